@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { cellDef, type FormatId } from '../format/index.js';
+import { wanNumberToYuan, yuanToWan } from './money.js';
+import { AGENCY_LEVELS, type ReportData } from './model.js';
+
+/**
+ * The report file (spec/report-json.md): one UTF-8 JSON document, extension `.nianbao.json`.
+ * In the file money is a decimal number of 万元; in the domain it is integer 元.
+ */
+
+export const REPORT_SCHEMA = 'nianbao.report/1';
+export const REPORT_FILE_EXTENSION = '.nianbao.json';
+
+const text = z.string().max(200_000);
+const contactSchema = z
+  .object({ address: text.optional(), postcode: text.optional(), phone: text.optional(), email: text.optional() })
+  .passthrough();
+
+const fileSchema = z
+  .object({
+    schema: z.string(),
+    format: z.enum(['2021', '2019', 'free']),
+    year: z.number().int().min(2000).max(2100),
+    agency: z
+      .object({
+        name: z.string().max(200),
+        level: z.enum(AGENCY_LEVELS).optional(),
+        region: text.optional(),
+        contact: contactSchema.optional(),
+        website: text.optional(),
+      })
+      .passthrough(),
+    cells: z.record(z.string(), z.number()).optional(),
+    sections: z.record(z.string(), z.string()).optional(),
+    notes: z.record(z.string(), z.string()).optional(),
+    signoff: z
+      .object({ preparer: text.optional(), reviewer: text.optional(), approver: text.optional(), date: text.optional() })
+      .passthrough()
+      .optional(),
+    origin: z.enum(['app', 'imported']).optional(),
+  })
+  .passthrough();
+
+export type ReadResult = { ok: true; report: ReportData; warnings: string[] } | { ok: false; message: string };
+
+/** Reads a report file's text. Every refusal is a sentence a clerk can act on. */
+export function parseReportFile(source: string): ReadResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(source.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, message: '文件不是有效的报告文件（无法按 JSON 读取），可能已损坏或不是本软件导出的文件' };
+  }
+  if (typeof json !== 'object' || json === null || !('schema' in json)) {
+    return { ok: false, message: '文件缺少 "schema" 标记，不是年报助手的报告文件' };
+  }
+  const schema = String((json as { schema: unknown }).schema);
+  const m = /^nianbao\.report\/(\d+)$/.exec(schema);
+  if (!m) return { ok: false, message: `文件的 schema「${schema}」不是年报助手的报告文件` };
+  if (m[1] !== '1') {
+    return { ok: false, message: `文件由更新版本的年报助手生成（格式版本 ${m[1]}），请升级本软件后再打开` };
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: `报告文件内容有误：字段「${issue?.path.join('.') || '?'}」${issue?.message ?? ''}` };
+  }
+  const f = parsed.data;
+  const warnings: string[] = [];
+  const cells: Record<string, number> = {};
+  for (const [id, value] of Object.entries(f.cells ?? {})) {
+    const def = f.format === 'free' ? undefined : cellDef(f.format as FormatId, id);
+    if (!def) {
+      warnings.push(`单元格「${id}」不属于 ${f.format} 年版格式，已忽略`);
+      continue;
+    }
+    if (def.kind === 'money') {
+      const yuan = wanNumberToYuan(value);
+      if (yuan === null) {
+        warnings.push(`单元格「${id}」的金额 ${value} 超过 4 位小数，已忽略`);
+        continue;
+      }
+      cells[id] = yuan;
+    } else if (!Number.isSafeInteger(value)) {
+      warnings.push(`单元格「${id}」的值 ${value} 不是整数，已忽略`);
+    } else {
+      cells[id] = value;
+    }
+  }
+  const c = f.agency.contact ?? {};
+  const report: ReportData = {
+    format: f.format,
+    year: f.year,
+    agency: {
+      name: f.agency.name,
+      level: f.agency.level ?? 'other',
+      region: f.agency.region ?? '',
+      contact: { address: c.address ?? '', postcode: c.postcode ?? '', phone: c.phone ?? '', email: c.email ?? '' },
+      website: f.agency.website ?? '',
+    },
+    cells,
+    sections: { ...(f.sections ?? {}) },
+    notes: { ...(f.notes ?? {}) },
+    origin: f.origin ?? 'app',
+  };
+  if (f.signoff) {
+    report.signoff = {
+      preparer: f.signoff.preparer ?? '',
+      reviewer: f.signoff.reviewer ?? '',
+      approver: f.signoff.approver ?? '',
+      ...(f.signoff.date ? { date: f.signoff.date } : {}),
+    };
+  }
+  return { ok: true, report, warnings };
+}
+
+/** Writes a report file. Money goes out as a decimal number of 万元. */
+export function serializeReportFile(report: ReportData): string {
+  const cells: Record<string, number> = {};
+  for (const [id, value] of Object.entries(report.cells)) {
+    const def = report.format === 'free' ? undefined : cellDef(report.format, id);
+    cells[id] = def?.kind === 'money' ? Number(yuanToWan(value)) : value;
+  }
+  const doc = {
+    schema: REPORT_SCHEMA,
+    format: report.format,
+    year: report.year,
+    agency: report.agency,
+    cells,
+    sections: report.sections,
+    notes: report.notes,
+    ...(report.signoff ? { signoff: report.signoff } : {}),
+    origin: report.origin,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

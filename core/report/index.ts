@@ -1,0 +1,5 @@
+export * from './model.js';
+export * from './money.js';
+export * from './input.js';
+export * from './totals.js';
+export * from './file.js';

@@ -1,0 +1,76 @@
+import type { FormatId } from '../format/index.js';
+
+/** Levels of the bodies that publish a report (spec/report-json.md); `other` is the form's 「其他」. */
+export const AGENCY_LEVELS = ['township', 'street', 'county', 'department', 'city', 'province', 'other'] as const;
+export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
+
+export const AGENCY_LEVEL_LABELS: Readonly<Record<AgencyLevel, string>> = {
+  township: '乡镇',
+  street: '街道',
+  county: '县级人民政府',
+  department: '县级政府部门',
+  city: '市级',
+  province: '省级',
+  other: '其他',
+};
+
+/** People's governments must also report 工作考核、社会评议和责任追究 (条例 第五十条). */
+export function isPeoplesGovernment(level: AgencyLevel): boolean {
+  return level === 'township' || level === 'street' || level === 'county' || level === 'city' || level === 'province';
+}
+
+export interface Contact {
+  address: string;
+  postcode: string;
+  phone: string;
+  email: string;
+}
+
+export interface Agency {
+  name: string;
+  level: AgencyLevel;
+  region: string;
+  contact: Contact;
+  website: string;
+}
+
+export interface Signoff {
+  preparer: string;
+  preparerDate?: string;
+  reviewer: string;
+  reviewerDate?: string;
+  approver: string;
+  approverDate?: string;
+  /** the date printed under the agency name (落款), ISO yyyy-mm-dd */
+  date?: string;
+}
+
+export type ReportFormat = FormatId | 'free';
+
+/** Prose parts of a report: the three prose sections, the 导语 and the notes under the tables. */
+export const PROSE_KEYS = ['intro', 's1', 's5', 's6', 'note_t2', 'note_t3', 'note_t4'] as const;
+export type ProseKey = (typeof PROSE_KEYS)[number];
+
+/**
+ * A report as the domain sees it, independent of how it is stored.
+ * Cell values are integers: counts as such, money as exact 元 (shown in 万元).
+ * A cell absent from `cells` is blank: not yet filled, which is not 0.
+ */
+export interface ReportData {
+  format: ReportFormat;
+  year: number;
+  agency: Agency;
+  cells: Record<string, number>;
+  sections: Partial<Record<ProseKey | 's2' | 's3' | 's4', string>>;
+  notes: Record<string, string>;
+  signoff?: Signoff;
+  /**
+   * `app`: totals are computed by the app. `imported`: figures as published, totals included,
+   * so that the rules can show where the published report does not add up.
+   */
+  origin: 'app' | 'imported';
+}
+
+export function emptyAgency(name = ''): Agency {
+  return { name, level: 'township', region: '', contact: { address: '', postcode: '', phone: '', email: '' }, website: '' };
+}
