@@ -3,3 +3,4 @@ export * from './money.js';
 export * from './input.js';
 export * from './totals.js';
 export * from './file.js';
+export * from './prose.js';
