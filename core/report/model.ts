@@ -1,4 +1,4 @@
-import type { FormatId } from '../format/index.js';
+import type { FormatId, SectionKey } from '../format/index.js';
 
 /** Levels of the bodies that publish a report (spec/report-json.md); `other` is the form's 「其他」. */
 export const AGENCY_LEVELS = ['township', 'street', 'county', 'department', 'city', 'province', 'other'] as const;
@@ -69,6 +69,12 @@ export interface ReportData {
    * so that the rules can show where the published report does not add up.
    */
   origin: 'app' | 'imported';
+  /**
+   * Imported reports only: the section headings as the published report printed them (without
+   * the numeral); a section the report left out has no entry. Lets rule G-1 check titles and
+   * order of a report the app did not lay out itself.
+   */
+  publishedTitles?: Partial<Record<SectionKey, string>>;
 }
 
 export function emptyAgency(name = ''): Agency {
