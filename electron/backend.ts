@@ -1,0 +1,36 @@
+import { AppError, METHODS, type AppInfo, type Handlers } from '../core/api.js';
+import { createHandlers } from './services/index.js';
+import { openStore, StoreFault, type Store } from './store/index.js';
+import pkg from '../package.json';
+
+export const APP_VERSION: string = pkg.version;
+
+export interface Backend {
+  handlers: Handlers;
+  store?: Store;
+  fault?: StoreFault;
+  close(): void;
+}
+
+/**
+ * Every method answers with the fault's message, so the window can show a screen that says
+ * what is wrong and what to do, instead of a blank window or a stack trace.
+ */
+function faultHandlers(fault: StoreFault): Handlers {
+  const fail = () => {
+    throw new AppError('storage', fault.message);
+  };
+  return Object.fromEntries(METHODS.map((m) => [m, fail])) as unknown as Handlers;
+}
+
+/** Opens the store in `dataDir` and the services over it, for any of the three hosts. */
+export function openBackend(dataDir: string, host: AppInfo['host'], options: { nativeBinding?: string } = {}): Backend {
+  try {
+    const store = openStore(dataDir, options);
+    const handlers = createHandlers({ store, info: { version: APP_VERSION, host } });
+    return { handlers, store, close: () => store.close() };
+  } catch (err) {
+    if (err instanceof StoreFault) return { handlers: faultHandlers(err), fault: err, close: () => {} };
+    throw err;
+  }
+}

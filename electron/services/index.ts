@@ -1,0 +1,122 @@
+import { AppError, type AgencyRecord, type AppInfo, type Handlers, type ReportDetail, type ReportSummary } from '../../core/api.js';
+import { cellDef, cellName, formatIdForYear } from '../../core/format/index.js';
+import { MAX_VALUE, withTotals, type ReportData, type Signoff } from '../../core/report/index.js';
+import type { Store } from '../store/index.js';
+
+export interface ServiceContext {
+  store: Store;
+  info: Omit<AppInfo, 'dataDir' | 'dbFile'>;
+  /** the clock, replaceable in tests */
+  now?: () => string;
+}
+
+/** Loads a stored report as domain data; computed totals are filled for reports made in the app. */
+export function loadReport(store: Store, reportId: number): ReportDetail {
+  const loaded = store.reports.load(reportId);
+  if (!loaded) throw new AppError('not_found', '找不到这份报告，可能已被删除');
+  const agency = store.agencies.get(loaded.row.agencyId);
+  if (!agency) throw new AppError('not_found', '找不到这份报告所属的机关');
+  const { row } = loaded;
+  const { id: _id, createdAt: _c, updatedAt: _u, ...agencyData } = agency;
+  const data: ReportData = {
+    format: row.format,
+    year: row.year,
+    agency: agencyData,
+    cells: row.format !== 'free' && row.origin === 'app' ? withTotals(row.format, loaded.cells) : loaded.cells,
+    sections: loaded.sections,
+    notes: loaded.notes,
+    signoff: { preparer: '', reviewer: '', approver: '', ...loaded.signoff } as Signoff,
+    origin: row.origin,
+  };
+  return { summary: row, agency, data };
+}
+
+/**
+ * The window checks input as the clerk types; this is the back end's own check, so that a value
+ * the format cannot hold never reaches the store whoever sends it.
+ */
+function checkCellChanges(summary: ReportSummary, changes: readonly { cellId: string; value: number | null }[]): void {
+  if (summary.format === 'free') throw new AppError('refused', '这份报告是 2019 年以前的自由格式，没有统计表');
+  for (const { cellId, value } of changes) {
+    const def = cellDef(summary.format, cellId);
+    if (!def) throw new AppError('invalid_args', `单元格「${cellId}」不属于 ${summary.format} 年版格式`);
+    if (def.sumOf && summary.origin === 'app') {
+      throw new AppError('refused', `${cellName(def)}是自动计算的合计，不能直接填写`);
+    }
+    if (value === null) continue;
+    const limit = def.kind === 'money' ? MAX_VALUE * 10000 : MAX_VALUE;
+    if (Math.abs(value) > limit) throw new AppError('refused', `${cellName(def)}的数字太大了`);
+    if (value < 0 && def.kind !== 'delta') throw new AppError('refused', `${cellName(def)}不能是负数`);
+  }
+}
+
+export function createHandlers(ctx: ServiceContext): Handlers {
+  const { store } = ctx;
+  const now = ctx.now ?? (() => new Date().toISOString());
+
+  const agencyOrFail = (id: number): AgencyRecord => {
+    const agency = store.agencies.get(id);
+    if (!agency) throw new AppError('not_found', '找不到这个机关，可能已被删除');
+    return agency;
+  };
+  const reportOrFail = (id: number) => {
+    const summary = store.reports.summary(id);
+    if (!summary) throw new AppError('not_found', '找不到这份报告，可能已被删除');
+    return summary;
+  };
+  const editableOrFail = (id: number) => {
+    const summary = reportOrFail(id);
+    if (summary.state === 'signed') {
+      throw new AppError('refused', `${summary.year} 年报告已定稿，不能直接修改。如需修改，请先在「定稿」处说明理由，生成新的修改版本。`);
+    }
+    return summary;
+  };
+
+  return {
+    'app.info': () => ({ ...ctx.info, dataDir: store.dataDir, dbFile: store.file }),
+
+    'agency.list': () => store.agencies.list(),
+    'agency.create': ({ agency }) => store.agencies.create(agency, now()),
+    'agency.update': ({ id, agency }) => {
+      const saved = store.agencies.save(id, agency, now());
+      if (!saved) throw new AppError('not_found', '找不到这个机关，可能已被删除');
+      return saved;
+    },
+
+    'report.list': ({ agencyId }) => {
+      agencyOrFail(agencyId);
+      return store.reports.listForAgency(agencyId);
+    },
+    'report.create': ({ agencyId, year }) => {
+      const agency = agencyOrFail(agencyId);
+      const existing = store.reports.findByYear(agencyId, year);
+      if (existing !== undefined) {
+        throw new AppError('conflict', `「${agency.name}」的 ${year} 年报告已经有了（编号 ${existing}），请直接打开它，不能再新建一份。`);
+      }
+      const id = store.reports.create(
+        { agencyId, year, format: formatIdForYear(year), origin: 'app', signoff: store.agencies.signoff(agencyId) },
+        now(),
+      );
+      return store.reports.summary(id)!;
+    },
+    'report.open': ({ reportId }) => loadReport(store, reportId),
+    'report.delete': ({ reportId }) => {
+      reportOrFail(reportId);
+      store.reports.delete(reportId);
+      return { deleted: true };
+    },
+
+    'cells.set': ({ reportId, changes }) => {
+      checkCellChanges(editableOrFail(reportId), changes);
+      const at = now();
+      store.reports.setCells(reportId, changes, at);
+      return { savedAt: at };
+    },
+    'section.set': ({ reportId, key, text }) => {
+      editableOrFail(reportId);
+      const at = now();
+      store.reports.setSection(reportId, key, text, at);
+      return { savedAt: at };
+    },
+  };
+}

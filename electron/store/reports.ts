@@ -1,0 +1,160 @@
+import type Database from 'better-sqlite3';
+import type { ReportState, ReportSummary } from '../../core/api.js';
+import type { ReportData, ReportFormat, Signoff } from '../../core/report/model.js';
+
+interface ReportRow {
+  id: number;
+  agency_id: number;
+  year: number;
+  format: ReportFormat;
+  state: ReportState;
+  origin: ReportData['origin'];
+  signoff: string;
+  meta: string;
+  created_at: string;
+  updated_at: string;
+  filled: number;
+}
+
+function toSummary(row: ReportRow): ReportSummary {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    year: row.year,
+    format: row.format,
+    state: row.state,
+    origin: row.origin,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    filledCells: row.filled,
+  };
+}
+
+const SUMMARY = `SELECT r.*, (SELECT count(*) FROM cells c WHERE c.report_id = r.id AND c.value IS NOT NULL) AS filled
+                 FROM reports r`;
+
+export interface NewReport {
+  agencyId: number;
+  year: number;
+  format: ReportFormat;
+  origin: ReportData['origin'];
+  cells?: Record<string, number>;
+  notes?: Record<string, string>;
+  sections?: Record<string, string>;
+  signoff?: Partial<Signoff>;
+}
+
+/** Reports with their cells and prose. Every write runs in one transaction. */
+export class ReportStore {
+  private readonly summaryById;
+  private readonly summariesByAgency;
+  private readonly byAgencyYear;
+  private readonly insertReport;
+  private readonly removeReport;
+  private readonly touchReport;
+  private readonly cellsOf;
+  private readonly upsertCell;
+  private readonly clearCell;
+  private readonly deleteCell;
+  private readonly sectionsOf;
+  private readonly upsertSection;
+  private readonly rowById;
+
+  constructor(private readonly db: Database.Database) {
+    this.summaryById = db.prepare<[number], ReportRow>(`${SUMMARY} WHERE r.id = ?`);
+    this.summariesByAgency = db.prepare<[number], ReportRow>(`${SUMMARY} WHERE r.agency_id = ? ORDER BY r.year DESC`);
+    this.byAgencyYear = db.prepare<[number, number], { id: number }>('SELECT id FROM reports WHERE agency_id = ? AND year = ?');
+    this.insertReport = db.prepare(
+      `INSERT INTO reports (agency_id, year, format, origin, signoff, created_at, updated_at)
+       VALUES (@agencyId, @year, @format, @origin, @signoff, @now, @now)`,
+    );
+    this.removeReport = db.prepare('DELETE FROM reports WHERE id = ?');
+    this.touchReport = db.prepare('UPDATE reports SET updated_at = ? WHERE id = ?');
+    this.cellsOf = db.prepare<[number], { cell_id: string; value: number | null; note: string | null }>(
+      'SELECT cell_id, value, note FROM cells WHERE report_id = ?',
+    );
+    this.upsertCell = db.prepare(
+      `INSERT INTO cells (report_id, cell_id, value) VALUES (?, ?, ?)
+       ON CONFLICT (report_id, cell_id) DO UPDATE SET value = excluded.value`,
+    );
+    this.clearCell = db.prepare('UPDATE cells SET value = NULL WHERE report_id = ? AND cell_id = ?');
+    this.deleteCell = db.prepare('DELETE FROM cells WHERE report_id = ? AND cell_id = ? AND note IS NULL');
+    this.sectionsOf = db.prepare<[number], { key: string; text: string }>('SELECT key, text FROM sections WHERE report_id = ?');
+    this.upsertSection = db.prepare(
+      `INSERT INTO sections (report_id, key, text, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (report_id, key) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+    );
+    this.rowById = db.prepare<[number], ReportRow>('SELECT *, 0 AS filled FROM reports WHERE id = ?');
+  }
+
+  summary(id: number): ReportSummary | undefined {
+    const row = this.summaryById.get(id);
+    return row && toSummary(row);
+  }
+
+  listForAgency(agencyId: number): ReportSummary[] {
+    return this.summariesByAgency.all(agencyId).map(toSummary);
+  }
+
+  findByYear(agencyId: number, year: number): number | undefined {
+    return this.byAgencyYear.get(agencyId, year)?.id;
+  }
+
+  create(report: NewReport, now: string): number {
+    return this.db.transaction(() => {
+      const info = this.insertReport.run({
+        agencyId: report.agencyId,
+        year: report.year,
+        format: report.format,
+        origin: report.origin,
+        signoff: JSON.stringify(report.signoff ?? {}),
+        now,
+      });
+      const id = Number(info.lastInsertRowid);
+      for (const [cellId, value] of Object.entries(report.cells ?? {})) this.upsertCell.run(id, cellId, value);
+      for (const [key, text] of Object.entries(report.sections ?? {})) this.upsertSection.run(id, key, text, now);
+      return id;
+    })();
+  }
+
+  delete(id: number): boolean {
+    return this.removeReport.run(id).changes > 0;
+  }
+
+  /** Sets or clears cells. A cleared cell that carries a note keeps its row (value NULL). */
+  setCells(id: number, changes: readonly { cellId: string; value: number | null }[], now: string): void {
+    this.db.transaction(() => {
+      for (const { cellId, value } of changes) {
+        if (value === null) {
+          this.clearCell.run(id, cellId);
+          this.deleteCell.run(id, cellId);
+        } else {
+          this.upsertCell.run(id, cellId, value);
+        }
+      }
+      this.touchReport.run(now, id);
+    })();
+  }
+
+  setSection(id: number, key: string, text: string, now: string): void {
+    this.db.transaction(() => {
+      this.upsertSection.run(id, key, text, now);
+      this.touchReport.run(now, id);
+    })();
+  }
+
+  /** The stored report as domain data (totals not yet filled in). */
+  load(id: number): { row: ReportSummary; signoff: Partial<Signoff>; cells: Record<string, number>; notes: Record<string, string>; sections: Record<string, string> } | undefined {
+    const row = this.rowById.get(id);
+    if (!row) return undefined;
+    const cells: Record<string, number> = {};
+    const notes: Record<string, string> = {};
+    for (const c of this.cellsOf.all(id)) {
+      if (c.value !== null) cells[c.cell_id] = c.value;
+      if (c.note) notes[c.cell_id] = c.note;
+    }
+    const sections: Record<string, string> = {};
+    for (const s of this.sectionsOf.all(id)) sections[s.key] = s.text;
+    return { row: this.summary(id)!, signoff: JSON.parse(row.signoff) as Partial<Signoff>, cells, notes, sections };
+  }
+}

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { openBackend } from './backend.js';
+import { dataDirFromArgs, platformDataDir } from './store/index.js';
+import { startWebServer } from './web/server.js';
+
+/**
+ * Browser mode: the app's window served on 127.0.0.1 to the system browser, the same services
+ * behind HTTP. Used where Electron cannot start, and by the end-to-end tests.
+ *
+ *   node dist/web.cjs [--port N] [--data-dir DIR] [--no-open]
+ */
+
+function argValue(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  if (i >= 0) return argv[i + 1];
+  const eq = argv.find((a) => a.startsWith(`${name}=`));
+  return eq?.slice(name.length + 1);
+}
+
+function openInBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => console.log('没有找到系统浏览器，请把上面的地址复制到浏览器中打开。'));
+    child.unref();
+  } catch {
+    console.log('没有找到系统浏览器，请把上面的地址复制到浏览器中打开。');
+  }
+}
+
+export async function runWeb(argv: string[]): Promise<void> {
+  const dataDir = dataDirFromArgs(argv) ?? platformDataDir();
+  const backend = openBackend(dataDir, 'web');
+  const portText = argValue(argv, '--port');
+  const server = await startWebServer({
+    handlers: backend.handlers,
+    rendererDir: path.join(__dirname, 'renderer'),
+    ...(portText ? { port: Number(portText) } : {}),
+  });
+  console.log(`年报助手（浏览器模式）已启动，请在浏览器中打开：${server.launchUrl}`);
+  console.log(`数据文件夹：${dataDir}`);
+  if (backend.fault) console.log(`注意：${backend.fault.message}`);
+  if (!argv.includes('--no-open') && !process.env.CI && !process.env.NIANBAO_NO_OPEN) openInBrowser(server.launchUrl);
+
+  const stop = async () => {
+    await server.close();
+    backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  runWeb(process.argv.slice(2)).catch((err) => {
+    console.error(`年报助手无法启动：${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,12 @@
+import type { ReportSummary } from '../core/api.js';
+import { FORMATS } from '../core/format/index.js';
+import type { ReportFormat } from '../core/report/model.js';
+
+export function formatLabel(format: ReportFormat): string {
+  return format === 'free' ? '自由格式（2019 年以前）' : FORMATS[format].name;
+}
+
+export function stateLabel(report: Pick<ReportSummary, 'state' | 'origin'>): string {
+  const state = report.state === 'signed' ? '已定稿' : '草稿';
+  return report.origin === 'imported' ? `${state}（导入）` : state;
+}

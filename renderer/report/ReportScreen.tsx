@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ReportDetail } from '../../core/api.js';
+import { SECTIONS, sectionHeading, type SectionKey } from '../../core/format/index.js';
+import { ApiFailure, call } from '../api/client.js';
+import { formatLabel, stateLabel } from '../labels.js';
+import { navigate } from '../route.js';
+import { ProseSection } from './ProseSection.js';
+import { TableSection } from './TableSection.js';
+import { saveStateText, useSaveState } from './useSaveState.js';
+
+interface Props {
+  reportId: number;
+  section: SectionKey;
+}
+
+export function ReportScreen({ reportId, section }: Props) {
+  const [detail, setDetail] = useState<ReportDetail | null>(null);
+  const [failure, setFailure] = useState('');
+  const { state: saveState, track } = useSaveState();
+
+  const load = useCallback(async () => {
+    try {
+      setDetail(await call('report.open', { reportId }));
+    } catch (err) {
+      setFailure(err instanceof ApiFailure ? err.message : String(err));
+    }
+  }, [reportId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (failure) {
+    return (
+      <div className="page">
+        <section className="card fault" role="alert">
+          <h1>无法打开报告</h1>
+          <p>{failure}</p>
+          <button onClick={() => navigate({ name: 'reports' })}>返回报告列表</button>
+        </section>
+      </div>
+    );
+  }
+  if (!detail) return <div className="boot">正在打开报告…</div>;
+
+  const { data, summary } = detail;
+  const current = SECTIONS.find((s) => s.key === section) ?? SECTIONS[0]!;
+  const readOnly = summary.state === 'signed';
+
+  return (
+    <div className="report-page">
+      <header className="topbar report-header">
+        <button className="back" onClick={() => navigate({ name: 'reports' })} aria-label="返回报告列表">
+          ‹ 报告列表
+        </button>
+        <div className="report-title">
+          <strong>{detail.agency.name}</strong>
+          <span className="year">{data.year} 年政府信息公开工作年度报告</span>
+        </div>
+        <span className="badge">{formatLabel(data.format)}</span>
+        <span className="badge">{stateLabel(summary)}</span>
+        <span className={`save-state save-${saveState.kind}`} role="status" aria-live="polite">
+          {saveStateText(saveState)}
+        </span>
+      </header>
+      <div className="report-body">
+        <nav className="sidebar" aria-label="报告的六个部分">
+          <ol>
+            {SECTIONS.map((s) => (
+              <li key={s.key}>
+                <a
+                  href={`#/report/${reportId}/${s.key}`}
+                  className={s.key === current.key ? 'active' : undefined}
+                  aria-current={s.key === current.key ? 'page' : undefined}
+                >
+                  {sectionHeading(s)}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <main className="section-pane">
+          <h2 className="section-title">{sectionHeading(current)}</h2>
+          {current.kind === 'table' && current.table ? (
+            <TableSection data={data} tableId={current.table} />
+          ) : (
+            <ProseSection
+              key={current.key}
+              reportId={reportId}
+              sectionKey={current.key as 's1' | 's5' | 's6'}
+              initial={data.sections[current.key] ?? ''}
+              readOnly={readOnly}
+              track={track}
+              onSaved={(text) => setDetail((d) => (d ? { ...d, data: { ...d.data, sections: { ...d.data.sections, [current.key]: text } } } : d))}
+            />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

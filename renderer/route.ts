@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import type { SectionKey } from '../core/format/index.js';
+
+/** Where the clerk is, kept in the address's fragment so that a reload returns to the same place. */
+export type Route =
+  | { name: 'reports' }
+  | { name: 'agency' }
+  | { name: 'new-agency' }
+  | { name: 'report'; reportId: number; section: SectionKey };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'report' && Number(parts[1]) > 0) {
+    const section = /^s[1-6]$/.test(parts[2] ?? '') ? (parts[2] as SectionKey) : 's1';
+    return { name: 'report', reportId: Number(parts[1]), section };
+  }
+  if (parts[0] === 'agency') return { name: 'agency' };
+  if (parts[0] === 'new-agency') return { name: 'new-agency' };
+  return { name: 'reports' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'report':
+      return `#/report/${route.reportId}/${route.section}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHash(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

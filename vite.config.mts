@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+import path from 'node:path';
+
+// The window is served from the app's own origin (app:// in Electron, 127.0.0.1 in browser mode),
+// with relative asset paths so either works.
+export default defineConfig({
+  root: path.join(import.meta.dirname, 'renderer'),
+  base: './',
+  build: {
+    outDir: path.join(import.meta.dirname, 'dist', 'renderer'),
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+  },
+});
