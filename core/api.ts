@@ -46,10 +46,18 @@ export interface ReportSummary {
   filledCells: number;
 }
 
+/** A warning the clerk accepted, with the written reason. `key` is the finding's key (rule id and cells). */
+export interface Acknowledgement {
+  key: string;
+  reason: string;
+  createdAt: string;
+}
+
 export interface ReportDetail {
   summary: ReportSummary;
   agency: AgencyRecord;
   data: ReportData;
+  acknowledgements: Acknowledgement[];
 }
 
 export interface AppInfo {
@@ -115,6 +123,10 @@ export const apiSchemas = {
   'section.set': z
     .object({ reportId: id, key: z.enum(PROSE_KEYS), text: z.string().max(2_000_000) })
     .strict(),
+  'ack.set': z
+    .object({ reportId: id, key: z.string().min(1).max(500), reason: z.string().trim().min(1, '请写明接受这条提醒的理由').max(2000) })
+    .strict(),
+  'ack.clear': z.object({ reportId: id, key: z.string().min(1).max(500) }).strict(),
 } as const;
 
 export type Method = keyof typeof apiSchemas;
@@ -133,6 +145,8 @@ export interface Results {
   'report.delete': { deleted: true };
   'cells.set': SaveAck;
   'section.set': SaveAck;
+  'ack.set': SaveAck;
+  'ack.clear': SaveAck;
 }
 
 export type Result<M extends Method> = Results[M];

@@ -28,7 +28,7 @@ export function loadReport(store: Store, reportId: number): ReportDetail {
     signoff: { preparer: '', reviewer: '', approver: '', ...loaded.signoff } as Signoff,
     origin: row.origin,
   };
-  return { summary: row, agency, data };
+  return { summary: row, agency, data, acknowledgements: store.reports.acknowledgements(reportId) };
 }
 
 /**
@@ -116,6 +116,18 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       editableOrFail(reportId);
       const at = now();
       store.reports.setSection(reportId, key, text, at);
+      return { savedAt: at };
+    },
+    'ack.set': ({ reportId, key, reason }) => {
+      editableOrFail(reportId);
+      const at = now();
+      store.reports.setAcknowledgement(reportId, key, reason, at);
+      return { savedAt: at };
+    },
+    'ack.clear': ({ reportId, key }) => {
+      editableOrFail(reportId);
+      const at = now();
+      store.reports.clearAcknowledgement(reportId, key);
       return { savedAt: at };
     },
   };

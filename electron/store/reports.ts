@@ -59,6 +59,9 @@ export class ReportStore {
   private readonly sectionsOf;
   private readonly upsertSection;
   private readonly rowById;
+  private readonly acksOf;
+  private readonly upsertAck;
+  private readonly deleteAck;
 
   constructor(private readonly db: Database.Database) {
     this.summaryById = db.prepare<[number], ReportRow>(`${SUMMARY} WHERE r.id = ?`);
@@ -85,6 +88,14 @@ export class ReportStore {
        ON CONFLICT (report_id, key) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
     );
     this.rowById = db.prepare<[number], ReportRow>('SELECT *, 0 AS filled FROM reports WHERE id = ?');
+    this.acksOf = db.prepare<[number], { finding_key: string; reason: string; created_at: string }>(
+      'SELECT finding_key, reason, created_at FROM acknowledgements WHERE report_id = ? ORDER BY created_at',
+    );
+    this.upsertAck = db.prepare(
+      `INSERT INTO acknowledgements (report_id, finding_key, reason, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (report_id, finding_key) DO UPDATE SET reason = excluded.reason, created_at = excluded.created_at`,
+    );
+    this.deleteAck = db.prepare('DELETE FROM acknowledgements WHERE report_id = ? AND finding_key = ?');
   }
 
   summary(id: number): ReportSummary | undefined {
@@ -141,6 +152,18 @@ export class ReportStore {
       this.upsertSection.run(id, key, text, now);
       this.touchReport.run(now, id);
     })();
+  }
+
+  acknowledgements(id: number): { key: string; reason: string; createdAt: string }[] {
+    return this.acksOf.all(id).map((a) => ({ key: a.finding_key, reason: a.reason, createdAt: a.created_at }));
+  }
+
+  setAcknowledgement(id: number, key: string, reason: string, now: string): void {
+    this.upsertAck.run(id, key, reason, now);
+  }
+
+  clearAcknowledgement(id: number, key: string): void {
+    this.deleteAck.run(id, key);
   }
 
   /** The stored report as domain data (totals not yet filled in). */
