@@ -53,10 +53,6 @@ export function openDatabase(dataDir: string, options: { nativeBinding?: string 
   let db: Database.Database;
   try {
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     // reading the schema touches the file header: a file that is not a database fails here
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
@@ -80,6 +76,11 @@ export function openDatabase(dataDir: string, options: { nativeBinding?: string 
       dataDir,
     );
   }
+  // only now change anything: switching to WAL rewrites the file header
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
   let backup: string | undefined;
   const pending = MIGRATIONS.filter((m) => m.version > current);
   if (pending.length) {
