@@ -1,0 +1,45 @@
+import type { ReportData, Signoff } from '../report/model.js';
+import type { ApprovalSheet, DocCell } from './model.js';
+import { BLANK_DATE, chineseDate } from './text.js';
+
+/** The three steps of sign-off, in the order they happen. */
+export const SIGNOFF_STEPS = [
+  { label: '编制人', name: 'preparer', date: 'preparerDate' },
+  { label: '审核人', name: 'reviewer', date: 'reviewerDate' },
+  { label: '签发人', name: 'approver', date: 'approverDate' },
+] as const satisfies readonly { label: string; name: keyof Signoff; date: keyof Signoff }[];
+
+function cell(text: string, role: DocCell['role'], colSpan = 1, align: DocCell['align'] = 'center'): DocCell {
+  return { role, text, colSpan, rowSpan: 1, align };
+}
+
+/**
+ * The 审批单 kept with the signed paper copy: who prepared, reviewed and approved the report,
+ * with room for their ink signatures and the agency's seal. Names and dates come from the
+ * report's sign-off; what is missing is left blank to be written by hand.
+ */
+export function approvalSheet(report: ReportData, reportTitle: string): ApprovalSheet {
+  const signoff = report.signoff;
+  const rows: DocCell[][] = [
+    [cell('报告名称', 'header'), cell(reportTitle, 'label', 3, 'left')],
+    [cell('环节', 'header'), cell('姓名', 'header'), cell('签字', 'header'), cell('日期', 'header')],
+    ...SIGNOFF_STEPS.map((step) => [
+      cell(step.label, 'header'),
+      cell(signoff?.[step.name]?.trim() ?? '', 'value'),
+      cell('', 'empty'),
+      cell(chineseDate(signoff?.[step.date]) ?? BLANK_DATE, 'value'),
+    ]),
+    [cell('机关印章', 'header'), cell('', 'empty', 3)],
+  ];
+  return {
+    title: `${report.year}年政府信息公开工作年度报告审批单`,
+    table: {
+      id: 'approval',
+      widths: [18, 22, 30, 30],
+      headerRows: 0,
+      fontSizePt: 14,
+      rows,
+      rowHeightsMm: [16, 12, 18, 18, 18, 60],
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * Small wording helpers shared by the document builder and the 导语 generator.
+ */
+
+/** 「2024-02-05」 → 「2024年2月5日」 (GB/T 9704: Arabic numerals, no leading zeros). Null when not a date. */
+export function chineseDate(iso: string | undefined): string | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso?.trim() ?? '');
+  if (!m) return null;
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** What is printed where a date is still to be written by hand. */
+export const BLANK_DATE = '　　年　　月　　日';
+
+/**
+ * Printed width in character cells of the body font: CJK and full-width characters take one,
+ * ASCII (digits in Times New Roman) half of one. Used to place the 落款 and to break the title.
+ */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
+  return w;
+}

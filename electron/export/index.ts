@@ -1,0 +1,14 @@
+export { renderDocx, gridWidths, TEXT_WIDTH } from './docx.js';
+export {
+  renderPdf,
+  closePdfRenderer,
+  findChromium,
+  blockedRequests,
+  PdfError,
+  NO_BROWSER_MESSAGE,
+  PDF_FONT_BASE_URL,
+  PDF_ORIGIN,
+  type PdfOptions,
+} from './pdf.js';
+export { writeFileAtomic, describeWriteError, ExportWriteError, type WriteFailure } from './write-file.js';
+export { fontsDir, readFontAsset, type FontAsset } from './font-assets.js';

@@ -1,0 +1,229 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { readFontAsset } from './font-assets.js';
+
+/**
+ * PDF through a system Chromium, Chrome or Edge driven by playwright-core (browser mode and the
+ * command line; inside Electron the window's own printToPDF does the same job).
+ *
+ * The page is loaded from a made-up origin under the reserved `.invalid` domain and every request
+ * is intercepted: the print view itself and the bundled fonts are answered from memory and disk,
+ * anything else is aborted. No request ever leaves the machine.
+ */
+
+/** Origin the print view is served from inside the PDF renderer. */
+export const PDF_ORIGIN = 'https://nianbao.invalid';
+/** Pass this as `fontBaseUrl` to renderPrintHtml for HTML that renderPdf will print. */
+export const PDF_FONT_BASE_URL = `${PDF_ORIGIN}/fonts/`;
+const PAGE_URL = `${PDF_ORIGIN}/print.html`;
+
+export class PdfError extends Error {
+  override name = 'PdfError';
+}
+
+export const NO_BROWSER_MESSAGE =
+  '找不到可用于生成 PDF 的浏览器。请先安装 Google Chrome、Microsoft Edge 或 Chromium 中的任意一个，然后重新导出；' +
+  '如果浏览器装在其他位置，可设置环境变量 NIANBAO_CHROMIUM 指向浏览器程序。';
+
+function browserCandidates(): string[] {
+  const env = process.env;
+  const list: string[] = [];
+  if (env.NIANBAO_CHROMIUM) list.push(env.NIANBAO_CHROMIUM);
+  if (process.platform === 'win32') {
+    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string => !!r);
+    for (const root of roots) {
+      list.push(join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'));
+      list.push(join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'));
+      list.push(join(root, 'Chromium', 'Application', 'chrome.exe'));
+    }
+  } else if (process.platform === 'darwin') {
+    list.push('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
+    list.push('/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge');
+    list.push('/Applications/Chromium.app/Contents/MacOS/Chromium');
+  } else {
+    for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable']) {
+      list.push(`/usr/bin/${name}`);
+    }
+    list.push('/snap/bin/chromium', '/opt/google/chrome/chrome', '/opt/microsoft/msedge/msedge');
+  }
+  return list;
+}
+
+/** The first Chromium-family browser installed here, or null. */
+export function findChromium(): string | null {
+  return browserCandidates().find((path) => existsSync(path)) ?? null;
+}
+
+/** Switches that keep a headless browser quiet: no updates, sync, telemetry or GPU. */
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
+interface Warm {
+  browser: Browser;
+  context: BrowserContext;
+  /** the one page that prints; kept open so that fonts it has loaded stay loaded */
+  page: Page | null;
+  /** the <head> (less its <style> and <title>) of the document the page holds */
+  headKey: string | null;
+  /** HTML waiting to be served to a navigation, by page URL query */
+  pending: Map<string, string>;
+}
+
+let warm: Promise<Warm> | null = null;
+let idleTimer: NodeJS.Timeout | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+let counter = 0;
+
+/** Stop the warm browser after this long without a PDF, so it does not sit in memory all day. */
+const IDLE_MS = 5 * 60_000;
+
+async function answer(route: Route, pending: Map<string, string>): Promise<void> {
+  const url = new URL(route.request().url());
+  if (url.origin === PDF_ORIGIN && url.pathname === '/print.html') {
+    const html = pending.get(url.search);
+    if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  }
+  if (url.origin === PDF_ORIGIN && url.pathname.startsWith('/fonts/')) {
+    const asset = readFontAsset(url.pathname.slice('/fonts/'.length));
+    if (asset) return route.fulfill({ status: 200, contentType: asset.contentType, body: asset.body });
+  }
+  blocked.push(url.href.slice(0, 200));
+  if (blocked.length > 50) blocked.shift();
+  return route.abort('blockedbyclient');
+}
+
+/** URLs the renderer refused (most recent last): a test's proof that nothing went out. */
+const blocked: string[] = [];
+export function blockedRequests(): readonly string[] {
+  return [...blocked];
+}
+
+async function start(): Promise<Warm> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new PdfError(NO_BROWSER_MESSAGE);
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS, timeout: 30_000 });
+  } catch (e) {
+    throw new PdfError(`浏览器（${executablePath}）无法启动，PDF 未能生成。请确认该浏览器可以正常打开后重试。\n${String(e)}`);
+  }
+  // the print view has no script of its own; ours runs through the protocol, not the page
+  const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
+  const pending = new Map<string, string>();
+  await context.route('**/*', (route) => answer(route, pending));
+  browser.on('disconnected', () => {
+    warm = null;
+  });
+  return { browser, context, page: null, headKey: null, pending };
+}
+
+function touchIdle(): void {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => void closePdfRenderer(), IDLE_MS);
+  idleTimer.unref();
+}
+
+/** One PDF at a time through the one page; a failed job does not block the next. */
+function exclusive<T>(job: () => Promise<T>): Promise<T> {
+  const run = queue.then(job, job);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+const headKey = (html: string): string =>
+  (/<head>([\s\S]*?)<\/head>/i.exec(html)?.[1] ?? '').replace(/<style>[\s\S]*?<\/style>|<title>[\s\S]*?<\/title>/gi, '');
+
+/**
+ * Replaces the page's style, title and body with those of a new print view, keeping its <head>
+ * links: the fonts already loaded stay loaded, which is what makes a warm PDF fast.
+ */
+const SWAP = `(html) => {
+  const next = new DOMParser().parseFromString(html, 'text/html');
+  const style = document.querySelector('head > style');
+  const nextStyle = next.querySelector('head > style');
+  if (style && nextStyle) style.replaceWith(document.adoptNode(nextStyle));
+  document.title = next.title;
+  document.body.replaceWith(document.adoptNode(next.body));
+}`;
+
+/** Lays the page out (which starts the loads of the font slices its text needs), then waits for them. */
+const FONTS_READY = 'void document.body.offsetHeight, document.fonts.ready.then(() => document.fonts.status)';
+
+async function load(state: Warm, html: string, timeout: number): Promise<Page> {
+  const key = headKey(html);
+  if (state.page && state.headKey === key) {
+    await state.page.evaluate(`(${SWAP})(${JSON.stringify(html)})`);
+    return state.page;
+  }
+  state.page ??= await state.context.newPage();
+  state.page.setDefaultTimeout(timeout);
+  const query = `?n=${++counter}`;
+  state.pending.set(query, html);
+  try {
+    await state.page.goto(PAGE_URL + query, { waitUntil: 'load', timeout });
+  } finally {
+    state.pending.delete(query);
+  }
+  state.headKey = key;
+  return state.page;
+}
+
+export interface PdfOptions {
+  /** give up after this long (default 60 s) */
+  timeoutMs?: number;
+}
+
+/**
+ * Prints a print-view HTML document (renderPrintHtml with `fontBaseUrl: PDF_FONT_BASE_URL`) to
+ * PDF: A4 and margins from its @page rule, backgrounds printed, once the fonts are loaded.
+ * The browser and its page stay open between calls, so only the first PDF pays for starting
+ * them and for loading the fonts.
+ */
+export function renderPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+  const timeout = options.timeoutMs ?? 60_000;
+  return exclusive(async () => {
+    warm ??= start();
+    let state: Warm;
+    try {
+      state = await warm;
+    } catch (e) {
+      warm = null;
+      throw e;
+    }
+    touchIdle();
+    try {
+      const page = await load(state, html, timeout);
+      await page.evaluate(FONTS_READY);
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true });
+      return new Uint8Array(pdf);
+    } catch (e) {
+      // start the next job from a fresh page
+      await state.page?.close().catch(() => undefined);
+      state.page = null;
+      state.headKey = null;
+      if (e instanceof PdfError) throw e;
+      throw new PdfError(`生成 PDF 时出错，请重试。如果反复出现，请重新启动年报助手。\n${String(e)}`);
+    }
+  });
+}
+
+/** Closes the warm browser (app shutdown, tests). Safe to call when none is running. */
+export async function closePdfRenderer(): Promise<void> {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  const current = warm;
+  warm = null;
+  if (!current) return;
+  const state = await current.catch(() => null);
+  await state?.browser.close().catch(() => undefined);
+}
