@@ -1,0 +1,121 @@
+import { linesFromTable, textLine, type Line, type TableCell } from './lines.js';
+import { descendants, hasDescendant, isElement, parseMarkup, type Element, type Node } from './markup.js';
+
+/**
+ * A saved web page (or HTML from the clipboard) → lines. Tables that hold other tables are page
+ * layout: their text flows like paragraphs; the innermost tables are read as tables, with
+ * rowspan/colspan kept on the cells. <br> and block elements end a line.
+ */
+
+const VOIDS = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'col', 'area', 'base', 'wbr', 'source', 'embed', 'param', 'track']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'iframe', 'object', 'button']);
+const BLOCKS = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article', 'header',
+  'footer', 'blockquote', 'tr', 'td', 'th', 'caption', 'center', 'form', 'hr', 'main', 'nav', 'aside', 'figure',
+  'figcaption', 'address', 'pre', 'table', 'tbody', 'thead', 'tfoot', 'title', 'body', 'html',
+]);
+const CELL_SCOPE = ['table'];
+const IMPLIED = {
+  td: { closes: ['td', 'th'], scope: ['tr', ...CELL_SCOPE] },
+  th: { closes: ['td', 'th'], scope: ['tr', ...CELL_SCOPE] },
+  tr: { closes: ['tr'], scope: CELL_SCOPE },
+  li: { closes: ['li'], scope: ['ul', 'ol'] },
+  p: { closes: ['p'], scope: ['div', 'td', 'th', 'li', 'body', ...CELL_SCOPE] },
+} as const;
+
+export interface HtmlContent {
+  lines: Line[];
+  /** <img> elements in the body: a page whose tables are pictures has headings and images only */
+  images: number;
+}
+
+export function parseHtmlDocument(html: string): Element {
+  return parseMarkup(html, { voids: VOIDS, skipContent: SKIP, lowerCase: true, impliedEnd: IMPLIED });
+}
+
+export function linesFromHtml(html: string): HtmlContent {
+  const root = parseHtmlDocument(html);
+  const lines: Line[] = [];
+  let buffer = '';
+  const flush = () => {
+    for (const part of buffer.split('\n')) {
+      const t = part.replace(/\s+/g, ' ').trim();
+      if (t) lines.push(textLine(t));
+    }
+    buffer = '';
+  };
+  let images = 0;
+  // iterative walk: pages nest divs deeply enough to overflow a recursive one
+  const stack: { node: Node; exit?: boolean }[] = [{ node: root }];
+  while (stack.length) {
+    const { node, exit } = stack.pop()!;
+    if (!isElement(node)) {
+      // line breaks in the page source are spaces; only <br> and blocks end a line
+      buffer += node.replace(/\s+/g, ' ');
+      continue;
+    }
+    if (exit) {
+      if (BLOCKS.has(node.name)) flush();
+      continue;
+    }
+    if (node.name === 'head') {
+      const title = descendants(node, 'title')[0];
+      if (title) {
+        buffer += textOf(title);
+        flush();
+      }
+      continue;
+    }
+    if (node.name === 'br') {
+      buffer += '\n';
+      continue;
+    }
+    if (node.name === 'img') images += 1;
+    if (node.name === 'table' && !hasDescendant(node, 'table')) {
+      flush();
+      lines.push(...linesFromTable(readTable(node)));
+      continue;
+    }
+    if (BLOCKS.has(node.name)) flush();
+    stack.push({ node, exit: true });
+    for (let k = node.children.length - 1; k >= 0; k--) stack.push({ node: node.children[k]! });
+  }
+  flush();
+  return { lines, images };
+}
+
+function span(value: string | undefined): number {
+  const n = Number.parseInt(value ?? '1', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+}
+
+function readTable(table: Element): TableCell[][] {
+  return descendants(table, 'tr').map((tr) =>
+    tr.children
+      .filter(isElement)
+      .filter((c) => c.name === 'td' || c.name === 'th')
+      .map((cell) => ({ text: textOf(cell), colSpan: span(cell.attrs.colspan), rowSpan: span(cell.attrs.rowspan) })),
+  );
+}
+
+/** The text of an element, with a line break for <br> and between block elements. */
+export function textOf(el: Element): string {
+  let out = '';
+  const stack: { node: Node; exit?: boolean }[] = [{ node: el }];
+  while (stack.length) {
+    const { node, exit } = stack.pop()!;
+    if (!isElement(node)) {
+      out += node.replace(/\s+/g, ' ');
+      continue;
+    }
+    if (node.name === 'br' || (BLOCKS.has(node.name) && node !== el)) out += '\n';
+    if (exit) continue;
+    stack.push({ node, exit: true });
+    for (let k = node.children.length - 1; k >= 0; k--) stack.push({ node: node.children[k]! });
+  }
+  return out
+    .split('\n')
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join('\n');
+}

@@ -1,0 +1,71 @@
+/**
+ * Every source (pasted text, .txt, HTML, DOCX) is first brought to one shape: a list of lines.
+ * A line is either running text or a table row. Table rows keep their cells (merged cells
+ * appear once, as in HTML), so the table reader can tell rows apart where the source had rows;
+ * one-cell-per-line sources simply give rows of one cell.
+ */
+export interface Line {
+  cells: string[];
+  /** the line came from a table row or a delimited line (pipes, tabs), not from running text */
+  row: boolean;
+}
+
+/** A table as read from HTML or DOCX, before it becomes lines. */
+export interface TableCell {
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+}
+
+export function textLine(text: string): Line {
+  return { cells: [text], row: false };
+}
+
+/**
+ * Plain text: a line with pipes or tabs between its cells is a table row (spec §7: pipes per
+ * cell, pipes per row, tabs). Leading and trailing pipes are the row's frame, not cells.
+ */
+export function linesFromText(text: string): Line[] {
+  const lines: Line[] = [];
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const trimmed = raw.trim();
+    if (!trimmed) continue;
+    if (/[|\t]/.test(trimmed)) {
+      const cells = trimmed.split(/[|\t]/).map((c) => c.trim());
+      while (cells.length && cells.at(-1) === '') cells.pop();
+      while (cells.length && cells[0] === '') cells.shift();
+      if (cells.length === 0) continue;
+      lines.push({ cells, row: true });
+    } else {
+      lines.push(textLine(trimmed));
+    }
+  }
+  return lines;
+}
+
+/**
+ * A table from HTML or DOCX. A table used for page layout (one column, or one filled cell per
+ * row) holds running text, so it becomes text lines; a real table becomes one row per table row.
+ */
+export function linesFromTable(rows: TableCell[][]): Line[] {
+  const filled = rows.map((r) => r.filter((c) => c.text.trim() !== ''));
+  const layout = filled.every((r) => r.length <= 1);
+  if (layout) {
+    return filled.flatMap((r) => r.flatMap((c) => splitParagraphs(c.text)).map(textLine));
+  }
+  return rows
+    .map((r): Line => ({ cells: r.map((c) => c.text.trim()), row: true }))
+    .filter((l) => l.cells.some((c) => c !== ''));
+}
+
+export function splitParagraphs(text: string): string[] {
+  return text
+    .split('\n')
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+/** The lines as the review screen shows the source: rows with 「 | 」 between cells. */
+export function linesToText(lines: readonly Line[]): string {
+  return lines.map((l) => (l.row ? l.cells.join(' | ') : l.cells[0] ?? '')).join('\n');
+}
