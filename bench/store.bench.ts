@@ -1,0 +1,54 @@
+/**
+ * Opening the store and listing reports with 200 agencies × 10 years of full reports.
+ * Budget: 50 ms.   Run: npx tsx bench/store.bench.ts
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FORMAT_2021 } from '../core/format/index.js';
+import { openStore } from '../electron/store/index.js';
+import { finish, median, percentile, report } from './budget.js';
+
+const AGENCIES = 200;
+const YEARS = 10;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-store-'));
+
+const seedStart = performance.now();
+{
+  const store = openStore(dir);
+  const inputCells = FORMAT_2021.cells.filter((c) => !c.sumOf);
+  const prose = '本年度，我镇认真贯彻落实《中华人民共和国政府信息公开条例》，'.repeat(60);
+  store.opened.db.transaction(() => {
+    for (let a = 0; a < AGENCIES; a++) {
+      const agency = store.agencies.create(
+        { name: `测试县第${a + 1}镇人民政府`, level: 'township', region: '测试省测试县', website: '', contact: { address: '', postcode: '', phone: '', email: '' } },
+        new Date().toISOString(),
+      );
+      for (let y = 0; y < YEARS; y++) {
+        const cells = Object.fromEntries(inputCells.map((c, i) => [c.id, (i * 7 + a + y) % 50]));
+        store.reports.create(
+          { agencyId: agency.id, year: 2015 + y, format: 2015 + y >= 2021 ? '2021' : 'free', origin: 'app', cells, sections: { s1: prose, s5: prose, s6: prose } },
+          new Date().toISOString(),
+        );
+      }
+    }
+  })();
+  store.close();
+}
+const fileMb = fs.statSync(path.join(dir, 'nianbao.db')).size / 1e6;
+console.log(`seeded ${AGENCIES} agencies × ${YEARS} years in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${fileMb.toFixed(1)} MB)`);
+
+const times: number[] = [];
+for (let run = 0; run < 15; run++) {
+  const start = performance.now();
+  const store = openStore(dir);
+  const agencies = store.agencies.list();
+  const reports = store.reports.listForAgency(agencies[run % agencies.length]!.id);
+  times.push(performance.now() - start);
+  if (reports.length !== YEARS) throw new Error('wrong report count');
+  store.close();
+}
+report('open store + list agencies + list one agency\'s reports (median)', median(times), 50);
+console.log(`  p95 ${percentile(times, 95).toFixed(1)} ms, first (cold) ${times[0]!.toFixed(1)} ms`);
+fs.rmSync(dir, { recursive: true, force: true });
+finish();
