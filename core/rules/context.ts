@@ -1,0 +1,107 @@
+import { sectionHeading, SECTIONS, type SectionKey } from '../format/index.js';
+import { PROSE_KEYS, resolveTokens, withTotals, yuanToWan, type ProseKey, type ReportData } from '../report/index.js';
+import { formatIndex, type FormatIndex } from './format-index.js';
+import { extractNumbers, type NumberMention } from './prose-numbers.js';
+
+export interface CheckOptions {
+  /** last year's report of the same agency: enables the cross-year rules (X-*) and L-5 */
+  previous?: ReportData;
+  /** whether last year's report was prepared in the app (X-1 is then an error, else a warning) */
+  previousMadeInApp?: boolean;
+}
+
+/** One report's figures as the rules read them. */
+export interface Figures {
+  report: ReportData;
+  /** null for a free-form (pre-2019) report: it has no standard tables */
+  index: FormatIndex | null;
+  /** as published for imported reports; with the computed totals for reports made in the app */
+  cells: Readonly<Record<string, number>>;
+}
+
+export interface RuleContext extends Figures {
+  /** true when the totals are computed by the app, so that they cannot disagree with their parts */
+  computedTotals: boolean;
+  /** the prose parts, figure tokens replaced by the figures they show */
+  prose: Readonly<Partial<Record<ProseKey, string>>>;
+  previous?: Figures & { madeInApp: boolean };
+  /** the numbers in a prose part (read once, shared by the narrative rules) */
+  numbers(key: ProseKey): readonly NumberMention[];
+  /** 「表三「（七）总计」·自然人」 */
+  name(cellId: string): string;
+  /** the value as a clerk reads it: 「8」, 「1.7732万元」, 「（空）」 */
+  show(cellId: string, cells?: Readonly<Record<string, number>>): string;
+}
+
+/** Where a prose part is shown: the 导语 under 一, the notes under their table. */
+export const PROSE_SECTION: Readonly<Record<ProseKey, SectionKey>> = {
+  intro: 's1',
+  s1: 's1',
+  s5: 's5',
+  s6: 's6',
+  note_t2: 's2',
+  note_t3: 's3',
+  note_t4: 's4',
+};
+
+const HEADINGS = new Map(SECTIONS.map((s) => [s.key, `「${sectionHeading(s)}」`]));
+
+/** How a message names a prose part: 「一、总体情况」, 「导语」, 「表三下方的说明」. */
+export function proseLabel(key: ProseKey): string {
+  if (key === 'intro') return '导语';
+  if (key.startsWith('note_')) return `${{ note_t2: '表二', note_t3: '表三', note_t4: '表四' }[key as 'note_t2']}下方的说明`;
+  return HEADINGS.get(key as SectionKey)!;
+}
+
+export function sectionLabel(key: SectionKey): string {
+  return HEADINGS.get(key)!;
+}
+
+function figuresOf(report: ReportData): Figures {
+  if (report.format === 'free') return { report, index: null, cells: report.cells };
+  const index = formatIndex(report.format);
+  const cells = report.origin === 'app' ? withTotals(report.format, report.cells) : report.cells;
+  return { report, index, cells };
+}
+
+function resolvedProse(report: ReportData, cells: Readonly<Record<string, number>>): Partial<Record<ProseKey, string>> {
+  const out: Partial<Record<ProseKey, string>> = {};
+  for (const key of PROSE_KEYS) {
+    const text = report.sections[key];
+    if (text === undefined) continue;
+    out[key] = text.includes('{{') ? resolveTokens(text, report.format, cells) : text;
+  }
+  return out;
+}
+
+export function buildContext(report: ReportData, options: CheckOptions = {}): RuleContext {
+  const figures = figuresOf(report);
+  const index = figures.index;
+  const show = (id: string, cells: Readonly<Record<string, number>> = figures.cells): string => {
+    const v = cells[id];
+    if (v === undefined) return '（空）';
+    return index?.byId.get(id)?.kind === 'money' ? `${yuanToWan(v)}万元` : String(v);
+  };
+  const prose = resolvedProse(report, figures.cells);
+  const numbers = new Map<ProseKey, NumberMention[]>();
+  const ctx: RuleContext = {
+    ...figures,
+    computedTotals: report.origin === 'app',
+    prose,
+    numbers(key) {
+      let found = numbers.get(key);
+      if (!found) {
+        found = extractNumbers(prose[key] ?? '');
+        numbers.set(key, found);
+      }
+      return found;
+    },
+    name: (id) => index?.names.get(id) ?? id,
+    show,
+  };
+  const prev = options.previous;
+  if (prev && prev.year === report.year - 1) {
+    ctx.previous = { ...figuresOf(prev), madeInApp: options.previousMadeInApp ?? prev.origin === 'app' };
+  }
+  return ctx;
+}

@@ -1,0 +1,7 @@
+export type { Finding, RuleDef, RuleScope, Severity } from './types.js';
+export type { CheckOptions, RuleContext } from './context.js';
+export { checkReport, compareRuleIds, RULES, RULE_DEFS, type RuleInfo } from './engine.js';
+export { formatFindings, SEVERITY_LABELS } from './format-findings.js';
+export { extractNumbers, isYear, normaliseDigits, parseChineseNumeral, type NumberMention } from './prose-numbers.js';
+export { breakdowns, quotedFigures, type Breakdown, type QuotedFigure } from './narrative-figures.js';
+export { textSimilarity } from './similarity.js';
