@@ -67,7 +67,6 @@ export function tempDataDir(): string {
 
 /** A test with its own data folder and a running app that is stopped afterwards. */
 export const test = base.extend<{ dataDir: string; app: RunningApp }>({
-  // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = tempDataDir();
     await use(dir);

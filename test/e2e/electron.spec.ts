@@ -30,11 +30,11 @@ test.describe('the Electron app', () => {
       const exposed = await page.evaluate(() => ({
         hasRequire: typeof (globalThis as { require?: unknown }).require,
         hasProcess: typeof (globalThis as { process?: unknown }).process,
-        methods: Object.keys((window as unknown as { nianbao: object }).nianbao).length,
+        methods: Object.keys((globalThis as unknown as { nianbao: object }).nianbao).length,
       }));
       expect(exposed).toEqual({ hasRequire: 'undefined', hasProcess: 'undefined', methods: expect.any(Number) });
       await expect(page.getByRole('heading', { name: '欢迎使用年报助手' })).toBeVisible();
-      const popup = await page.evaluate(() => window.open('https://example.com') === null);
+      const popup = await page.evaluate(() => (globalThis as unknown as { open: (url: string) => unknown }).open('https://example.com') === null);
       expect(popup).toBe(true);
     } finally {
       await app.close();
