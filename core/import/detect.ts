@@ -82,16 +82,29 @@ function agencyFromTitle(title: string): string {
 
 const METADATA_KEYS = ['发布单位', '发布机构', '发文机关', '来源'];
 
+/** The value next to a key in a page's metadata block: 「发布单位 | 清凉峰镇」 or 「来源：…」. */
+function metadataValue(lines: readonly Line[], key: string): string {
+  for (const line of lines) {
+    const cells = line.cells;
+    const k = cells.findIndex((c) => labelKey(c) === key);
+    if (k >= 0 && cells[k + 1]) return cells[k + 1]!.trim();
+    const m = new RegExp(`${key}[:：]\\s*([^\\s|，,。]{2,30})`).exec(cells.join(' '));
+    if (m) return m[1]!;
+  }
+  return '';
+}
+
+/** 「成文日期 | 2022-01-24」: the date the page says the report was signed, ISO. */
+export function metadataDate(lines: readonly Line[]): string | null {
+  const m = /^((?:19|20)\d{2})[-年./](\d{1,2})[-月./](\d{1,2})/.exec(metadataValue(lines, '成文日期'));
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+}
+
 /** The publishing body from a page's metadata block (「发布单位 | 清凉峰镇」, 「来源：…」). */
 function agencyFromMetadata(lines: readonly Line[]): string {
   for (const key of METADATA_KEYS) {
-    for (const line of lines) {
-      const cells = line.cells;
-      const k = cells.findIndex((c) => labelKey(c) === key);
-      if (k >= 0 && cells[k + 1]) return cells[k + 1]!.trim();
-      const m = new RegExp(`${key}[:：]\\s*([^\\s|，,。]{2,30})`).exec(cells.join(' '));
-      if (m) return m[1]!;
-    }
+    const value = metadataValue(lines, key);
+    if (value) return value;
   }
   return '';
 }
@@ -104,8 +117,9 @@ export function findAgency(title: string | null, lines: readonly Line[], text: s
     source = 'metadata';
   }
   if (!name) return null;
-  // 「湘潭县锦石乡」 is printed as 「湘潭县锦石乡人民政府」 in the text: use the full name
-  if (/[乡镇县市区旗]$/.test(name) && text.includes(`${name}人民政府`)) name += '人民政府';
+  // 「湘潭县锦石乡」 is printed as 「湘潭县锦石乡人民政府」 in the text: use the full name. A town's
+  // report is always its people's government's, so 乡/镇 get it even where the text is silent.
+  if (/[乡镇]$/.test(name) || (/[县市区旗]$/.test(name) && text.includes(`${name}人民政府`))) name += '人民政府';
   else if (/街道$/.test(name) && text.includes(`${name}办事处`)) name += '办事处';
   return { value: name, source };
 }

@@ -1,7 +1,7 @@
 import { formatIdForYear, SECTIONS, sectionHeading, type FormatId, type SectionKey } from '../format/index.js';
 import { emptyAgency, parseReportFile, type AgencyLevel, type ReportData } from '../report/index.js';
 import { classifyText, IMPORT_LIMITS, sniffBytes } from './bytes.js';
-import { findAgency, findContact, findLevel, findTitle, findYear, isTitleLine, periodYear, tableFormat } from './detect.js';
+import { findAgency, findContact, findLevel, findTitle, findYear, isTitleLine, metadataDate, periodYear, tableFormat } from './detect.js';
 import { linesFromDocx } from './docx.js';
 import { linesFromHtml } from './html.js';
 import { tableLabels } from './labels.js';
@@ -159,6 +159,7 @@ export function importLines(raw: readonly Line[], ctx: Context): ImportOutcome {
   const uncertain: string[] = [];
   let sections: ReportData['sections'];
   let signoffSource: string[] = [];
+  let publishedTitles: ReportData['publishedTitles'];
 
   if (format === 'free') {
     const parts = findFreeParts(prose);
@@ -200,6 +201,7 @@ export function importLines(raw: readonly Line[], ctx: Context): ImportOutcome {
     }
     sections = standardSections(prose, spans, format, warnings);
     signoffSource = lastSection(sections);
+    publishedTitles = Object.fromEntries(spans.map((s) => [s.key, s.title]));
   }
 
   const report: ReportData = {
@@ -211,8 +213,12 @@ export function importLines(raw: readonly Line[], ctx: Context): ImportOutcome {
     notes: {},
     origin: 'imported',
   };
+  if (publishedTitles) report.publishedTitles = publishedTitles;
+  // the 落款 date under the text; else the 成文日期 of the page's metadata block
   const signoff = takeSignoffFrom(report, signoffSource);
+  const written = metadataDate(prose);
   if (signoff) report.signoff = signoff;
+  else if (written) report.signoff = { preparer: '', reviewer: '', approver: '', date: written };
   if (!level) warnings.push('无法从名称判断机关层级（乡镇、街道、县级政府或部门），请在核对时选择');
 
   return {
