@@ -4,3 +4,4 @@ export * from './input.js';
 export * from './totals.js';
 export * from './file.js';
 export * from './prose.js';
+export * from './carry.js';

@@ -75,6 +75,24 @@ export interface ReportData {
    * order of a report the app did not lay out itself.
    */
   publishedTitles?: Partial<Record<SectionKey, string>>;
+  /** Set on a report started from last year's: what came across, so that it can be checked and highlighted. */
+  carry?: CarryInfo;
+}
+
+/**
+ * What carrying last year forward brought into this report (core/report/carry.ts).
+ * Kept with the report so the window can mark carried figures and text until the clerk has looked at them.
+ */
+export interface CarryInfo {
+  fromYear: number;
+  /** cells filled from last year's report, with the value carried */
+  cells: Record<string, number>;
+  /** last year's figures shown beside this year's as a base, not filled in (e.g. 现行有效件数, X-2) */
+  base: Record<string, number>;
+  /** per prose part: years and figures in the carried text still to be updated or confirmed (「待更新」) */
+  pending: Partial<Record<ProseKey, string[]>>;
+  /** what could not be carried and why, for the clerk */
+  notices: string[];
 }
 
 export function emptyAgency(name = ''): Agency {

@@ -1,0 +1,106 @@
+import { T3_COLUMNS, cellDef, formatIdForYear, type FormatId } from '../format/index.js';
+import { PROSE_KEYS, type CarryInfo, type ProseKey, type ReportData, type Signoff } from './model.js';
+
+/**
+ * Starting year N from year N−1 (spec §3.5):
+ * - 表三 二、上年结转 takes last year's 四、结转下年度继续办理, all seven columns (X-1); this holds across
+ *   the 2020 → 2021 format change, whose 表三 rows 二 and 四 are the same.
+ * - 表二 2021: last year's 现行有效件数 is shown as the base of this year's (X-2), not filled in.
+ * - 表二 2019 → 2019: 上一年项目数量 = last year's 上一年项目数量 + 本年增/减 (X-3).
+ * - 表二 2019 → 2021: nothing maps (the columns changed meaning, X-4); said so.
+ * - 表四 is about the year's own cases: nothing is carried.
+ * - The narrative, the notes and the sign-off people come across as a draft; every year and figure in the
+ *   carried text is listed as 「待更新」 until edited or confirmed.
+ */
+
+export interface CarryResult {
+  report: ReportData;
+  carry: CarryInfo;
+}
+
+const T2_VALID_2021 = ['t2.reg.valid', 't2.norm.valid'];
+const T2_ITEMS_2019 = ['lic', 'othsvc', 'pun', 'coer', 'fee'];
+
+/** Years (2023年, 2023 年度) and counted figures (5件, 12条, 3.5万元, 三件) in a text: what goes stale in a year. */
+const STALE_RE = /(?:(?:19|20)\d{2}\s*年(?:度)?)|(?:[0-9０-９][0-9０-９,，.]*\s*(?:件|条|个|次|人次|项|篇|期|万元|元|%|％))|(?:[一二两三四五六七八九十百千万零〇]+\s*(?:件|条|个|次|项|篇|期))/g;
+
+export function staleMentions(text: string): string[] {
+  return [...new Set([...text.matchAll(STALE_RE)].map((m) => m[0].replace(/\s+/g, '')))];
+}
+
+function carriedSignoff(last?: Signoff): Signoff | undefined {
+  if (!last) return undefined;
+  // the same people usually sign again; the dates are this year's to fill in
+  return { preparer: last.preparer, reviewer: last.reviewer, approver: last.approver };
+}
+
+export function carryForward(last: ReportData, year: number): CarryResult {
+  const format = formatIdForYear(year);
+  const notices: string[] = [];
+  const cells: Record<string, number> = {};
+  const base: Record<string, number> = {};
+
+  if (format !== 'free' && last.format !== 'free') {
+    for (const col of T3_COLUMNS) {
+      // in an app-made report the total is computed; only the six applicant columns are filled in
+      if (col.key === 'total') continue;
+      const value = last.cells[`t3.r4.${col.key}`];
+      if (value !== undefined) cells[`t3.r2.${col.key}`] = value;
+    }
+    if (last.origin === 'imported' && last.cells['t3.r4.total'] !== undefined) {
+      const sum = T3_COLUMNS.filter((c) => c.key !== 'total').reduce((s, c) => s + (last.cells[`t3.r4.${c.key}`] ?? 0), 0);
+      if (sum !== last.cells['t3.r4.total']) {
+        notices.push(`${last.year} 年报告公布的「四、结转下年度继续办理」总计为 ${last.cells['t3.r4.total']}，但各栏相加为 ${sum}；结转的是各栏数字，请核对。`);
+      }
+    }
+    carryTable2(last, format, cells, base, notices);
+  } else if (format !== 'free') {
+    notices.push(`${last.year} 年报告是 2019 年以前的自由格式，没有统计表可以结转，表格请按本年情况填写。`);
+  }
+
+  const sections: ReportData['sections'] = {};
+  const pending: CarryInfo['pending'] = {};
+  for (const key of PROSE_KEYS) {
+    const text = last.sections[key];
+    if (!text) continue;
+    sections[key] = text;
+    const stale = staleMentions(text);
+    if (stale.length) pending[key as ProseKey] = stale;
+  }
+
+  const carry: CarryInfo = { fromYear: last.year, cells: { ...cells }, base, pending, notices };
+  const signoff = carriedSignoff(last.signoff);
+  const report: ReportData = {
+    format,
+    year,
+    agency: last.agency,
+    cells: { ...cells },
+    sections,
+    notes: {},
+    origin: 'app',
+    carry,
+    ...(signoff ? { signoff } : {}),
+  };
+  return { report, carry };
+}
+
+function carryTable2(last: ReportData, format: FormatId, cells: Record<string, number>, base: Record<string, number>, notices: string[]): void {
+  if (last.format === '2021' && format === '2021') {
+    for (const id of T2_VALID_2021) {
+      const value = last.cells[id];
+      if (value !== undefined) base[id] = value;
+    }
+  } else if (last.format === '2019' && format === '2019') {
+    for (const row of T2_ITEMS_2019) {
+      const prev = last.cells[`t2.${row}.prev_items`];
+      const delta = last.cells[`t2.${row}.delta`];
+      if (prev !== undefined) cells[`t2.${row}.prev_items`] = prev + (delta ?? 0);
+    }
+  } else if (last.format === '2019' && format === '2021') {
+    notices.push(
+      `表二：${last.year} 年使用 2019 年版格式，与 2021 年版的栏目含义不同（如「本年新制作数量」与「本年制发件数」），不能结转，请按本年情况填写（X-4）。表三的「上年结转」照常结转。`,
+    );
+  }
+  // every carried cell exists in the new format: guard against a future format change
+  for (const id of Object.keys(cells)) if (!cellDef(format, id)) delete cells[id];
+}
