@@ -107,6 +107,7 @@ export function buildDocument(report: ReportData, options: DocumentOptions): Rep
 
 /** The first 12 hex digits, upper case, in groups of four: enough to tell versions apart on paper. */
 export function shortFingerprint(fingerprint: string): string {
-  const hex = fingerprint.replace(/[^0-9a-f]/gi, '').slice(0, 12).toUpperCase() || fingerprint.trim().slice(0, 12);
+  const value = fingerprint.replace(/^[a-z0-9-]+:/i, ''); // 「sha256:…」
+  const hex = value.replace(/[^0-9a-f]/gi, '').slice(0, 12).toUpperCase() || value.trim().slice(0, 12);
   return hex.replace(/(.{4})(?=.)/g, '$1-');
 }

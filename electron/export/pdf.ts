@@ -50,9 +50,9 @@ function browserCandidates(): string[] {
   return list;
 }
 
-/** The first Chromium-family browser installed here, or null. */
-export function findChromium(): string | null {
-  return browserCandidates().find((path) => existsSync(path)) ?? null;
+/** The first Chromium-family browser installed here (or of `candidates`), or null. */
+export function findChromium(candidates: readonly string[] = browserCandidates()): string | null {
+  return candidates.find((path) => existsSync(path)) ?? null;
 }
 
 /** Switches that keep a headless browser quiet: no updates, sync, telemetry or GPU. */
