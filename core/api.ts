@@ -58,6 +58,19 @@ export interface ReportDetail {
   agency: AgencyRecord;
   data: ReportData;
   acknowledgements: Acknowledgement[];
+  /** last year's report of the same agency, when the store has it: for the cross-year rules and comparisons */
+  previous?: { reportId: number; data: ReportData; madeInApp: boolean };
+}
+
+/** What starting a year from the year before would bring across, shown before creating the report. */
+export interface CarryPreview {
+  /** last year's report exists in the store */
+  available: boolean;
+  fromYear: number;
+  cells: Record<string, number>;
+  base: Record<string, number>;
+  notices: string[];
+  sections: string[];
 }
 
 export interface AppInfo {
@@ -111,7 +124,17 @@ export const apiSchemas = {
   'agency.create': z.object({ agency: agencySchema }).strict(),
   'agency.update': z.object({ id, agency: agencySchema }).strict(),
   'report.list': z.object({ agencyId: id }).strict(),
-  'report.create': z.object({ agencyId: id, year: z.number().int().min(2008).max(2100) }).strict(),
+  'report.create': z
+    .object({
+      agencyId: id,
+      year: z.number().int().min(2008).max(2100),
+      /** start from last year's report in the store */
+      carry: z.boolean().optional(),
+      /** no report for last year in the store: its 四、结转下年度 row and 现行有效件数 typed in by hand */
+      lastYearFigures: z.record(cellId, z.number().int().min(0).max(999_999_999)).optional(),
+    })
+    .strict(),
+  'report.carryPreview': z.object({ agencyId: id, year: z.number().int().min(2008).max(2100) }).strict(),
   'report.open': z.object({ reportId: id }).strict(),
   'report.delete': z.object({ reportId: id, confirm: z.literal(true) }).strict(),
   'cells.set': z
@@ -127,6 +150,8 @@ export const apiSchemas = {
     .object({ reportId: id, key: z.string().min(1).max(500), reason: z.string().trim().min(1, '请写明接受这条提醒的理由').max(2000) })
     .strict(),
   'ack.clear': z.object({ reportId: id, key: z.string().min(1).max(500) }).strict(),
+  'cell.note': z.object({ reportId: id, cellId, note: z.string().trim().max(2000) }).strict(),
+  'carry.confirm': z.object({ reportId: id, key: z.enum(PROSE_KEYS), mention: z.string().min(1).max(100) }).strict(),
 } as const;
 
 export type Method = keyof typeof apiSchemas;
@@ -141,12 +166,15 @@ export interface Results {
   'agency.update': AgencyRecord;
   'report.list': ReportSummary[];
   'report.create': ReportSummary;
+  'report.carryPreview': CarryPreview;
   'report.open': ReportDetail;
   'report.delete': { deleted: true };
   'cells.set': SaveAck;
   'section.set': SaveAck;
   'ack.set': SaveAck;
   'ack.clear': SaveAck;
+  'cell.note': SaveAck;
+  'carry.confirm': SaveAck;
 }
 
 export type Result<M extends Method> = Results[M];

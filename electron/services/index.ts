@@ -1,7 +1,8 @@
 import { AppError, type AgencyRecord, type AppInfo, type Handlers, type ReportDetail, type ReportSummary } from '../../core/api.js';
-import { cellDef, cellName, formatIdForYear } from '../../core/format/index.js';
+import { cellDef, cellName } from '../../core/format/index.js';
 import { MAX_VALUE, withTotals, type ReportData, type Signoff } from '../../core/report/index.js';
 import type { Store } from '../store/index.js';
+import { carryHandlers, createReport, previousReport } from './carry.js';
 
 export interface ServiceContext {
   store: Store;
@@ -27,8 +28,16 @@ export function loadReport(store: Store, reportId: number): ReportDetail {
     notes: loaded.notes,
     signoff: { preparer: '', reviewer: '', approver: '', ...loaded.signoff } as Signoff,
     origin: row.origin,
+    ...(loaded.meta.carry ? { carry: loaded.meta.carry } : {}),
   };
   return { summary: row, agency, data, acknowledgements: store.reports.acknowledgements(reportId) };
+}
+
+/** A report with last year's beside it, for the window: the cross-year rules and comparisons need both. */
+function openWithPrevious(store: Store, reportId: number): ReportDetail {
+  const detail = loadReport(store, reportId);
+  const previous = previousReport(store, loadReport, detail.summary.agencyId, detail.summary.year);
+  return previous ? { ...detail, previous } : detail;
 }
 
 /**
@@ -87,19 +96,17 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       agencyOrFail(agencyId);
       return store.reports.listForAgency(agencyId);
     },
-    'report.create': ({ agencyId, year }) => {
-      const agency = agencyOrFail(agencyId);
-      const existing = store.reports.findByYear(agencyId, year);
+    'report.create': (args) => {
+      const agency = agencyOrFail(args.agencyId);
+      const existing = store.reports.findByYear(args.agencyId, args.year);
       if (existing !== undefined) {
-        throw new AppError('conflict', `「${agency.name}」的 ${year} 年报告已经有了（编号 ${existing}），请直接打开它，不能再新建一份。`);
+        throw new AppError('conflict', `「${agency.name}」的 ${args.year} 年报告已经有了（编号 ${existing}），请直接打开它，不能再新建一份。`);
       }
-      const id = store.reports.create(
-        { agencyId, year, format: formatIdForYear(year), origin: 'app', signoff: store.agencies.signoff(agencyId) },
-        now(),
-      );
+      const id = store.opened.db.transaction(() => createReport(store, loadReport, args, now()))();
       return store.reports.summary(id)!;
     },
-    'report.open': ({ reportId }) => loadReport(store, reportId),
+    'report.open': ({ reportId }) => openWithPrevious(store, reportId),
+    ...carryHandlers(store, loadReport, now),
     'report.delete': ({ reportId }) => {
       reportOrFail(reportId);
       store.reports.delete(reportId);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReportState, ReportSummary } from '../../core/api.js';
-import type { ReportData, ReportFormat, Signoff } from '../../core/report/model.js';
+import type { CarryInfo, ReportData, ReportFormat, Signoff } from '../../core/report/model.js';
 
 interface ReportRow {
   id: number;
@@ -42,6 +42,14 @@ export interface NewReport {
   notes?: Record<string, string>;
   sections?: Record<string, string>;
   signoff?: Partial<Signoff>;
+  meta?: ReportMeta;
+}
+
+/** Extra facts kept with a report as JSON (reports.meta): additive, read defensively. */
+export interface ReportMeta {
+  carry?: CarryInfo;
+  /** last year's figures typed in by hand because the store had no report for that year */
+  manual?: boolean;
 }
 
 /** Reports with their cells and prose. Every write runs in one transaction. */
@@ -60,6 +68,9 @@ export class ReportStore {
   private readonly upsertSection;
   private readonly rowById;
   private readonly acksOf;
+  private readonly upsertNote;
+  private readonly pruneCell;
+  private readonly putMeta;
   private readonly upsertAck;
   private readonly deleteAck;
 
@@ -68,8 +79,8 @@ export class ReportStore {
     this.summariesByAgency = db.prepare<[number], ReportRow>(`${SUMMARY} WHERE r.agency_id = ? ORDER BY r.year DESC`);
     this.byAgencyYear = db.prepare<[number, number], { id: number }>('SELECT id FROM reports WHERE agency_id = ? AND year = ?');
     this.insertReport = db.prepare(
-      `INSERT INTO reports (agency_id, year, format, origin, signoff, created_at, updated_at)
-       VALUES (@agencyId, @year, @format, @origin, @signoff, @now, @now)`,
+      `INSERT INTO reports (agency_id, year, format, origin, signoff, meta, created_at, updated_at)
+       VALUES (@agencyId, @year, @format, @origin, @signoff, @meta, @now, @now)`,
     );
     this.removeReport = db.prepare('DELETE FROM reports WHERE id = ?');
     this.touchReport = db.prepare('UPDATE reports SET updated_at = ? WHERE id = ?');
@@ -88,6 +99,12 @@ export class ReportStore {
        ON CONFLICT (report_id, key) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
     );
     this.rowById = db.prepare<[number], ReportRow>('SELECT *, 0 AS filled FROM reports WHERE id = ?');
+    this.upsertNote = db.prepare(
+      `INSERT INTO cells (report_id, cell_id, value, note) VALUES (?, ?, NULL, ?)
+       ON CONFLICT (report_id, cell_id) DO UPDATE SET note = excluded.note`,
+    );
+    this.pruneCell = db.prepare('DELETE FROM cells WHERE report_id = ? AND cell_id = ? AND note IS NULL AND value IS NULL');
+    this.putMeta = db.prepare('UPDATE reports SET meta = ?, updated_at = ? WHERE id = ?');
     this.acksOf = db.prepare<[number], { finding_key: string; reason: string; created_at: string }>(
       'SELECT finding_key, reason, created_at FROM acknowledgements WHERE report_id = ? ORDER BY created_at',
     );
@@ -119,11 +136,13 @@ export class ReportStore {
         format: report.format,
         origin: report.origin,
         signoff: JSON.stringify(report.signoff ?? {}),
+        meta: JSON.stringify(report.meta ?? {}),
         now,
       });
       const id = Number(info.lastInsertRowid);
       for (const [cellId, value] of Object.entries(report.cells ?? {})) this.upsertCell.run(id, cellId, value);
       for (const [key, text] of Object.entries(report.sections ?? {})) this.upsertSection.run(id, key, text, now);
+      for (const [cellId, note] of Object.entries(report.notes ?? {})) this.upsertNote.run(id, cellId, note);
       return id;
     })();
   }
@@ -154,6 +173,24 @@ export class ReportStore {
     })();
   }
 
+  /** A cell's note (why a value is what it is); an empty note removes it. */
+  setNote(id: number, cellId: string, note: string, now: string): void {
+    this.db.transaction(() => {
+      this.upsertNote.run(id, cellId, note || null);
+      this.pruneCell.run(id, cellId);
+      this.touchReport.run(now, id);
+    })();
+  }
+
+  meta(id: number): ReportMeta {
+    const row = this.rowById.get(id);
+    return row ? (JSON.parse(row.meta) as ReportMeta) : {};
+  }
+
+  setMeta(id: number, meta: ReportMeta, now: string): void {
+    this.putMeta.run(JSON.stringify(meta), now, id);
+  }
+
   acknowledgements(id: number): { key: string; reason: string; createdAt: string }[] {
     return this.acksOf.all(id).map((a) => ({ key: a.finding_key, reason: a.reason, createdAt: a.created_at }));
   }
@@ -167,7 +204,9 @@ export class ReportStore {
   }
 
   /** The stored report as domain data (totals not yet filled in). */
-  load(id: number): { row: ReportSummary; signoff: Partial<Signoff>; cells: Record<string, number>; notes: Record<string, string>; sections: Record<string, string> } | undefined {
+  load(id: number):
+    | { row: ReportSummary; signoff: Partial<Signoff>; meta: ReportMeta; cells: Record<string, number>; notes: Record<string, string>; sections: Record<string, string> }
+    | undefined {
     const row = this.rowById.get(id);
     if (!row) return undefined;
     const cells: Record<string, number> = {};
@@ -178,6 +217,6 @@ export class ReportStore {
     }
     const sections: Record<string, string> = {};
     for (const s of this.sectionsOf.all(id)) sections[s.key] = s.text;
-    return { row: this.summary(id)!, signoff: JSON.parse(row.signoff) as Partial<Signoff>, cells, notes, sections };
+    return { row: this.summary(id)!, signoff: JSON.parse(row.signoff) as Partial<Signoff>, meta: JSON.parse(row.meta) as ReportMeta, cells, notes, sections };
   }
 }

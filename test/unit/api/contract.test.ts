@@ -10,12 +10,15 @@ const VALID: Record<Method, Record<string, unknown>> = {
   'agency.update': { id: 1, agency: SAMPLE_AGENCY },
   'report.list': { agencyId: 1 },
   'report.create': { agencyId: 1, year: 2024 },
+  'report.carryPreview': { agencyId: 1, year: 2024 },
   'report.open': { reportId: 1 },
   'report.delete': { reportId: 1, confirm: true },
   'cells.set': { reportId: 1, changes: [{ cellId: 't3.r1.np', value: 3 }] },
   'section.set': { reportId: 1, key: 's1', text: '正文' },
   'ack.set': { reportId: 1, key: 'P-1|t2.reg.valid', reason: '部分文件因到期自然失效' },
   'ack.clear': { reportId: 1, key: 'P-1|t2.reg.valid' },
+  'cell.note': { reportId: 1, cellId: 't3.r2.np', note: '去年结转的 2 件中有 1 件已撤回' },
+  'carry.confirm': { reportId: 1, key: 's1', mention: '2023年' },
 };
 
 function spies(): Handlers {
