@@ -1,11 +1,12 @@
 import type { Command, CliIO } from './cli/command.js';
+import { carryCommand } from './cli/carry-command.js';
 import { formatCommand } from './cli/format-command.js';
 import { APP_VERSION } from './backend.js';
 
 /**
  * `nianbao`: the same services from a terminal. Each subcommand lives in electron/cli/.
  */
-const COMMANDS: Command[] = [formatCommand];
+const COMMANDS: Command[] = [formatCommand, carryCommand];
 
 const io: CliIO = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -56,7 +57,10 @@ export function runFromProcess(): void {
     if (err.code === 'EPIPE') process.exit(0);
   });
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    // exitCode rather than exit(): a large output to a pipe must be flushed before the process ends
+    (code) => {
+      process.exitCode = code;
+    },
     (err) => {
       io.err(`出错了：${err instanceof Error ? err.message : String(err)}`);
       process.exit(2);

@@ -38,6 +38,15 @@ const fileSchema = z
       .passthrough()
       .optional(),
     origin: z.enum(['app', 'imported']).optional(),
+    carry: z
+      .object({
+        fromYear: z.number().int(),
+        cells: z.record(z.string(), z.number()),
+        base: z.record(z.string(), z.number()),
+        pending: z.record(z.string(), z.array(z.string())),
+        notices: z.array(z.string()),
+      })
+      .optional(),
   })
   .passthrough();
 
@@ -102,6 +111,7 @@ export function parseReportFile(source: string): ReadResult {
     sections: { ...(f.sections ?? {}) },
     notes: { ...(f.notes ?? {}) },
     origin: f.origin ?? 'app',
+    ...(f.carry ? { carry: f.carry as ReportData['carry'] } : {}),
   };
   if (f.signoff) {
     report.signoff = {
@@ -131,6 +141,7 @@ export function serializeReportFile(report: ReportData): string {
     notes: report.notes,
     ...(report.signoff ? { signoff: report.signoff } : {}),
     origin: report.origin,
+    ...(report.carry ? { carry: report.carry } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

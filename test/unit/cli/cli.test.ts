@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FORMAT_2019, FORMAT_2021 } from '../../../core/format/index.js';
+import { parseReportFile } from '../../../core/report/index.js';
+import { tmpDir } from '../helpers/tmp.js';
+import { runCli } from './run-cli.js';
+
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'seeds');
+
+describe('nianbao command line', () => {
+  it('--help lists the commands in Chinese', () => {
+    const { code, stdout } = runCli(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('用法：nianbao <命令>');
+    expect(stdout).toMatch(/format\s+打印报告格式定义/);
+    expect(stdout).toMatch(/carry\s+/);
+  });
+
+  it('format --json prints both formats with every cell id and label', () => {
+    const { code, stdout } = runCli(['format', '--json']);
+    expect(code).toBe(0);
+    const { formats } = JSON.parse(stdout) as { formats: { id: string; cells: { id: string; rowPath: string[] }[] }[] };
+    const byId = Object.fromEntries(formats.map((f) => [f.id, f]));
+    expect(byId['2021']!.cells.map((c) => c.id)).toEqual(FORMAT_2021.cells.map((c) => c.id));
+    expect(byId['2019']!.cells.map((c) => c.id)).toEqual(FORMAT_2019.cells.map((c) => c.id));
+    expect(stdout).toContain('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+  });
+
+  it('an unknown command exits 2 with the help', () => {
+    const { code, stderr } = runCli(['frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('没有「frobnicate」这个命令');
+  });
+
+  it('carry writes next year\'s report file', () => {
+    const out = path.join(tmpDir(), '2024.nianbao.json');
+    const { code, stdout } = runCli(['carry', path.join(FIXTURES, 'seed-003.nianbao.json'), '--year', '2024', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('t3.r2.np = 22');
+    const parsed = parseReportFile(fs.readFileSync(out, 'utf8'));
+    expect(parsed.ok && parsed.report.cells['t3.r2.np']).toBe(22);
+    expect(parsed.ok && parsed.report.year).toBe(2024);
+    expect(parsed.ok && parsed.report.carry?.fromYear).toBe(2023);
+  });
+
+  it('carry refuses a missing or broken file with exit code 2 and the reason', () => {
+    const dir = tmpDir();
+    const broken = path.join(dir, 'broken.nianbao.json');
+    fs.writeFileSync(broken, '{"schema": "nianbao.report/1", "format": ');
+    expect(runCli(['carry', path.join(dir, 'none.json'), '--out', path.join(dir, 'x.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('文件不存在') });
+    expect(runCli(['carry', broken, '--out', path.join(dir, 'x.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('无法按 JSON 读取') });
+  });
+});
