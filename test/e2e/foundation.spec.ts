@@ -5,6 +5,9 @@ import { expect, startApp, test } from './app.js';
 import { createAgency, createReport, openSection, waitSaved } from './helpers.js';
 
 test('first run → agency → 2024 report → six sections → text survives reload and restart', async ({ page, app, dataDir }) => {
+  // offline by construction: every request the window makes goes to the app itself
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
   await page.goto(app.launchUrl);
   await createAgency(page);
   await createReport(page, 2024);
@@ -23,6 +26,9 @@ test('first run → agency → 2024 report → six sections → text survives re
 
   await page.reload();
   await expect(page.getByLabel('正文')).toHaveValue(text);
+  const foreign = requests.filter((u) => !u.startsWith(app.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  expect(foreign).toEqual([]);
+  expect(requests.length).toBeGreaterThan(5);
 
   // a new launch: new port, new token, same data folder
   await app.stop();
