@@ -37,30 +37,32 @@ const FIGURES: readonly { cellId: string; re: RegExp; /** the sentence must be a
   },
 ];
 
-/** Characters that end a clause: a figure and the words naming it stay inside one clause. */
-const CLAUSE_END = /[，,；;。！？!?：:、（）()\n]/;
+/** Cheap first test: a clause without any of these words names none of the figures. */
+const ANY_FIGURE_WORD = /结转|予以公开|办结|办理|处理完毕|答复|申请/;
 
-function clauseStart(text: string, at: number): number {
+/** Characters that end a clause: a figure and the words naming it stay inside one clause. */
+const CLAUSE_END = new Set('，,；;。！？!?：:、（）()\n');
+/** Characters that end a sentence. */
+const SENTENCE_END = new Set('。！？!?；;\n');
+
+function backTo(text: string, at: number, stops: ReadonlySet<string>): number {
   let i = at - 1;
-  while (i >= 0 && !CLAUSE_END.test(text[i]!)) i--;
+  while (i >= 0 && !stops.has(text[i]!)) i--;
   return i + 1;
 }
 
-function clauseEnd(text: string, at: number): number {
+function forwardTo(text: string, at: number, stops: ReadonlySet<string>): number {
   let i = at;
-  while (i < text.length && !CLAUSE_END.test(text[i]!)) i++;
+  while (i < text.length && !stops.has(text[i]!)) i++;
   return i;
 }
 
-const SENTENCE_END = /[。！？!?；;\n]/;
+const clauseStart = (text: string, at: number) => backTo(text, at, CLAUSE_END);
+const clauseEnd = (text: string, at: number) => forwardTo(text, at, CLAUSE_END);
 
 /** The sentence containing text[start, end). */
 export function sentenceAround(text: string, start: number, end: number): string {
-  let a = start;
-  while (a > 0 && !SENTENCE_END.test(text[a - 1]!)) a--;
-  let b = end;
-  while (b < text.length && !SENTENCE_END.test(text[b]!)) b++;
-  return text.slice(a, b);
+  return text.slice(backTo(text, start, SENTENCE_END), forwardTo(text, end, SENTENCE_END));
 }
 
 /** The clause around a mention, for messages. */
@@ -75,6 +77,7 @@ export function quotedFigures(source: string, mentions: readonly NumberMention[]
     if (!APPLICATION_UNITS.has(m.unit) || m.approx || m.ordinal || !Number.isInteger(m.value)) continue;
     const start = clauseStart(text, m.start);
     const before = text.slice(start, m.start);
+    if (!ANY_FIGURE_WORD.test(before)) continue;
     if (COMPARISON.test(before) || COMPARISON.test(text.slice(m.unitEnd, clauseEnd(text, m.unitEnd)))) continue;
     const matches = FIGURES.filter((f) => f.re.test(before) && (!f.aboutApplications || sentenceAround(text, m.start, m.unitEnd).includes('申请')));
     if (matches.length === 1) out.push({ cellId: matches[0]!.cellId, mention: m });
@@ -117,49 +120,46 @@ function depths(sentence: string): number[] {
 export function breakdowns(source: string, mentions: readonly NumberMention[] = extractNumbers(source)): Breakdown[] {
   const text = normaliseDigits(source);
   const out: Breakdown[] = [];
-  let from = 0;
   let next = 0;
-  while (from < text.length) {
-    let to = from;
-    while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
+  for (let hit = text.indexOf('其中'); hit >= 0; ) {
+    const from = backTo(text, hit, SENTENCE_END);
+    const to = forwardTo(text, hit, SENTENCE_END);
     const sentence = text.slice(from, to);
-    if (sentence.includes('其中')) {
-      while (next < mentions.length && mentions[next]!.start < from) next++;
-      const inSentence: NumberMention[] = [];
-      for (let i = next; i < mentions.length && mentions[i]!.start < to; i++) {
-        const m = mentions[i]!;
-        if (!m.ordinal && !NOT_COUNTS.has(m.unit)) inSentence.push(m);
-      }
-      const depth = depths(sentence);
-      const depthAt = (offset: number) => depth[offset - from] ?? 0;
-      for (let at = sentence.indexOf('其中'); at >= 0; at = sentence.indexOf('其中', at + 2)) {
-        const pos = from + at;
-        const d = depthAt(pos);
-        const total = inSentence.filter((m) => m.start < pos && depthAt(m.start) <= d).at(-1);
-        if (!total) continue;
-        // the parts run to the next 其中 at this depth, or until the bracket closes
-        let stop = to;
-        for (let i = pos + 2; i < to; i++) {
-          if (depthAt(i) < d || (depthAt(i) === d && text.startsWith('其中', i))) {
-            stop = i;
-            break;
-          }
-        }
-        const parts = inSentence.filter((m) => {
-          if (m.start <= pos || m.start >= stop || depthAt(m.start) !== d || m.unit !== total.unit) return false;
-          const clause = text.slice(clauseStart(text, m.start), clauseEnd(text, m.unitEnd));
-          return !COMPARISON.test(clause);
-        });
-        if (!parts.length) continue;
-        const sum = parts.reduce((s, m) => s + m.value, 0);
-        const exhaustive =
-          parts.length >= 2 && parts.some((m) => REST.test(text.slice(clauseStart(text, m.start), m.start)));
-        const exceeds = sum > total.value && !total.approx;
-        const differs = exhaustive && sum !== total.value && !total.approx && !parts.some((p) => p.approx);
-        if (exceeds || differs) out.push({ total, parts, exhaustive, sum, sentence: sentence.trim() });
-      }
+    while (next < mentions.length && mentions[next]!.start < from) next++;
+    const inSentence: NumberMention[] = [];
+    for (let i = next; i < mentions.length && mentions[i]!.start < to; i++) {
+      const m = mentions[i]!;
+      if (!m.ordinal && !NOT_COUNTS.has(m.unit)) inSentence.push(m);
     }
-    from = to + 1;
+    const depth = depths(sentence);
+    const depthAt = (offset: number) => depth[offset - from] ?? 0;
+    for (let at = sentence.indexOf('其中'); at >= 0; at = sentence.indexOf('其中', at + 2)) {
+      const pos = from + at;
+      const d = depthAt(pos);
+      const total = inSentence.filter((m) => m.start < pos && depthAt(m.start) <= d).at(-1);
+      if (!total) continue;
+      // the parts run to the next 其中 at this depth, or until the bracket closes
+      let stop = to;
+      for (let i = pos + 2; i < to; i++) {
+        if (depthAt(i) < d || (depthAt(i) === d && text.startsWith('其中', i))) {
+          stop = i;
+          break;
+        }
+      }
+      const parts = inSentence.filter((m) => {
+        if (m.start <= pos || m.start >= stop || depthAt(m.start) !== d || m.unit !== total.unit) return false;
+        const clause = text.slice(clauseStart(text, m.start), clauseEnd(text, m.unitEnd));
+        return !COMPARISON.test(clause);
+      });
+      if (!parts.length) continue;
+      const sum = parts.reduce((s, m) => s + m.value, 0);
+      const exhaustive =
+        parts.length >= 2 && parts.some((m) => REST.test(text.slice(clauseStart(text, m.start), m.start)));
+      const exceeds = sum > total.value && !total.approx;
+      const differs = exhaustive && sum !== total.value && !total.approx && !parts.some((p) => p.approx);
+      if (exceeds || differs) out.push({ total, parts, exhaustive, sum, sentence: sentence.trim() });
+    }
+    hit = text.indexOf('其中', to);
   }
   return out;
 }

@@ -80,33 +80,34 @@ const UNITS = [
   '件', '条', '个', '次', '项', '人', '期', '场', '家', '起', '份', '篇', '批', '宗', '户', '名', '类',
   '部', '本', '套', '台', '处', '所', '座', '张', '页', '元', '%', '％', '年', '月', '日', '号', '天', '周',
 ];
-const UNIT_RE = new RegExp(`^(余|多)?(${UNITS.map((u) => u.replace('%', '\\%')).join('|')})(左右)?`);
-const APPROX_BEFORE = /(约|近|逾|超过|大约|将近)$/;
+// sticky: matched in place at an offset, without slicing the text
+const UNIT_RE = new RegExp(`(余|多)?(${UNITS.map((u) => u.replace('%', '\\%')).join('|')})(左右)?`, 'y');
+const APPROX_CHAR_BEFORE = new Set(['约', '近', '逾']);
+const APPROX_WORDS_BEFORE = ['超过', '大约', '将近'];
 
 const ARABIC_RE = /\d+(?:\.\d+)?/g;
 const CHINESE_RE = /[零〇一二两三四五六七八九十百千万亿]+/g;
 const HAS_CN_DIGIT = /[一二两三四五六七八九十]/;
-
-function unitAfter(text: string, at: number): { unit: string; end: number; approx: boolean } {
-  const m = UNIT_RE.exec(text.slice(at, at + 8));
-  if (!m) return { unit: '', end: at, approx: false };
-  // 「2023年度」 is a year like 「2023年」
-  const unit = m[2] === '年度' ? '年' : m[2] === '％' ? '%' : m[2]!;
-  return { unit, end: at + m[0].length, approx: Boolean(m[1] || m[3]) };
-}
+const CN_YEAR = /^[零〇一二三四五六七八九]{4}$/;
 
 function mention(text: string, start: number, end: number, value: number, script: NumberMention['script']): NumberMention {
-  const after = unitAfter(text, end);
-  const before = text.slice(Math.max(0, start - 4), start);
+  UNIT_RE.lastIndex = end;
+  const u = UNIT_RE.exec(text);
+  // 「2023年度」 is a year like 「2023年」
+  const unit = !u ? '' : u[2] === '年度' ? '年' : u[2] === '％' ? '%' : u[2]!;
+  const before = text[start - 1];
   return {
     value,
     start,
     end,
     text: text.slice(start, end),
-    unit: after.unit,
-    unitEnd: after.end,
-    approx: after.approx || APPROX_BEFORE.test(before),
-    ordinal: before.endsWith('第'),
+    unit,
+    unitEnd: u ? end + u[0].length : end,
+    approx:
+      Boolean(u && (u[1] || u[3])) ||
+      (before !== undefined && APPROX_CHAR_BEFORE.has(before)) ||
+      APPROX_WORDS_BEFORE.some((w) => text.startsWith(w, start - w.length)),
+    ordinal: before === '第',
     script,
   };
 }
@@ -125,22 +126,25 @@ export function extractNumbers(source: string): NumberMention[] {
       value = Math.round(value * (next === '万' ? 10_000 : 100_000_000));
       end += 1;
     }
-    out.push({ ...mention(text, start, end, value, 'arabic'), text: source.slice(start, end) });
+    const found = mention(text, start, end, value, 'arabic');
+    found.text = source.slice(start, end);
+    out.push(found);
   }
   for (const m of text.matchAll(CHINESE_RE)) {
-    if (!HAS_CN_DIGIT.test(m[0]) && !/^[零〇]{4}$/.test(m[0])) continue;
+    const run = m[0];
+    const isCnYear = run.length === 4 && CN_YEAR.test(run);
+    if (!isCnYear && !HAS_CN_DIGIT.test(run)) continue;
     const start = m.index;
-    const end = start + m[0].length;
-    const value = parseChineseNumeral(m[0]);
-    if (value === null) continue;
-    const found = mention(text, start, end, value, 'chinese');
+    const end = start + run.length;
     // a Chinese numeral is a number only before a measure word: 「一是」「统一」「进一步」 are words
-    if (!found.unit) continue;
+    UNIT_RE.lastIndex = end;
+    const unit = UNIT_RE.exec(text)?.[2];
+    if (!unit) continue;
     // 「二〇二三年」 is a year; 「三年」「一月」 are spans or words, not figures we read
-    if ((found.unit === '年' || found.unit === '月' || found.unit === '日') && !/^[零〇一二三四五六七八九]{4}$/.test(m[0])) {
-      continue;
-    }
-    out.push(found);
+    if ((unit === '年' || unit === '年度' || unit === '月' || unit === '日') && !isCnYear) continue;
+    const value = parseChineseNumeral(run);
+    if (value === null) continue;
+    out.push(mention(text, start, end, value, 'chinese'));
   }
   return out.sort((a, b) => a.start - b.start);
 }
