@@ -51,4 +51,27 @@ describe('nianbao command line', () => {
     expect(runCli(['carry', path.join(dir, 'none.json'), '--out', path.join(dir, 'x.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('文件不存在') });
     expect(runCli(['carry', broken, '--out', path.join(dir, 'x.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('无法按 JSON 读取') });
   });
+
+  it('check: exit 1 with the findings when a report breaks an error rule (seed 000: A-2, A-3)', () => {
+    const { code, stdout } = runCli(['check', path.join(FIXTURES, 'seed-000.nianbao.json')]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^A-3 {2}错误 error {2}t3\.r1\.oth,t3\.r2\.oth,t3\.r3_7\.oth,t3\.r4\.oth {2}/m);
+    expect(stdout).toMatch(/^A-2 {2}错误 error/m);
+  });
+
+  it('check: exit 0 when there is no error-level finding, --json for machines', () => {
+    const { code, stdout } = runCli(['check', path.join(FIXTURES, 'seed-003.nianbao.json'), '--json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { errors: number; findings: { ruleId: string; severity: string; cells: string[]; message: string }[] };
+    expect(out.errors).toBe(0);
+    for (const f of out.findings) expect(f).toEqual({ ruleId: expect.any(String), severity: expect.any(String), section: expect.any(String), cells: expect.any(Array), message: expect.any(String) });
+  });
+
+  it('check: exit 2 with the reason when the file cannot be read', () => {
+    const dir = tmpDir();
+    const newer = path.join(dir, 'newer.nianbao.json');
+    fs.writeFileSync(newer, JSON.stringify({ schema: 'nianbao.report/2', format: '2021', year: 2024 }));
+    expect(runCli(['check', newer])).toMatchObject({ code: 2, stderr: expect.stringContaining('更新版本') });
+    expect(runCli(['check'])).toMatchObject({ code: 2, stderr: expect.stringContaining('请给出报告文件') });
+  });
 });
