@@ -5,3 +5,5 @@ export * from './totals.js';
 export * from './file.js';
 export * from './prose.js';
 export * from './carry.js';
+export * from './fingerprint.js';
+export { sha256Hex } from './sha256.js';
