@@ -61,7 +61,7 @@ h2 { font-family: ${family('hei')}; }
 h3 { font-family: ${family('kai')}; font-weight: ${bold}; }
 h4 { font-weight: ${bold}; }
 p.note { font-size: 14pt; }
-p.sign { text-indent: 0; text-align: right; break-inside: avoid; break-before: avoid; }
+p.sign { text-indent: 0; text-align: right; text-autospace: no-autospace; break-inside: avoid; break-before: avoid; }
 p.sign.first { margin-top: ${line}; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 4pt 0; font-family: ${family('fang')}; }
 td, th { border: 0.75pt solid #000; padding: 1.2mm 0.8mm; line-height: 1.3; font-weight: normal; vertical-align: middle; text-align: center; overflow-wrap: anywhere; }

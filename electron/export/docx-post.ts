@@ -2,7 +2,9 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { FONTS, LATIN_FONT } from '../../core/document/fonts.js';
 
 /**
- * Fills word/fontTable.xml, which docx leaves empty, with the fonts the document names and what
+ * Finishing touches docx has no option for, applied to the packed file.
+ *
+ * Font table: fills word/fontTable.xml, which docx leaves empty, with the fonts the document names and what
  * to use instead where one is missing. Many offices have 仿宋 but not 仿宋_GB2312 (Windows 10 ships
  * only the former): with `w:altName` Word and WPS fall back to 仿宋 rather than to whatever their
  * own substitution picks (often 宋体, which makes a 公文 look wrong). `w:charset 86` is GB2312.
@@ -31,15 +33,25 @@ function fontEntries(): string {
 }
 
 const FONT_TABLE = 'word/fontTable.xml';
+const DOCUMENT = 'word/document.xml';
 
-export function withFontFallbacks(docx: Uint8Array): Uint8Array {
+/**
+ * Where a paragraph turns off the automatic space between CJK text and numbers (autoSpaceDN,
+ * which Word reads), turn off the one between CJK and Latin text (autoSpaceDE) as well:
+ * LibreOffice and WPS read that one. Used by the 落款, whose indents assume no extra space.
+ */
+function noAutoSpace(xml: string): string {
+  return xml.replace(/<w:autoSpaceDN w:val="(?:false|0)"\/>/g, '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>');
+}
+
+export function postProcess(docx: Uint8Array): Uint8Array {
   const files = unzipSync(docx);
   const table = files[FONT_TABLE];
-  if (!table) return docx;
-  const xml = strFromU8(table);
-  // docx writes an empty, self-closing <w:fonts …/>; anything else is left as it is
-  const filled = xml.replace(/<w:fonts([^>]*)\/>/, (_, attrs: string) => `<w:fonts${attrs}>${fontEntries()}</w:fonts>`);
-  if (filled === xml) return docx;
-  files[FONT_TABLE] = strToU8(filled);
+  const document = files[DOCUMENT];
+  if (!table || !document) throw new Error('docx produced no fontTable.xml or document.xml');
+  // docx writes an empty, self-closing <w:fonts …/>
+  const fonts = strFromU8(table).replace(/<w:fonts([^>]*)\/>/, (_, attrs: string) => `<w:fonts${attrs}>${fontEntries()}</w:fonts>`);
+  files[FONT_TABLE] = strToU8(fonts);
+  files[DOCUMENT] = strToU8(noAutoSpace(strFromU8(document)));
   return zipSync(files, { level: 6 });
 }

@@ -24,7 +24,7 @@ import {
 import { TextWatermark } from 'docx/watermarks';
 import { FONTS, LATIN_FONT, type FontRole } from '../../core/document/fonts.js';
 import { isLeadIn, type DocBlock, type DocCell, type DocTable, type ReportDocument } from '../../core/document/model.js';
-import { withFontFallbacks } from './docx-fonts.js';
+import { postProcess } from './docx-post.js';
 
 /**
  * The DOCX writer: the report document laid out as a 公文 (GB/T 9704-2012) for Word and WPS.
@@ -134,6 +134,9 @@ function table(t: DocTable): Table {
 function bodyParagraph(text: string, sizePt: number, lineSpacingPt: number, keepNext: boolean): Paragraph {
   return new Paragraph({
     keepNext,
+    // 允许西文在单词中间换行: a web address or e-mail in a justified CJK line must not leave a
+    // line of letter-spaced characters behind it
+    wordWrap: true, // docx writes <w:wordWrap w:val="0"/>
     alignment: AlignmentType.JUSTIFIED,
     spacing: exactLine(lineSpacingPt),
     indent: { firstLine: 2 * sizePt * TW, firstLineChars: 200 },
@@ -297,5 +300,5 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
     sections,
   });
   const bytes = new Uint8Array(await Packer.toBuffer(document));
-  return withFontFallbacks(bytes);
+  return postProcess(bytes);
 }

@@ -84,6 +84,10 @@ describe('renderDocx', () => {
     for (const size of [32, 44, 21, 18]) expect(xml).toContain(`<w:sz w:val="${size}"/>`);
     expect(xml).toContain('w:line="560" w:lineRule="exact"');
     expect(xml).toContain('w:firstLineChars="200"');
+    // Latin words (web addresses, e-mail) may break inside a justified CJK line
+    expect(xml).toContain('<w:wordWrap w:val="0"/>');
+    // the 落款 has no automatic CJK/number spacing, which its indents do not allow for
+    expect(xml.match(/<w:autoSpaceDE w:val="0"\/><w:autoSpaceDN w:val="0"\/>/g)).toHaveLength(2);
     const styles = docxPart(draft, 'word/styles.xml');
     expect(styles).toMatch(/<w:docDefaults>[\s\S]*w:eastAsia="仿宋_GB2312"/);
     const fonts = docxPart(draft, 'word/fontTable.xml');
