@@ -4,7 +4,11 @@ import { SECTIONS, sectionHeading, type SectionKey } from '../../core/format/ind
 import { ApiFailure, call } from '../api/client.js';
 import { formatLabel, stateLabel } from '../labels.js';
 import { navigate } from '../route.js';
+import { IssuesPanel } from './findings/IssuesPanel.js';
+import { SectionBadge } from './findings/SectionBadge.js';
+import { countsBySection } from './findings/summary.js';
 import { ProseSection } from './ProseSection.js';
+import { useEditorSnapshot, useReportEditor } from './table/useReportEditor.js';
 import { TableSection } from './TableSection.js';
 import { saveStateText, useSaveState } from './useSaveState.js';
 
@@ -17,6 +21,14 @@ export function ReportScreen({ reportId, section }: Props) {
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [failure, setFailure] = useState('');
   const { state: saveState, track } = useSaveState();
+  // the figures, rule findings and undo history of the open report, shared by its three tables
+  const editor = useReportEditor(detail, track);
+  const snapshot = useEditorSnapshot(editor);
+  // saved prose reaches the rules that read the text
+  const sections = detail?.data.sections;
+  useEffect(() => {
+    if (sections) editor?.setSections(sections);
+  }, [editor, sections]);
 
   const load = useCallback(async () => {
     try {
@@ -40,11 +52,12 @@ export function ReportScreen({ reportId, section }: Props) {
       </div>
     );
   }
-  if (!detail) return <div className="boot">正在打开报告…</div>;
+  if (!detail || !editor || !snapshot) return <div className="boot">正在打开报告…</div>;
 
   const { data, summary } = detail;
   const current = SECTIONS.find((s) => s.key === section) ?? SECTIONS[0]!;
   const readOnly = summary.state === 'signed';
+  const counts = countsBySection(snapshot.findings, snapshot.acks);
 
   return (
     <div className="report-page">
@@ -73,6 +86,7 @@ export function ReportScreen({ reportId, section }: Props) {
                   aria-current={s.key === current.key ? 'page' : undefined}
                 >
                   {sectionHeading(s)}
+                  <SectionBadge count={counts.get(s.key)} />
                 </a>
               </li>
             ))}
@@ -81,7 +95,7 @@ export function ReportScreen({ reportId, section }: Props) {
         <main className="section-pane">
           <h2 className="section-title">{sectionHeading(current)}</h2>
           {current.kind === 'table' && current.table ? (
-            <TableSection data={data} tableId={current.table} />
+            <TableSection editor={editor} reportId={reportId} tableId={current.table} />
           ) : (
             <ProseSection
               key={current.key}
@@ -94,6 +108,7 @@ export function ReportScreen({ reportId, section }: Props) {
             />
           )}
         </main>
+        <IssuesPanel editor={editor} snapshot={snapshot} reportId={reportId} current={current.key} />
       </div>
     </div>
   );

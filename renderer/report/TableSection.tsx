@@ -1,25 +1,172 @@
-import { cellDef, getFormat, type TableId } from '../../core/format/index.js';
-import { yuanToWan, type ReportData } from '../../core/report/index.js';
-import { OfficialTable } from './OfficialTable.js';
+import { useState } from 'react';
+import { getFormat, T3_COLUMNS, T4_COLUMNS, type TableDef, type TableId } from '../../core/format/index.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { navigate } from '../route.js';
+import type { ReportEditor } from './table/editor.js';
+import type { CellChange } from './table/history.js';
+import type { PasteReport } from './table/paste.js';
+import { TableEditor } from './table/TableEditor.js';
+import { useEditorSnapshot } from './table/useReportEditor.js';
 
-/** A table in its official layout, read-only. */
-export function TableSection({ data, tableId }: { data: ReportData; tableId: TableId }) {
+const TABLE_NUMERAL: Record<TableId, string> = { t2: '二', t3: '三', t4: '四' };
+
+/** How a paste treats the grey totals, said in the words of the table it is under. */
+function pasteRule(table: TableDef): string {
+  if (table.id === 't3') {
+    const open = T3_COLUMNS.filter((c) => c.key !== 'total');
+    const total = T3_COLUMNS.at(-1)!.label;
+    return (
+      `粘贴：从 Excel 或 WPS 复制一块数字，点中要放的第一格，按 Ctrl+V，数字按原样一格对一格放入。` +
+      `灰色的合计格不写入，只用来核对：从原表复制 ${T3_COLUMNS.length} 列（${open[0]!.label}…${total}）时，第 ${T3_COLUMNS.length} 列「${total}」与自动合计对照；` +
+      `只复制 ${open.length} 列（${open[0]!.label}…${open.at(-1)!.label}）也可以。复制时带上的行名和表头会自动略去。`
+    );
+  }
+  if (table.id === 't4') {
+    const total = T4_COLUMNS.at(-1)!.label;
+    return (
+      `粘贴：从 Excel 或 WPS 复制这一行数字，点中第一格，按 Ctrl+V，按原样一格对一格放入。` +
+      `灰色的三个「${total}」格不写入，只用来核对：整行 ${table.columns} 格照原表复制即可。`
+    );
+  }
+  return '粘贴：从 Excel 或 WPS 复制一块数字，点中要放的第一格，按 Ctrl+V，按原样一格对一格放入。';
+}
+
+const KEYS_HELP =
+  '方向键、Tab、回车移动；直接输入即替换原值，F2 或双击修改；Esc 取消；Delete 清空；Ctrl+Z 撤销，Ctrl+Y 重做；Shift+方向键或拖动鼠标选一块，Ctrl+C 复制。';
+
+interface Props {
+  editor: ReportEditor;
+  reportId: number;
+  tableId: TableId;
+}
+
+/** A table section: the official table as a spreadsheet, its tools, and what a paste did. */
+export function TableSection(props: Props) {
+  // each table starts with its own cursor, notices and paste result
+  return <TableSectionBody key={props.tableId} {...props} />;
+}
+
+function TableSectionBody({ editor, reportId, tableId }: Props) {
+  const snapshot = useEditorSnapshot(editor);
+  const [pasteReport, setPasteReport] = useState<PasteReport | null>(null);
+  const [confirmNone, setConfirmNone] = useState(false);
+  const [notice, setNotice] = useState('');
+  const { data } = snapshot;
   if (data.format === 'free') {
     return <p className="empty">2019 年以前的报告没有统一的统计表。</p>;
   }
   const format = data.format;
-  const table = getFormat(format).tables[tableId];
+  const tables = getFormat(format).tables;
+  const table = tables[tableId];
+  const readOnly = editor.readOnly;
+
+  /** An undo or redo: go to where it happened, in whichever table. */
+  const showCell = (cellId: string) => {
+    const section = editor.sectionOf(cellId);
+    if (section && section !== table.section) navigate({ name: 'report', reportId, section });
+    editor.requestFocus(cellId);
+  };
+  const history = (which: 'undo' | 'redo') => {
+    const edit = which === 'undo' ? editor.undo() : editor.redo();
+    if (edit) showCell(edit.after[0]!.cellId);
+  };
+
+  const zeros = (defs: TableDef['cells'], onlyBlank: boolean): CellChange[] =>
+    defs
+      .filter((c) => editor.isEditable(c.id) && (!onlyBlank || data.cells[c.id] === undefined))
+      .map((c) => ({ cellId: c.id, value: 0 }));
+
+  const fillBlanks = () => {
+    const changes = zeros(table.cells, true);
+    if (!changes.length) {
+      setNotice(`表${TABLE_NUMERAL[tableId]}没有空白格。`);
+      return;
+    }
+    editor.apply(changes, `表${TABLE_NUMERAL[tableId]}空白填 0`);
+    setNotice(`表${TABLE_NUMERAL[tableId]}的 ${changes.length} 个空白格已填 0。按 Ctrl+Z 可撤销。`);
+  };
+
+  const noApplicationCells = [...tables.t3.cells, ...tables.t4.cells];
+  const overwritten = noApplicationCells.filter((c) => editor.isEditable(c.id) && (data.cells[c.id] ?? 0) !== 0).length;
+  const fillNothingReceived = () => {
+    setConfirmNone(false);
+    editor.apply(zeros(noApplicationCells, false), '本年未收到政府信息公开申请');
+    setNotice('表三、表四已全部填 0。按 Ctrl+Z 可撤销。');
+  };
+
   return (
-    <div className="table-scroll">
-      <OfficialTable
-        table={table}
-        caption={`表${{ t2: '二', t3: '三', t4: '四' }[tableId]}`}
-        renderValue={(id) => {
-          const value = data.cells[id];
-          if (value === undefined) return <span className="blank" aria-label="未填" />;
-          return cellDef(format, id)?.kind === 'money' ? yuanToWan(value) : String(value);
-        }}
-      />
+    <div className="table-section">
+      {!readOnly && (
+        <div className="table-tools" role="toolbar" aria-label={`表${TABLE_NUMERAL[tableId]}的工具`}>
+          <button onClick={() => history('undo')} disabled={!snapshot.canUndo} title={snapshot.undoLabel ? `撤销：${snapshot.undoLabel}` : undefined}>
+            撤销
+          </button>
+          <button onClick={() => history('redo')} disabled={!snapshot.canRedo} title={snapshot.redoLabel ? `重做：${snapshot.redoLabel}` : undefined}>
+            重做
+          </button>
+          <span className="tools-gap" />
+          <button onClick={fillBlanks}>空白填0</button>
+          {(tableId === 't3' || tableId === 't4') && <button onClick={() => setConfirmNone(true)}>本年未收到政府信息公开申请</button>}
+        </div>
+      )}
+      {notice && (
+        <p className="table-notice" role="status">
+          {notice}
+          <button className="link" onClick={() => setNotice('')} aria-label="关闭提示">
+            ×
+          </button>
+        </p>
+      )}
+      {pasteReport && (
+        <div className={`paste-report paste-${pasteReport.tone}`} role={pasteReport.tone === 'problem' ? 'alert' : 'status'}>
+          {pasteReport.lines.map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+          <button className="link" onClick={() => setPasteReport(null)} aria-label="关闭粘贴结果">
+            ×
+          </button>
+        </div>
+      )}
+      <div className="table-scroll">
+        <TableEditor
+          editor={editor}
+          snapshot={snapshot}
+          table={table}
+          format={format}
+          caption={`表${TABLE_NUMERAL[tableId]}`}
+          onHistory={showCell}
+          onPasted={(report) => {
+            setNotice('');
+            setPasteReport(report);
+          }}
+        />
+      </div>
+      <div className="table-help muted">
+        <p className="legend">
+          <span className="swatch swatch-blank" /> 空白＝还没填（与 0 不同）
+          <span className="swatch swatch-computed" /> 灰色＝自动合计，不用填
+          <span className="swatch swatch-error" /> 红框＝有错误
+          <span className="swatch swatch-warning" /> 黄框＝请核对
+        </p>
+        {!readOnly && <p>{pasteRule(table)}</p>}
+        {!readOnly && <p>{KEYS_HELP}</p>}
+        {readOnly && <p>报告已定稿，表格只能查看。</p>}
+      </div>
+      {confirmNone && (
+        <ConfirmDialog
+          title="本年未收到政府信息公开申请"
+          confirmLabel="全部填 0"
+          danger={overwritten > 0}
+          onConfirm={fillNothingReceived}
+          onCancel={() => setConfirmNone(false)}
+        >
+          <p>表三（申请情况）和表四（行政复议、行政诉讼）的每一格都将填为 0，合计随之为 0。</p>
+          {overwritten > 0 ? (
+            <p className="dialog-warning">这两张表里已经填了 {overwritten} 个不为 0 的数字，也会改为 0。</p>
+          ) : null}
+          <p>填好后可以按 Ctrl+Z 或「撤销」恢复。</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

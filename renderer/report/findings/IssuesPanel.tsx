@@ -1,0 +1,156 @@
+import { useEffect, useRef, useState } from 'react';
+import { SECTIONS, sectionHeading, type SectionKey } from '../../../core/format/index.js';
+import { SEVERITY_LABELS, type Finding } from '../../../core/rules/index.js';
+import { navigate } from '../../route.js';
+import type { EditorSnapshot, ReportEditor } from '../table/editor.js';
+import { canAccept, findingKey, isAccepted } from './summary.js';
+
+interface Props {
+  editor: ReportEditor;
+  snapshot: EditorSnapshot;
+  reportId: number;
+  current: SectionKey;
+}
+
+/** The longest key an acceptance can be stored under (the contract's limit). */
+const MAX_KEY = 500;
+
+/**
+ * The rule findings of the open report, by section. A finding takes the clerk to its cell; a fix
+ * is applied as one undoable edit; a warning can be accepted with a written reason and withdrawn.
+ */
+export function IssuesPanel({ editor, snapshot, reportId, current }: Props) {
+  const { findings, acks } = snapshot;
+  const panel = useRef<HTMLElement>(null);
+  // opening a section brings its findings into view
+  useEffect(() => {
+    const box = panel.current;
+    const group = box?.querySelector<HTMLElement>('.issues-group.current');
+    if (box && group) box.scrollTop += group.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  }, [current]);
+  const open = findings.filter((f) => f.severity !== 'info' && !isAccepted(f, acks));
+  const errors = open.filter((f) => f.severity === 'error').length;
+  const others = open.length - errors;
+  // within a section: errors, then what to check, then accepted warnings, then guidance
+  const rank = (f: Finding) => (f.severity === 'info' ? 3 : isAccepted(f, acks) ? 2 : f.severity === 'error' ? 0 : 1);
+  const groups = SECTIONS.map((s) => ({
+    section: s,
+    items: findings.filter((f) => f.section === s.key).sort((a, b) => rank(a) - rank(b)),
+  })).filter((g) => g.items.length);
+
+  return (
+    <aside className="issues" aria-label="检查结果" ref={panel}>
+      <h2 className="issues-title">
+        检查结果
+        <span className="issues-summary">
+          {open.length === 0 ? '没有需要处理的问题' : [errors ? `${errors} 个错误` : '', others ? `${others} 个需核对` : ''].filter(Boolean).join('，')}
+        </span>
+      </h2>
+      {groups.map(({ section, items }) => (
+        <section key={section.key} className={`issues-group${section.key === current ? ' current' : ''}`} aria-label={sectionHeading(section)}>
+          <h3>{sectionHeading(section)}</h3>
+          <ul>
+            {items.map((f, i) => (
+              <FindingItem key={`${findingKey(f)}#${i}`} finding={f} editor={editor} snapshot={snapshot} reportId={reportId} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </aside>
+  );
+}
+
+function FindingItem({ finding: f, editor, snapshot, reportId }: { finding: Finding; editor: ReportEditor; snapshot: EditorSnapshot; reportId: number }) {
+  const [accepting, setAccepting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState('');
+  const key = findingKey(f);
+  const ack = canAccept(f) ? snapshot.acks.get(key) : undefined;
+  const readOnly = editor.readOnly;
+
+  const go = () => {
+    const cell = f.cells[0];
+    const section = (cell && editor.sectionOf(cell)) || f.section;
+    navigate({ name: 'report', reportId, section });
+    if (cell) editor.requestFocus(cell);
+  };
+
+  const applyFix = () => {
+    if (!f.fix) return;
+    const changes = Object.entries(f.fix.changes).map(([cellId, value]) => ({ cellId, value }));
+    editor.apply(changes, f.fix.label);
+    const first = changes[0]?.cellId;
+    if (first) {
+      const section = editor.sectionOf(first);
+      if (section) navigate({ name: 'report', reportId, section });
+      editor.requestFocus(first);
+    }
+  };
+
+  const accept = async () => {
+    if (!reason.trim()) {
+      setProblem('请写明为什么这样填是对的');
+      return;
+    }
+    if (await editor.accept(key, reason)) {
+      setAccepting(false);
+      setReason('');
+      setProblem('');
+    } else setProblem('没有保存成功，请看页面上方的保存状态后再试');
+  };
+
+  return (
+    <li className={`finding sev-${f.severity}${ack ? ' accepted' : ''}`}>
+      <button className="finding-go" onClick={go} title={f.cells.length ? '转到相关的格' : '转到这一部分'}>
+        <span className="finding-sev">{ack ? '已接受' : SEVERITY_LABELS[f.severity]}</span>
+        <span className="finding-rule">{f.ruleId}</span>
+        <span className="finding-message">{f.message}</span>
+      </button>
+      {ack && (
+        <div className="finding-ack">
+          <span>理由：{ack.reason}</span>
+          {!readOnly && (
+            <button className="link" onClick={() => void editor.withdraw(key)}>
+              撤回
+            </button>
+          )}
+        </div>
+      )}
+      {!ack && !readOnly && (f.fix || canAccept(f)) && !accepting && (
+        <div className="finding-actions">
+          {f.fix && (
+            <button className="small" onClick={applyFix}>
+              {f.fix.label}
+            </button>
+          )}
+          {canAccept(f) && key.length <= MAX_KEY && (
+            <button className="small" onClick={() => setAccepting(true)}>
+              接受并说明理由…
+            </button>
+          )}
+        </div>
+      )}
+      {accepting && (
+        <div className="finding-accept">
+          <label>
+            <span>为什么这样填是对的？（会随报告保存）</span>
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} autoFocus maxLength={2000} />
+          </label>
+          {problem && (
+            <p className="field-error" role="alert">
+              {problem}
+            </p>
+          )}
+          <div className="finding-actions">
+            <button className="small" onClick={() => setAccepting(false)}>
+              取消
+            </button>
+            <button className="small primary" onClick={() => void accept()}>
+              接受
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}

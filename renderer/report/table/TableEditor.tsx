@@ -1,0 +1,363 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { cellName, type FormatId, type TableDef } from '../../../core/format/index.js';
+import { printedValue } from '../../../core/document/tables.js';
+import { parseCellInput } from '../../../core/report/index.js';
+import { cellMarks } from '../findings/summary.js';
+import { OfficialTable } from '../OfficialTable.js';
+import { CellBubble } from './CellBubble.js';
+import { parseClipboardTable, toTabSeparated } from './clipboard.js';
+import type { EditorSnapshot, ReportEditor } from './editor.js';
+import type { CellChange } from './history.js';
+import { buildLayout, move, rectangle, type Move } from './layout.js';
+import { describePaste, planPaste, type PasteReport } from './paste.js';
+
+/**
+ * One official table as a spreadsheet. The active cell always holds a small text box with the
+ * keyboard focus: typed characters (and an input method's composition) land in it and start an
+ * edit, the browser's copy and paste events reach it, and the focus ring shows where the clerk is.
+ *
+ * Modes, as in Excel: `ready` (arrows move; typing starts `enter`), `enter` (typing replaced the
+ * value; arrows commit and move), `edit` (F2 or double-click; ←/→ move inside the text).
+ */
+
+type Mode = 'ready' | 'enter' | 'edit';
+
+interface Ui {
+  active: string;
+  /** the other corner of the selection; equal to `active` when one cell is selected */
+  extent: string;
+  mode: Mode;
+  draft: string;
+  /** a refused input or a note, shown under the cell */
+  bubble?: { cellId: string; message: string };
+}
+
+interface Props {
+  editor: ReportEditor;
+  snapshot: EditorSnapshot;
+  table: TableDef;
+  format: FormatId;
+  caption: string;
+  /** an undo or redo happened: show where */
+  onHistory: (cellId: string) => void;
+  onPasted: (report: PasteReport) => void;
+}
+
+const MOVES: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+
+const COMPUTED_NOTE = '这是自动合计，不能直接填写：改它的各个组成格，合计会随之更新';
+const SIGNED_NOTE = '报告已定稿，不能再修改数字';
+
+export function TableEditor({ editor, snapshot, table, format, caption, onHistory, onPasted }: Props) {
+  const layout = useMemo(() => buildLayout(table, format, snapshot.data.origin), [table, format, snapshot.data.origin]);
+  const firstInput = useMemo(() => layout.rows.flat().find((c) => !c.computed) ?? layout.rows[0]![0]!, [layout]);
+  const [ui, setUiState] = useState<Ui>({ active: firstInput.id, extent: firstInput.id, mode: 'ready', draft: '' });
+  // handlers read the latest state through the ref: a blur can arrive before React re-renders
+  const uiRef = useRef(ui);
+  const setUi = (next: Ui) => {
+    uiRef.current = next;
+    setUiState(next);
+  };
+  const inputRef = useRef<HTMLInputElement>(null);
+  const wantFocus = useRef(false);
+  const dragging = useRef(false);
+
+  const { shown } = snapshot;
+  const marks = useMemo(() => cellMarks(snapshot.findings, snapshot.acks), [snapshot.findings, snapshot.acks]);
+  const selected = useMemo(() => {
+    if (ui.active === ui.extent) return new Set<string>();
+    return new Set(rectangle(layout, ui.active, ui.extent).flat().map((c) => c.id));
+  }, [layout, ui.active, ui.extent]);
+
+  const text = (cellId: string) => printedValue(format, cellId, shown, null);
+  const nameOf = (cellId: string) => {
+    const def = layout.byId.get(cellId)?.def;
+    return def ? cellName(def) : cellId;
+  };
+
+  useLayoutEffect(() => {
+    if (!wantFocus.current) return;
+    wantFocus.current = false;
+    const input = inputRef.current;
+    if (!input) return;
+    input.focus({ preventScroll: false });
+    if (ui.mode === 'edit') input.setSelectionRange(input.value.length, input.value.length);
+  });
+
+  // a finding was clicked or an undo happened in this table
+  useEffect(() => {
+    const request = snapshot.focus;
+    if (!request || !layout.byId.has(request.cellId)) return;
+    wantFocus.current = true;
+    setUi({ active: request.cellId, extent: request.cellId, mode: 'ready', draft: '' });
+    editor.focusDone(request.seq);
+  }, [snapshot.focus, layout, editor]);
+
+  useEffect(() => {
+    const up = () => {
+      dragging.current = false;
+    };
+    window.addEventListener('mouseup', up);
+    return () => window.removeEventListener('mouseup', up);
+  }, []);
+
+  // ---- actions ----
+
+  const go = (active: string, extent = active, bubble?: Ui['bubble'], focus = true) => {
+    wantFocus.current = focus;
+    setUi({ active, extent, mode: 'ready', draft: '', bubble });
+  };
+
+  const note = (message: string) => {
+    const u = uiRef.current;
+    wantFocus.current = true;
+    setUi({ ...u, mode: 'ready', draft: '', bubble: { cellId: u.active, message } });
+  };
+
+  /** Why the active cell cannot be changed, or undefined when it can. */
+  const lockedReason = (cellId: string): string | undefined => {
+    if (editor.readOnly) return SIGNED_NOTE;
+    if (!editor.isEditable(cellId)) return COMPUTED_NOTE;
+    return undefined;
+  };
+
+  /** Ends an edit: writes the value if it reads, or leaves the old value and says why. Returns whether it was accepted. */
+  const commit = (then?: Move, focus = true): boolean => {
+    const u = uiRef.current;
+    if (u.mode === 'ready') return true;
+    const cell = layout.byId.get(u.active)!;
+    const parsed = parseCellInput(u.draft, cell.def.kind);
+    if (!parsed.ok) {
+      go(u.active, u.active, { cellId: u.active, message: parsed.message }, focus);
+      return false;
+    }
+    editor.apply([{ cellId: u.active, value: parsed.value }], `填写${nameOf(u.active)}`);
+    go(then ? move(layout, u.active, then) : u.active, undefined, undefined, focus);
+    return true;
+  };
+
+  const cancel = () => {
+    const u = uiRef.current;
+    go(u.active, u.active);
+  };
+
+  const startEdit = (cellId: string) => {
+    const reason = lockedReason(cellId);
+    if (reason) {
+      go(cellId, cellId, { cellId, message: reason });
+      return;
+    }
+    wantFocus.current = true;
+    setUi({ active: cellId, extent: cellId, mode: 'edit', draft: text(cellId) });
+  };
+
+  const selection = () => rectangle(layout, uiRef.current.active, uiRef.current.extent);
+
+  const clearSelection = () => {
+    const cells = selection().flat();
+    if (editor.readOnly) return note(SIGNED_NOTE);
+    const editable = cells.filter((c) => editor.isEditable(c.id));
+    if (!editable.length) return note(COMPUTED_NOTE);
+    editor.apply(
+      editable.map((c) => ({ cellId: c.id, value: null })),
+      editable.length === 1 ? `清空${nameOf(editable[0]!.id)}` : `清空 ${editable.length} 格`,
+    );
+  };
+
+  const history = (which: 'undo' | 'redo') => {
+    const edit = which === 'undo' ? editor.undo() : editor.redo();
+    if (edit) onHistory(edit.after[0]!.cellId);
+  };
+
+  const copyText = () => toTabSeparated(selection().map((row) => row.map((c) => text(c.id))));
+
+  const paste = (clip: string) => {
+    if (editor.readOnly) return note(SIGNED_NOTE);
+    const block = parseClipboardTable(clip);
+    if (!block.length) return;
+    const rect = selection();
+    const start = rect[0]![0]!;
+    // one value over a selection of several cells fills them all, as in a spreadsheet
+    if (block.length === 1 && block[0]!.length === 1 && rect.flat().length > 1) {
+      const targets = rect.flat().filter((c) => editor.isEditable(c.id));
+      const parsed = parseCellInput(block[0]![0]!, targets[0]?.def.kind ?? 'count');
+      if (!parsed.ok) return note(parsed.message);
+      const changes: CellChange[] = targets.filter((c) => c.def.kind === targets[0]!.def.kind).map((c) => ({ cellId: c.id, value: parsed.value }));
+      editor.apply(changes, `粘贴 ${changes.length} 格`);
+      onPasted({ tone: 'ok', lines: [`已把 ${block[0]![0]!.trim()} 粘贴到选中的 ${changes.length} 格。`] });
+      return;
+    }
+    const plan = planPaste(layout, start.id, block, snapshot.data.cells, format);
+    if (block.length === 1 && block[0]!.length === 1) {
+      // a single value behaves like typing it
+      const reason = lockedReason(start.id);
+      if (reason) return note(reason);
+      if (plan.refused[0]) return go(start.id, start.id, { cellId: start.id, message: plan.refused[0].message });
+    }
+    editor.apply(plan.changes, `粘贴 ${plan.changes.length} 格`);
+    const ids = [...plan.changes.map((c) => c.cellId), ...plan.refused.map((r) => r.cellId), ...plan.checks.map((c) => c.cellId)];
+    const last = ids.map((id) => layout.byId.get(id)!).sort((a, b) => a.row - b.row || a.col - b.col).at(-1);
+    go(start.id, last?.id ?? start.id);
+    if (block.length > 1 || block[0]!.length > 1) onPasted(describePaste(plan, nameOf));
+  };
+
+  // ---- events ----
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const u = uiRef.current;
+    const ctrl = e.ctrlKey || e.metaKey;
+    const key = e.key;
+    if (u.mode !== 'ready') {
+      if (key === 'Enter') commit(e.shiftKey ? 'up' : 'down');
+      else if (key === 'Tab') commit(e.shiftKey ? 'prev' : 'next');
+      else if (key === 'Escape') cancel();
+      else if (key === 'ArrowUp' || key === 'ArrowDown' || (u.mode === 'enter' && MOVES[key])) commit(MOVES[key]);
+      else return;
+      e.preventDefault();
+      return;
+    }
+    if (ctrl && !e.altKey) {
+      const k = key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) history('undo');
+      else if (k === 'y' || (k === 'z' && e.shiftKey)) history('redo');
+      else if (k === 'a') go(layout.rows[0]![0]!.id, layout.rows.at(-1)!.at(-1)!.id);
+      else if (key === 'Home' || key === 'End') go(move(layout, u.active, key === 'Home' ? 'first' : 'last'));
+      else return; // copy, cut and paste arrive as their own events
+      e.preventDefault();
+      return;
+    }
+    if (MOVES[key]) {
+      if (e.shiftKey) setUi({ ...u, extent: move(layout, u.extent, MOVES[key]!), bubble: undefined });
+      else go(move(layout, u.active, MOVES[key]!));
+    } else if (key === 'Tab') go(move(layout, u.active, e.shiftKey ? 'prev' : 'next'));
+    else if (key === 'Enter') go(move(layout, u.active, e.shiftKey ? 'up' : 'down'));
+    else if (key === 'Home' || key === 'End') go(move(layout, u.active, key === 'Home' ? 'home' : 'end'));
+    else if (key === 'F2') startEdit(u.active);
+    else if (key === 'Delete' || key === 'Backspace') clearSelection();
+    else if (key === 'Escape') go(u.active);
+    else if (key.length === 1 && !e.altKey) {
+      // a character starts an edit that replaces the value; the text box receives it
+      const reason = lockedReason(u.active);
+      if (!reason) return;
+      note(reason);
+    } else return;
+    e.preventDefault();
+  };
+
+  const cellOf = (target: EventTarget | null) => (target as HTMLElement | null)?.closest<HTMLElement>('td[data-cell]')?.dataset.cell;
+
+  const onMouseDown = (e: MouseEvent<HTMLDivElement>) => {
+    const id = cellOf(e.target);
+    if (!id || e.button !== 0) return;
+    const u = uiRef.current;
+    // clicks inside the text box being edited place the caret
+    if (e.target === inputRef.current && u.mode !== 'ready') return;
+    e.preventDefault();
+    if (u.mode !== 'ready' && !commit()) return;
+    if (e.shiftKey) {
+      wantFocus.current = true;
+      setUi({ ...uiRef.current, extent: id, bubble: undefined });
+    } else {
+      dragging.current = true;
+      go(id);
+    }
+  };
+
+  const onMouseOver = (e: MouseEvent<HTMLDivElement>) => {
+    const id = cellOf(e.target);
+    if (!dragging.current || !id || id === uiRef.current.extent) return;
+    setUi({ ...uiRef.current, extent: id });
+  };
+
+  const onDoubleClick = (e: MouseEvent<HTMLDivElement>) => {
+    const id = cellOf(e.target);
+    if (id && uiRef.current.mode === 'ready') startEdit(id);
+  };
+
+  const editingSelection = (input: HTMLInputElement) => uiRef.current.mode !== 'ready' && input.selectionStart !== input.selectionEnd;
+
+  const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (editingSelection(e.target as HTMLInputElement)) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', copyText());
+  };
+
+  const onCut = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (editingSelection(e.target as HTMLInputElement)) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', copyText());
+    clearSelection();
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
+    const clip = e.clipboardData.getData('text/plain');
+    // while editing, one value goes into the text box as typed text
+    if (uiRef.current.mode !== 'ready' && !/[\t\r\n]/.test(clip.replace(/[\r\n]+$/, ''))) return;
+    e.preventDefault();
+    paste(clip);
+  };
+
+  const onChange = (value: string) => {
+    const u = uiRef.current;
+    if (lockedReason(u.active)) return;
+    setUi({ ...u, mode: u.mode === 'ready' ? 'enter' : u.mode, draft: value, bubble: undefined });
+  };
+
+  const onBlur = () => {
+    // leaving the table (a click elsewhere, another window) keeps what was typed
+    if (uiRef.current.mode !== 'ready') commit(undefined, false);
+  };
+
+  return (
+    <div
+      className="sheet"
+      onKeyDown={onKeyDown}
+      onMouseDown={onMouseDown}
+      onMouseOver={onMouseOver}
+      onDoubleClick={onDoubleClick}
+      onCopy={onCopy}
+      onCut={onCut}
+      onPaste={onPaste}
+    >
+      <OfficialTable
+        table={table}
+        caption={caption}
+        valueProps={(id) => {
+          const cell = layout.byId.get(id);
+          const value = shown[id];
+          const mark = marks.get(id);
+          const classes = ['value'];
+          if (cell?.computed) classes.push('computed');
+          if (value === undefined) classes.push('is-blank');
+          if (id === ui.active) classes.push('active', `mode-${ui.mode}`);
+          if (selected.has(id)) classes.push('selected');
+          if (mark) classes.push(`mark-${mark.mark}`);
+          const title = [cell?.computed ? '自动合计' : '', ...(mark?.messages ?? [])].filter(Boolean).join('\n');
+          return { className: classes.join(' '), 'aria-label': nameOf(id), ...(title ? { title } : {}) };
+        }}
+        renderValue={(id) => {
+          const value = text(id);
+          return (
+            <>
+              {id === ui.active && (
+                <input
+                  ref={inputRef}
+                  className="cell-input"
+                  aria-label={nameOf(id)}
+                  inputMode={layout.byId.get(id)?.def.kind === 'money' ? 'decimal' : 'numeric'}
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={ui.mode === 'ready' ? '' : ui.draft}
+                  onChange={(e) => onChange(e.target.value)}
+                  onBlur={onBlur}
+                />
+              )}
+              <span className="cell-text">{value}</span>
+            </>
+          );
+        }}
+      />
+      {ui.bubble && <CellBubble cellId={ui.bubble.cellId} message={ui.bubble.message} />}
+    </div>
+  );
+}
