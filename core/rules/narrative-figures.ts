@@ -38,7 +38,7 @@ const FIGURES: readonly { cellId: string; re: RegExp; /** the sentence must be a
 ];
 
 /** Cheap first test: a clause without any of these words names none of the figures. */
-const ANY_FIGURE_WORD = /结转|予以公开|办结|办理|处理完毕|答复|申请/;
+const ANY_FIGURE_WORD = /结转|转入|予以公开|办结|办理|处理完毕|答复|申请/;
 
 /** Characters that end a clause: a figure and the words naming it stay inside one clause. */
 const CLAUSE_END = new Set('，,；;。！？!?：:、（）()\n');

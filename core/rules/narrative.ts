@@ -41,7 +41,8 @@ function isReferenceYear(text: string, m: NumberMention): boolean {
 }
 
 /** 「2023年1月1日至2023年12月31日」 */
-const PERIOD_RE = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(\d{4})年(\d{1,2})月(\d{1,2})日/g;
+/** 「2023年1月1日至2023年12月31日」, also 「2023年1月1日起至12月31日止」 (the second year left out) */
+const PERIOD_RE = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g;
 
 function periods(text: string): { start: number; end: number; from: number[]; to: number[] }[] {
   const t = normaliseDigits(text);
@@ -51,7 +52,8 @@ function periods(text: string): { start: number; end: number; from: number[]; to
     const end = start + m[0].length;
     // only the statistics period: the sentence says 统计
     if (!sentenceAround(t, start, end).includes('统计')) continue;
-    out.push({ start, end, from: [1, 2, 3].map((i) => Number(m[i])), to: [4, 5, 6].map((i) => Number(m[i])) });
+    const from = [1, 2, 3].map((i) => Number(m[i]));
+    out.push({ start, end, from, to: [Number(m[4] ?? m[1]), Number(m[5]), Number(m[6])] });
   }
   return out;
 }

@@ -31,6 +31,10 @@ describe('quotedFigures: which table figure a sentence quotes', () => {
     ).toEqual([]);
   });
 
+  it('reads 转入下一年度 as 结转下年度', () => {
+    expect(cells('因需补正，转入下一年度3件')).toEqual([['t3.r4.total', 3]]);
+  });
+
   it('skips a clause that names two figures at once', () => {
     expect(cells('全年收到并办结申请5件')).toEqual([]);
   });
@@ -97,6 +101,13 @@ describe('G-2 years and statistics period', () => {
     const [f] = byRule(makeReport({ sections: withS(2021, { s6 }) }), 'G-2');
     expect(f?.message).toContain('统计期限是 2021年1月1日至2021年12月29日');
     expect(f?.section).toBe('s6');
+  });
+
+  it('reads a period that leaves out the second year', () => {
+    const ok = '本年度未收取信息处理费。统计期限为2021年1月1日起至12月31日止。';
+    expect(byRule(makeReport({ sections: withS(2021, { s6: ok }) }), 'G-2')).toEqual([]);
+    const short = '本年度未收取信息处理费。统计期限为2021年1月1日至11月30日。';
+    expect(byRule(makeReport({ sections: withS(2021, { s6: short }) }), 'G-2')[0]?.message).toContain('2021年1月1日至2021年11月30日');
   });
 });
 
