@@ -1,6 +1,7 @@
 export { renderDocx, gridWidths, TEXT_WIDTH } from './docx.js';
 export {
   renderPdf,
+  renderDocumentPdf,
   closePdfRenderer,
   findChromium,
   blockedRequests,

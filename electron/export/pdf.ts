@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { renderPrintHtml } from '../../core/document/html.js';
+import type { ReportDocument } from '../../core/document/model.js';
 import { readFontAsset } from './font-assets.js';
 
 /**
@@ -215,6 +217,11 @@ export function renderPdf(html: string, options: PdfOptions = {}): Promise<Uint8
       throw new PdfError(`生成 PDF 时出错，请重试。如果反复出现，请重新启动年报助手。\n${String(e)}`);
     }
   });
+}
+
+/** The report document's print view as PDF: renderPrintHtml with the renderer's font address, then renderPdf. */
+export function renderDocumentPdf(doc: ReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+  return renderPdf(renderPrintHtml(doc, { fontBaseUrl: PDF_FONT_BASE_URL }), options);
 }
 
 /** Closes the warm browser (app shutdown, tests). Safe to call when none is running. */

@@ -6,6 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { getFormat, SECTIONS, sectionHeading, type FormatId } from '../../../core/format/index.js';
 import { withTotals, type ReportData } from '../../../core/report/index.js';
 import type { DocTable, ReportDocument } from '../../../core/document/index.js';
+import { expect, it } from 'vitest';
 import { SEED_FIXTURES, loadSeedFixture, seedFixturePath } from '../rules/seed-fixtures.js';
 
 /**
@@ -191,4 +192,46 @@ export function missingFigure(text: string, figures: string[]): string | null {
     i++;
   }
   return null;
+}
+
+// ---------- checks shared by the two PDF routes (LibreOffice from the DOCX, Chromium from the HTML) ----------
+
+export interface PdfCase {
+  name: string;
+  report: ReportData;
+  doc: ReportDocument;
+  pdf: string;
+}
+
+/** The checks every PDF of a report must pass, whichever route made it. `cases` is filled in beforeAll. */
+export function itCarriesTheReport(cases: readonly PdfCase[]): void {
+  it('has 3–10 pages for every report, own and seed', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(3);
+    for (const c of cases) {
+      const pages = pdfPages(c.pdf);
+      expect(pages, c.name).toBeGreaterThanOrEqual(3);
+      expect(pages, c.name).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('shows the title and every section heading, in order', () => {
+    for (const c of cases) {
+      expect(missingInOrder(squash(pdfText(c.pdf)), [...c.doc.titleLines, ...headingsOf(c.report)]), c.name).toBeNull();
+    }
+  });
+
+  it('shows every figure of the three tables, in order', () => {
+    for (const c of cases) {
+      const text = pdfText(c.pdf);
+      for (const table of tablesOf(c.doc)) expect(missingFigure(text, valueTexts(table)), `${c.name} ${table.id}`).toBeNull();
+    }
+  });
+
+  it('numbers the pages 「— N —」 and prints version and fingerprint on the signed copy only', () => {
+    const signed = cases.find((c) => c.name === 'own-signed')!;
+    const text = squash(pdfText(signed.pdf));
+    for (let n = 1; n <= pdfPages(signed.pdf); n++) expect(text).toContain(`—${n}—`);
+    expect(text).toContain('第1版校验码C0FF-EE01-2345');
+    expect(squash(pdfText(cases.find((c) => c.name === 'own-draft')!.pdf))).not.toContain('校验码');
+  });
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDocument, type ReportDocument } from '../../../core/document/index.js';
+import { buildDocument } from '../../../core/document/index.js';
 import type { ReportData } from '../../../core/report/index.js';
 import { renderDocx } from '../../../electron/export/docx.js';
 import {
@@ -10,29 +10,20 @@ import {
   HAS_SOFFICE,
   availableSeeds,
   fullReport,
-  headingsOf,
-  missingFigure,
+  itCarriesTheReport,
+  type PdfCase,
   missingInOrder,
-  pdfPages,
   pdfText,
   sofficeToPdf,
   squash,
   tablesOf,
   tempFolder,
-  valueTexts,
 } from './helpers.js';
 
 /**
  * The DOCX opened by a real word processor: LibreOffice converts it to PDF, and the PDF's text
  * must carry every heading and every figure of the three tables, in order.
  */
-
-interface Case {
-  name: string;
-  report: ReportData;
-  doc: ReportDocument;
-  pdf: string;
-}
 
 /** Light grey pixels of one page at 30 dpi: the 「草稿」 watermark is the only large grey area. */
 function greyPixels(pdf: string, page: number): number {
@@ -46,7 +37,7 @@ function greyPixels(pdf: string, page: number): number {
 const skip = !HAS_SOFFICE || !HAS_POPPLER;
 
 describe.skipIf(skip)('DOCX through LibreOffice (soffice, pdftotext)', () => {
-  const cases: Case[] = [];
+  const cases: PdfCase[] = [];
 
   beforeAll(() => {
     const folder = tempFolder('nianbao-lo-');
@@ -72,30 +63,7 @@ describe.skipIf(skip)('DOCX through LibreOffice (soffice, pdftotext)', () => {
     })();
   }, 180_000);
 
-  it('converts every report, own and seed, to 3–10 pages', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(3);
-    for (const c of cases) {
-      const pages = pdfPages(c.pdf);
-      expect(pages, c.name).toBeGreaterThanOrEqual(3);
-      expect(pages, c.name).toBeLessThanOrEqual(10);
-    }
-  });
-
-  it('shows the title and every section heading, in order', () => {
-    for (const c of cases) {
-      const text = squash(pdfText(c.pdf));
-      expect(missingInOrder(text, [...c.doc.titleLines, ...headingsOf(c.report)]), c.name).toBeNull();
-    }
-  });
-
-  it('shows every figure of the three tables, in order', () => {
-    for (const c of cases) {
-      const text = pdfText(c.pdf);
-      for (const table of tablesOf(c.doc)) {
-        expect(missingFigure(text, valueTexts(table)), `${c.name} ${table.id}`).toBeNull();
-      }
-    }
-  });
+  itCarriesTheReport(cases);
 
   it('shows the row labels of 表三 in order', () => {
     const own = cases.find((c) => c.name === 'own-signed')!;
@@ -114,15 +82,6 @@ describe.skipIf(skip)('DOCX through LibreOffice (soffice, pdftotext)', () => {
     const signed = cases.find((c) => c.name === 'own-signed')!;
     // LibreOffice draws the watermark as a shape, not as text: compare the grey area of page 1
     expect(greyPixels(draft.pdf, 1)).toBeGreaterThan(greyPixels(signed.pdf, 1) + 1500);
-  });
-
-  it('prints 「— N —」 page numbers and the signed copy’s version and fingerprint in the footer', () => {
-    const signed = cases.find((c) => c.name === 'own-signed')!;
-    const text = squash(pdfText(signed.pdf));
-    const pages = pdfPages(signed.pdf);
-    for (let n = 1; n <= pages; n++) expect(text).toContain(`—${n}—`);
-    expect(text).toContain('第1版校验码C0FF-EE01-2345');
-    expect(squash(pdfText(cases.find((c) => c.name === 'own-draft')!.pdf))).not.toContain('校验码');
   });
 });
 

@@ -1,14 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDocument, renderPrintHtml, type ReportDocument } from '../../../core/document/index.js';
-import type { ReportData } from '../../../core/report/index.js';
+import { buildDocument, renderPrintHtml } from '../../../core/document/index.js';
 import {
   NO_BROWSER_MESSAGE,
   PDF_FONT_BASE_URL,
   blockedRequests,
   closePdfRenderer,
   findChromium,
+  renderDocumentPdf,
   renderPdf,
 } from '../../../electron/export/pdf.js';
 import { readFontAsset } from '../../../electron/export/font-assets.js';
@@ -16,15 +16,11 @@ import {
   HAS_POPPLER,
   availableSeeds,
   fullReport,
-  headingsOf,
-  missingFigure,
-  missingInOrder,
+  itCarriesTheReport,
+  type PdfCase,
   pdfPages,
   pdfText,
-  squash,
-  tablesOf,
   tempFolder,
-  valueTexts,
 } from './helpers.js';
 
 const CHROMIUM = findChromium();
@@ -55,15 +51,8 @@ describe('font assets', () => {
   });
 });
 
-interface Case {
-  name: string;
-  report: ReportData;
-  doc: ReportDocument;
-  pdf: string;
-}
-
 describe.skipIf(!CHROMIUM || !HAS_POPPLER)('PDF from the print view (system Chromium)', () => {
-  const cases: Case[] = [];
+  const cases: PdfCase[] = [];
   const folder = tempFolder('nianbao-pdf-');
 
   beforeAll(async () => {
@@ -78,41 +67,14 @@ describe.skipIf(!CHROMIUM || !HAS_POPPLER)('PDF from the print view (system Chro
         ...(input.draft ? {} : { fingerprint: 'c0ffee0123456789', versionLabel: '第1版' }),
       });
       const pdf = join(folder, `${input.name}.pdf`);
-      writeFileSync(pdf, await renderPdf(renderPrintHtml(doc, { fontBaseUrl: PDF_FONT_BASE_URL })));
+      writeFileSync(pdf, await renderDocumentPdf(doc));
       cases.push({ name: input.name, report: input.report, doc, pdf });
     }
   }, 120_000);
 
   afterAll(() => closePdfRenderer());
 
-  it('has 3–10 A4 pages for every report', () => {
-    for (const c of cases) {
-      const pages = pdfPages(c.pdf);
-      expect(pages, c.name).toBeGreaterThanOrEqual(3);
-      expect(pages, c.name).toBeLessThanOrEqual(10);
-    }
-  });
-
-  it('carries the title and every section heading, in order', () => {
-    for (const c of cases) {
-      expect(missingInOrder(squash(pdfText(c.pdf)), [...c.doc.titleLines, ...headingsOf(c.report)]), c.name).toBeNull();
-    }
-  });
-
-  it('carries every figure of the three tables, in order', () => {
-    for (const c of cases) {
-      const text = pdfText(c.pdf);
-      for (const table of tablesOf(c.doc)) expect(missingFigure(text, valueTexts(table)), `${c.name} ${table.id}`).toBeNull();
-    }
-  });
-
-  it('numbers the pages 「— N —」 and prints version and fingerprint on signed copies only', () => {
-    const signed = cases.find((c) => c.name === 'own-signed')!;
-    const text = squash(pdfText(signed.pdf));
-    for (let n = 1; n <= pdfPages(signed.pdf); n++) expect(text).toContain(`—${n}—`);
-    expect(text).toContain('第1版校验码C0FF-EE01-2345');
-    expect(squash(pdfText(cases.find((c) => c.name === 'own-draft')!.pdf))).not.toContain('校验码');
-  });
+  itCarriesTheReport(cases);
 
   it('has the 「草稿」 watermark on a draft and not on a signed copy', () => {
     // the rotated word comes out of the text layer as two characters, 稿 above 草
