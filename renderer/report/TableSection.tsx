@@ -110,7 +110,7 @@ function TableSectionBody({ editor, reportId, tableId }: Props) {
         </div>
       )}
       {notice && (
-        <p className="table-notice" role="status">
+        <p className="table-notice" aria-live="polite">
           {notice}
           <button className="link" onClick={() => setNotice('')} aria-label="关闭提示">
             ×
@@ -118,7 +118,7 @@ function TableSectionBody({ editor, reportId, tableId }: Props) {
         </p>
       )}
       {pasteReport && (
-        <div className={`paste-report paste-${pasteReport.tone}`} role={pasteReport.tone === 'problem' ? 'alert' : 'status'}>
+        <div className={`paste-report paste-${pasteReport.tone}`} {...(pasteReport.tone === 'problem' ? { role: 'alert' } : { 'aria-live': 'polite' })}>
           {pasteReport.lines.map((line, i) => (
             <p key={i}>{line}</p>
           ))}
