@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_LEVELS, PROSE_KEYS, type Agency, type ReportData } from './report/model.js';
+import type { ReportSnapshot, SnapshotComparison } from './report/versions.js';
 
 /**
  * The one contract between the window and the back end. Every method has a runtime schema for
@@ -71,6 +72,39 @@ export interface CarryPreview {
   base: Record<string, number>;
   notices: string[];
   sections: string[];
+}
+
+/** A saved version of a report (「保存版本」), newest first in lists. Never changed once written. */
+export interface VersionSummary {
+  id: number;
+  reportId: number;
+  label: string;
+  author: string;
+  /** manual: saved by the clerk; auto: saved by the app before a restore; restore: what a restore produced */
+  kind: string;
+  /** `fnv1a:…` quick content hash (not the sign-off SHA-256) */
+  fingerprint: string;
+  createdAt: string;
+}
+
+export interface VersionDetail extends VersionSummary {
+  snapshot: ReportSnapshot;
+}
+
+/** One side of a comparison: a saved version, or the draft as it is now. */
+export type VersionSide = { kind: 'version'; version: VersionSummary } | { kind: 'current'; fingerprint: string };
+
+export interface VersionComparison extends SnapshotComparison {
+  from: VersionSide;
+  to: VersionSide;
+  format: ReportData['format'];
+}
+
+export interface VersionRestored {
+  /** the version holding the content as it was just before the restore (absent when the latest version already held it) */
+  before?: VersionSummary;
+  /** the new version the restore produced, labelled 「恢复自：…」 */
+  restored: VersionSummary;
 }
 
 export interface AppInfo {
@@ -152,6 +186,15 @@ export const apiSchemas = {
   'ack.clear': z.object({ reportId: id, key: z.string().min(1).max(500) }).strict(),
   'cell.note': z.object({ reportId: id, cellId, note: z.string().trim().max(2000) }).strict(),
   'carry.confirm': z.object({ reportId: id, key: z.enum(PROSE_KEYS), mention: z.string().min(1).max(100) }).strict(),
+  'version.list': z.object({ reportId: id }).strict(),
+  'version.create': z
+    .object({ reportId: id, label: shortText(60).min(1, '请给这个版本起个名字，例如「初稿」「送审稿」'), author: shortText(40) })
+    .strict(),
+  'version.get': z.object({ reportId: id, versionId: id }).strict(),
+  'version.compare': z
+    .object({ reportId: id, from: z.union([id, z.literal('current')]), to: z.union([id, z.literal('current')]) })
+    .strict(),
+  'version.restore': z.object({ reportId: id, versionId: id, author: shortText(40) }).strict(),
 } as const;
 
 export type Method = keyof typeof apiSchemas;
@@ -175,6 +218,11 @@ export interface Results {
   'ack.clear': SaveAck;
   'cell.note': SaveAck;
   'carry.confirm': SaveAck;
+  'version.list': VersionSummary[];
+  'version.create': VersionSummary;
+  'version.get': VersionDetail;
+  'version.compare': VersionComparison;
+  'version.restore': VersionRestored;
 }
 
 export type Result<M extends Method> = Results[M];

@@ -3,6 +3,7 @@ import { cellDef, cellName } from '../../core/format/index.js';
 import { MAX_VALUE, withTotals, type ReportData, type Signoff } from '../../core/report/index.js';
 import type { Store } from '../store/index.js';
 import { carryHandlers, createReport, previousReport } from './carry.js';
+import { versionHandlers } from './versions.js';
 
 export interface ServiceContext {
   store: Store;
@@ -107,6 +108,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     'report.open': ({ reportId }) => openWithPrevious(store, reportId),
     ...carryHandlers(store, loadReport, now),
+    ...versionHandlers(store, now),
     'report.delete': ({ reportId }) => {
       reportOrFail(reportId);
       store.reports.delete(reportId);

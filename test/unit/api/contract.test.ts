@@ -19,6 +19,11 @@ const VALID: Record<Method, Record<string, unknown>> = {
   'ack.clear': { reportId: 1, key: 'P-1|t2.reg.valid' },
   'cell.note': { reportId: 1, cellId: 't3.r2.np', note: '去年结转的 2 件中有 1 件已撤回' },
   'carry.confirm': { reportId: 1, key: 's1', mention: '2023年' },
+  'version.list': { reportId: 1 },
+  'version.create': { reportId: 1, label: '送审稿', author: '王敏' },
+  'version.get': { reportId: 1, versionId: 2 },
+  'version.compare': { reportId: 1, from: 2, to: 'current' },
+  'version.restore': { reportId: 1, versionId: 2, author: '王敏' },
 };
 
 function spies(): Handlers {
