@@ -53,6 +53,8 @@ body { margin: 0; color: #000; font-family: ${family('fang')}; font-size: 16pt; 
 @media screen {
   html { background: #e6e6e6; }
   body { width: 156mm; min-height: 225mm; margin: 6mm auto; padding: 37mm 26mm 35mm 28mm; background: #fff; box-shadow: 0 0 3mm rgba(0,0,0,.25); }
+  /* on screen the white sheet would cover it: draw it over the text, it is translucent */
+  body > .watermark { z-index: 1; }
 }
 p { margin: 0; text-indent: 2em; text-align: justify; overflow-wrap: anywhere; }
 h1 { margin: 0 0 ${line}; font-family: ${family('title')}; font-size: 22pt; line-height: 1.6; font-weight: normal; text-align: center; }
