@@ -183,6 +183,8 @@ function blockChildren(block: DocBlock, doc: ReportDocument, beforeSignature: bo
 /** Headings keep with the next paragraph so a heading never ends a page. */
 function headingProps(text: string, level: 1 | 2 | 3 | 4, line: number, bold: boolean) {
   return {
+    // Word's and WPS's navigation pane lists the headings
+    outlineLevel: level - 1,
     keepNext: true,
     keepLines: true,
     alignment: AlignmentType.JUSTIFIED,

@@ -206,7 +206,8 @@ export function renderPdf(html: string, options: PdfOptions = {}): Promise<Uint8
     try {
       const page = await load(state, html, timeout);
       await page.evaluate(FONTS_READY);
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true });
+      // tagged: readable by screen readers; outline: the headings become PDF bookmarks
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true });
       return new Uint8Array(pdf);
     } catch (e) {
       // start the next job from a fresh page
