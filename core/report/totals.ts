@@ -1,11 +1,33 @@
 import { getFormat, type CellDef, type FormatId } from '../format/index.js';
 
-function computedCells(format: FormatId): CellDef[] {
-  return getFormat(format).cells.filter((c) => c.sumOf);
+interface TotalsPlan {
+  /** computed cells in an order where every part is computed before the total that uses it */
+  ordered: CellDef[];
+  ids: Set<string>;
+}
+
+const plans = new Map<FormatId, TotalsPlan>();
+
+/** Worked out once per format: which cells are computed, and in which order to compute them. */
+function plan(format: FormatId): TotalsPlan {
+  let p = plans.get(format);
+  if (p) return p;
+  const defs = new Map(getFormat(format).cells.filter((c) => c.sumOf).map((c) => [c.id, c]));
+  const ordered: CellDef[] = [];
+  const visit = (id: string) => {
+    const def = defs.get(id);
+    if (!def || ordered.includes(def)) return;
+    for (const part of def.sumOf!) visit(part);
+    ordered.push(def);
+  };
+  for (const id of defs.keys()) visit(id);
+  p = { ordered, ids: new Set(defs.keys()) };
+  plans.set(format, p);
+  return p;
 }
 
 export function isComputed(format: FormatId, cellId: string): boolean {
-  return computedCells(format).some((c) => c.id === cellId);
+  return plan(format).ids.has(cellId);
 }
 
 /**
@@ -14,33 +36,25 @@ export function isComputed(format: FormatId, cellId: string): boolean {
  */
 export function withTotals(format: FormatId, cells: Readonly<Record<string, number>>): Record<string, number> {
   const out: Record<string, number> = { ...cells };
-  const defs = new Map(computedCells(format).map((c) => [c.id, c]));
-  const done = new Set<string>();
-  const compute = (id: string): number | undefined => {
-    const def = defs.get(id);
-    if (!def?.sumOf) return out[id];
-    if (done.has(id)) return out[id];
+  for (const def of plan(format).ordered) {
     let sum = 0;
     let any = false;
-    for (const part of def.sumOf) {
-      const v = compute(part);
+    for (const part of def.sumOf!) {
+      const v = out[part];
       if (v !== undefined) {
         sum += v;
         any = true;
       }
     }
-    done.add(id);
-    if (any) out[id] = sum;
-    else delete out[id];
-    return out[id];
-  };
-  for (const id of defs.keys()) compute(id);
+    if (any) out[def.id] = sum;
+    else delete out[def.id];
+  }
   return out;
 }
 
 /** Drops computed cells, keeping only what the clerk entered. */
 export function withoutTotals(format: FormatId, cells: Readonly<Record<string, number>>): Record<string, number> {
   const out: Record<string, number> = { ...cells };
-  for (const c of computedCells(format)) delete out[c.id];
+  for (const id of plan(format).ids) delete out[id];
   return out;
 }

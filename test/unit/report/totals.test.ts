@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { isComputed, withTotals, withoutTotals } from '../../../core/report/index.js';
+
+describe('computed totals', () => {
+  it('fills row totals, the （七）总计 row (including its own total) and 表四 totals', () => {
+    const cells = withTotals('2021', { 't3.r3_1.np': 2, 't3.r3_1.biz': 1, 't3.r3_5_2.np': 4, 't4.rev.upheld': 1, 't4.rev.pending': 2 });
+    expect(cells['t3.r3_1.total']).toBe(3);
+    expect(cells['t3.r3_7.np']).toBe(6);
+    expect(cells['t3.r3_7.biz']).toBe(1);
+    expect(cells['t3.r3_7.total']).toBe(7);
+    expect(cells['t4.rev.total']).toBe(3);
+    expect(cells['t3.r1.total']).toBeUndefined(); // all parts blank: blank, not 0
+    expect(cells['t4.lit_direct.total']).toBeUndefined();
+  });
+
+  it('2019 sums the single （六）其他处理 row', () => {
+    expect(withTotals('2019', { 't3.r3_6.oth': 5 })['t3.r3_7.total']).toBe(5);
+  });
+
+  it('replaces a stale total and can strip totals again', () => {
+    const cells = withTotals('2021', { 't3.r1.np': 1, 't3.r1.total': 99 });
+    expect(cells['t3.r1.total']).toBe(1);
+    expect(withoutTotals('2021', cells)).toEqual({ 't3.r1.np': 1 });
+    expect(isComputed('2021', 't3.r1.total')).toBe(true);
+    expect(isComputed('2021', 't3.r1.np')).toBe(false);
+  });
+});
