@@ -13,6 +13,11 @@ export const IMPORT_LIMITS = {
   maxDocxBytes: 100 * 1024 * 1024,
   /** pasted text, in characters */
   maxTextChars: 5 * 1024 * 1024,
+  /**
+   * lines and table cells after reading: a long county report has a few thousand. This bounds the
+   * work of everything after reading, whatever the bytes were (a page of 10 MB can hold 500 000 cells).
+   */
+  maxCells: 50_000,
 };
 
 export type Sniffed =

@@ -2,7 +2,7 @@ import type { FormatId } from '../format/index.js';
 import type { AgencyLevel, Contact } from '../report/index.js';
 import { formatSignatures } from './labels.js';
 import type { Line } from './lines.js';
-import { labelKey } from './normalize.js';
+import { hasCjk, labelKey } from './normalize.js';
 
 /**
  * What a report says about itself: its year (the year the figures cover, from the title, not
@@ -155,7 +155,8 @@ export function findContact(text: string): Contact {
 export function tableFormat(lines: readonly Line[]): { format: FormatId | null; hits: Record<FormatId, number> } {
   const signatures = formatSignatures();
   const seen: Record<FormatId, Set<string>> = { '2021': new Set(), '2019': new Set() };
-  const cells = lines.flatMap((l) => l.cells).filter(Boolean);
+  // labels are Chinese: figures and empty cells cannot be one
+  const cells = lines.flatMap((l) => l.cells).filter((c) => hasCjk(c));
   cells.forEach((cell, i) => {
     // labels broken over two cells (「本年新」「制作数量」) are tried joined too
     for (const text of [cell, cell + (cells[i + 1] ?? '')]) {

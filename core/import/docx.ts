@@ -1,5 +1,5 @@
 import { linesFromTable, splitParagraphs, textLine, type Line, type TableCell } from './lines.js';
-import { descendants, hasDescendant, isElement, parseMarkup, type Element, type Node } from './markup.js';
+import { ancestorsOf, descendants, isElement, parseMarkup, type Element, type Node } from './markup.js';
 import { readZipDirectory, readZipEntry, type ZipResult } from './zip.js';
 
 /**
@@ -29,6 +29,7 @@ export function linesFromDocx(bytes: Uint8Array): ZipResult<Line[]> {
 export function linesFromDocumentXml(xml: string): Line[] {
   const root = parseMarkup(xml);
   const body = descendants(root, 'w:body')[0] ?? root;
+  const layout = ancestorsOf(body, 'w:tbl');
   const lines: Line[] = [];
   const stack: Node[] = [body];
   while (stack.length) {
@@ -38,7 +39,7 @@ export function linesFromDocumentXml(xml: string): Line[] {
       for (const t of splitParagraphs(textOf(node))) lines.push(textLine(t));
       continue;
     }
-    if (node.name === 'w:tbl' && !hasDescendant(node, 'w:tbl')) {
+    if (node.name === 'w:tbl' && !layout.has(node)) {
       lines.push(...linesFromTable(readTable(node)));
       continue;
     }

@@ -1,5 +1,5 @@
 import { linesFromTable, textLine, type Line, type TableCell } from './lines.js';
-import { descendants, hasDescendant, isElement, parseMarkup, type Element, type Node } from './markup.js';
+import { ancestorsOf, descendants, isElement, parseMarkup, type Element, type Node } from './markup.js';
 
 /**
  * A saved web page (or HTML from the clipboard) → lines. Tables that hold other tables are page
@@ -35,6 +35,7 @@ export function parseHtmlDocument(html: string): Element {
 
 export function linesFromHtml(html: string): HtmlContent {
   const root = parseHtmlDocument(html);
+  const layout = ancestorsOf(root, 'table');
   const lines: Line[] = [];
   let buffer = '';
   const flush = () => {
@@ -71,7 +72,7 @@ export function linesFromHtml(html: string): HtmlContent {
       continue;
     }
     if (node.name === 'img') images += 1;
-    if (node.name === 'table' && !hasDescendant(node, 'table')) {
+    if (node.name === 'table' && !layout.has(node)) {
       flush();
       lines.push(...linesFromTable(readTable(node)));
       continue;

@@ -110,6 +110,13 @@ const EMPTY = '没有读到任何文字。请确认文件里有报告正文（�
 
 export function importLines(raw: readonly Line[], ctx: Context): ImportOutcome {
   if (!raw.some((l) => l.cells.some((c) => c.trim()))) return { ok: false, message: EMPTY };
+  const cellCount = raw.reduce((n, l) => n + l.cells.length, 0);
+  if (cellCount > IMPORT_LIMITS.maxCells) {
+    return {
+      ok: false,
+      message: `${ctx.source}的内容太多（${cellCount.toLocaleString('en-US')} 行或格），不像一份年度报告（通常只有几百行）。请确认选对了文件，或只复制报告正文粘贴导入`,
+    };
+  }
   const warnings: string[] = [];
 
   // decisions about the whole page, on a sample large enough to be sure and small enough to be quick

@@ -171,6 +171,15 @@ export function descendants(el: Element, name: string): Element[] {
   return out;
 }
 
-export function hasDescendant(el: Element, name: string): boolean {
-  return descendants(el, name).length > 0;
+/**
+ * The elements that have an element named `name` somewhere below them, found in one pass: each
+ * `name` element marks its ancestors up to the first one already marked. (Asking every table
+ * whether it holds a table would be quadratic on a page of nested tables.)
+ */
+export function ancestorsOf(root: Element, name: string): Set<Element> {
+  const marked = new Set<Element>();
+  for (const el of descendants(root, name)) {
+    for (let p = el.parent; p && !marked.has(p); p = p.parent) marked.add(p);
+  }
+  return marked;
 }

@@ -74,6 +74,23 @@ export function foldWidth(text: string): string {
 const WIDE = `${CJK}\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\u2018-\\u201d\\u2026\\u2014`;
 
 const PAREN_PAIR = /\(([^()\n]*)\)/g;
+const WIDE_RE = new RegExp(`[${WIDE}]`);
+/** a comma, semicolon, ? or ! with a Chinese character on either side; compiled once */
+const MARKS = (
+  [
+    [',', '，'],
+    [';', '；'],
+    ['?', '？'],
+    ['!', '！'],
+  ] as const
+).map(([ascii, full]) => ({
+  before: new RegExp(`(?<=[${WIDE}])\\s*\\${ascii}`, 'g'),
+  after: new RegExp(`\\${ascii}\\s*(?=[${WIDE}])`, 'g'),
+  full,
+}));
+/** a colon after a CJK word: 「联系电话:0731」; not 「11:50」 nor 「http:」 */
+const COLON = new RegExp(`(?<=[${WIDE}])\\s*:`, 'g');
+const ASCII_MARK = /[(),;?!:]/;
 
 /**
  * Punctuation of a Chinese sentence to full width where a converter or a web page made it ASCII:
@@ -81,24 +98,16 @@ const PAREN_PAIR = /\(([^()\n]*)\)/g;
  * ASCII neighbours (「11:50」, 「1,234」), web addresses keep theirs.
  */
 export function widenPunctuation(text: string): string {
-  const wide = new RegExp(`[${WIDE}]`);
+  if (!ASCII_MARK.test(text)) return text;
   let out = text.replace(PAREN_PAIR, (whole, inner: string, offset: number, all: string) => {
     const before = all[offset - 1] ?? '';
-    if (CJK_RE.test(inner) || (inner.trim() === '' ? false : wide.test(before) && !/^\s*https?:/.test(inner))) {
+    if (CJK_RE.test(inner) || (inner.trim() !== '' && WIDE_RE.test(before) && !/^\s*https?:/.test(inner))) {
       return `（${inner}）`;
     }
     return whole;
   });
-  // a comma, semicolon, ? or ! with a Chinese character on either side
-  for (const [ascii, full] of [[',', '，'], [';', '；'], ['?', '？'], ['!', '！']] as const) {
-    const mark = `\\${ascii}`;
-    out = out
-      .replace(new RegExp(`(?<=[${WIDE}])\\s*${mark}`, 'g'), full)
-      .replace(new RegExp(`${mark}\\s*(?=[${WIDE}])`, 'g'), full);
-  }
-  // a colon after a CJK word: 「联系电话:0731」; not 「11:50」 nor 「http:」
-  out = out.replace(new RegExp(`(?<=[${WIDE}])\\s*:`, 'g'), '：');
-  return out;
+  for (const m of MARKS) out = out.replace(m.before, m.full).replace(m.after, m.full);
+  return out.replace(COLON, '：');
 }
 
 const SPACE_BETWEEN = new RegExp(`(?<=[${WIDE}])[ \\t]+(?=[${WIDE}\\d])|(?<=[${WIDE}\\d])[ \\t]+(?=[${WIDE}])`, 'g');

@@ -32,9 +32,11 @@ const NUMBER = /^[-+]?\d+(\.\d+)?$/;
 /** what a published cell holds when it means 「nothing to report」 or 「not applicable」 */
 const PLACEHOLDER = /^[-—–/／\\无空]$|^[-—–]{2}$/;
 
+/** A figure's text, normalised (「1，234」 → 「1234」, full-width digits folded), or null when it is not one. */
 function numberText(text: string): string | null {
-  const t = normaliseNumberText(text).replace(UNIT, '');
-  return NUMBER.test(t) ? normaliseNumberText(text) : null;
+  if (!/\d/.test(text)) return null;
+  const t = normaliseNumberText(text);
+  return NUMBER.test(t.replace(UNIT, '')) ? t : null;
 }
 
 /**
@@ -52,11 +54,12 @@ function tokenize(lines: readonly Line[], isLabel: (text: string) => boolean): T
         continue;
       }
       const parts = text.split(/\s+/);
+      const figures = parts.map(numberText);
       let split = parts.length;
-      while (split > 0 && numberText(parts[split - 1]!) !== null) split--;
+      while (split > 0 && figures[split - 1] !== null) split--;
       const head = parts.slice(0, split).join(' ');
       if (split === 0 && parts.length === 1) {
-        tokens.push({ kind: 'num', text: numberText(text)!, line: index });
+        tokens.push({ kind: 'num', text: figures[0]!, line: index });
         continue;
       }
       if (split === parts.length || (head && !isLabel(head))) {
@@ -64,7 +67,7 @@ function tokenize(lines: readonly Line[], isLabel: (text: string) => boolean): T
         continue;
       }
       if (head) tokens.push({ kind: 'word', text: head, line: index });
-      for (const p of parts.slice(split)) tokens.push({ kind: 'num', text: numberText(p)!, line: index });
+      for (const f of figures.slice(split)) tokens.push({ kind: 'num', text: f!, line: index });
     }
   });
   return tokens;
@@ -262,7 +265,11 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
  */
 function splitRows(figures: readonly Token[], rows: number, n: number): Token[][] | null {
   const byLine = new Map<number, Token[]>();
-  for (const f of figures) byLine.set(f.line, [...(byLine.get(f.line) ?? []), f]);
+  for (const f of figures) {
+    const row = byLine.get(f.line);
+    if (row) row.push(f);
+    else byLine.set(f.line, [f]);
+  }
   const lineRows = [...byLine.values()];
   if (lineRows.length === rows && lineRows.every((r) => r.length >= n)) return lineRows.map((r) => r.slice(-n));
   for (const width of [n, n + 1]) {

@@ -124,9 +124,9 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): ZipResult<Uint
     out.set(chunk, written);
     written += chunk.length;
   });
-  // 16 KB of compressed input inflates to at most ~16 MB: memory stays bounded per step,
-  // and a bomb is caught after the first step that passes the declared size
-  const STEP = 16 * 1024;
+  // 2 KB of compressed input inflates to at most ~2 MB (deflate's limit is ~1:1032): memory and
+  // time stay bounded per step, and a bomb is caught by the first step that passes the limit
+  const STEP = 2 * 1024;
   try {
     for (let p = start; p < end && !overflow; p += STEP) {
       const q = Math.min(end, p + STEP);

@@ -92,6 +92,34 @@ describe('files that are not a report', () => {
   });
 });
 
+describe('pages built to be slow', () => {
+  it('refuses a page with more lines and cells than any report', () => {
+    const { out, ms } = timed(() => importHtml(`<table>${'<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>'.repeat(15_000)}</table>`));
+    refused(out, '内容太多', '60,000');
+    expect(ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it('reads 100 000 nested tables in bounded time', () => {
+    const page = '<table><tr><td>'.repeat(100_000) + '<p>一、总体情况</p><p>正文。</p>';
+    const { out, ms } = timed(() => importHtml(page));
+    expect(out.ok).toBe(true);
+    expect(ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it('reads 9 MB of markup without text in bounded time', () => {
+    const page = '<span class="a" style="color:red"></span><i></b>'.repeat(190_000);
+    const { out, ms } = timed(() => importBytes(strToU8(page), '报告.html'));
+    refused(out, '没有读到任何文字');
+    expect(ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it('reads one line of 40 000 figures in bounded time', () => {
+    const { out, ms } = timed(() => importText(`（三）不予公开 ${Array(40_000).fill(1).join(' ')}`));
+    expect(out.ok).toBe(true);
+    expect(ms).toBeLessThan(BUDGET_MS);
+  });
+});
+
 describe('.docx files that are broken or hostile', () => {
   it('refuses a .docx that is not a zip at all', () => {
     refused(importBytes(strToU8('这不是 Word 文件，只是改了扩展名。'), '报告.docx'), '.docx', '不是 Word 文件');
