@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import { importBytes, importHtml, IMPORT_LIMITS, type ImportOutcome } from '../core/import/index.js';
+import { noise } from '../test/unit/import/render.js';
 import { finish, median, report } from './budget.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -33,18 +34,6 @@ function inputs(): { name: string; bytes: Uint8Array }[] {
 type Case = { name: string; expectOk: boolean; make: () => () => ImportOutcome };
 
 const MB = 1024 * 1024;
-
-function noise(length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = 2463534242;
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 /** A zip bomb made by streaming, so that making it does not itself take 200 MB. */
 function bomb(size: number): Uint8Array {

@@ -1,5 +1,5 @@
 import { linesFromTable, splitParagraphs, textLine, type Line, type TableCell } from './lines.js';
-import { ancestorsOf, descendants, isElement, parseMarkup, type Element, type Node } from './markup.js';
+import { ancestorsOf, descendants, isElement, parseMarkup, walk, type Element } from './markup.js';
 import { readZipDirectory, readZipEntry, type ZipResult } from './zip.js';
 
 /**
@@ -31,20 +31,19 @@ export function linesFromDocumentXml(xml: string): Line[] {
   const body = descendants(root, 'w:body')[0] ?? root;
   const layout = ancestorsOf(body, 'w:tbl');
   const lines: Line[] = [];
-  const stack: Node[] = [body];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (!isElement(node) || SKIP.has(node.name)) continue;
-    if (node.name === 'w:p') {
-      for (const t of splitParagraphs(textOf(node))) lines.push(textLine(t));
-      continue;
-    }
-    if (node.name === 'w:tbl' && !layout.has(node)) {
-      lines.push(...linesFromTable(readTable(node)));
-      continue;
-    }
-    for (let k = node.children.length - 1; k >= 0; k--) stack.push(node.children[k]!);
-  }
+  walk(body, {
+    enter: (el) => {
+      if (SKIP.has(el.name)) return false;
+      if (el.name === 'w:p') {
+        for (const t of splitParagraphs(textOf(el))) lines.push(textLine(t));
+        return false;
+      }
+      if (el.name === 'w:tbl' && !layout.has(el)) {
+        lines.push(...linesFromTable(readTable(el)));
+        return false;
+      }
+    },
+  });
   return lines;
 }
 
@@ -89,29 +88,18 @@ function readTable(tbl: Element): TableCell[][] {
 /** Text of a paragraph or a cell: w:t runs, w:tab as a space, w:br and paragraph ends as line breaks. */
 function textOf(el: Element): string {
   let out = '';
-  const stack: { node: Node; exit?: boolean }[] = [{ node: el }];
-  while (stack.length) {
-    const { node, exit } = stack.pop()!;
-    if (!isElement(node)) continue;
-    if (exit) {
+  walk(el, {
+    enter: (node) => {
+      if (SKIP.has(node.name)) return false;
+      if (node.name === 'w:t') out += node.children.filter((c): c is string => typeof c === 'string').join('');
+      else if (node.name === 'w:tab') out += ' ';
+      else if (node.name === 'w:br' || node.name === 'w:cr') out += '\n';
+      else return true;
+      return false;
+    },
+    exit: (node) => {
       if (node.name === 'w:p') out += '\n';
-      continue;
-    }
-    if (SKIP.has(node.name)) continue;
-    switch (node.name) {
-      case 'w:t':
-        out += node.children.filter((c): c is string => typeof c === 'string').join('');
-        continue;
-      case 'w:tab':
-        out += ' ';
-        continue;
-      case 'w:br':
-      case 'w:cr':
-        out += '\n';
-        continue;
-    }
-    stack.push({ node, exit: true });
-    for (let k = node.children.length - 1; k >= 0; k--) stack.push({ node: node.children[k]! });
-  }
+    },
+  });
   return out.replace(/\n+$/, '');
 }

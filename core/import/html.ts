@@ -1,5 +1,5 @@
 import { linesFromTable, textLine, type Line, type TableCell } from './lines.js';
-import { ancestorsOf, descendants, isElement, parseMarkup, type Element, type Node } from './markup.js';
+import { ancestorsOf, descendants, isElement, parseMarkup, walk, type Element } from './markup.js';
 
 /**
  * A saved web page (or HTML from the clipboard) → lines. Tables that hold other tables are page
@@ -46,41 +46,29 @@ export function linesFromHtml(html: string): HtmlContent {
     buffer = '';
   };
   let images = 0;
-  // iterative walk: pages nest divs deeply enough to overflow a recursive one
-  const stack: { node: Node; exit?: boolean }[] = [{ node: root }];
-  while (stack.length) {
-    const { node, exit } = stack.pop()!;
-    if (!isElement(node)) {
-      // line breaks in the page source are spaces; only <br> and blocks end a line
-      buffer += node.replace(/\s+/g, ' ');
-      continue;
-    }
-    if (exit) {
-      if (BLOCKS.has(node.name)) flush();
-      continue;
-    }
-    if (node.name === 'head') {
-      const title = descendants(node, 'title')[0];
-      if (title) {
-        buffer += textOf(title);
+  walk(root, {
+    // line breaks in the page source are spaces; only <br> and blocks end a line
+    text: (t) => (buffer += t.replace(/\s+/g, ' ')),
+    enter: (el) => {
+      if (el.name === 'head') {
+        const title = descendants(el, 'title')[0];
+        if (title) buffer += textOf(title);
         flush();
+        return false;
       }
-      continue;
-    }
-    if (node.name === 'br') {
-      buffer += '\n';
-      continue;
-    }
-    if (node.name === 'img') images += 1;
-    if (node.name === 'table' && !layout.has(node)) {
-      flush();
-      lines.push(...linesFromTable(readTable(node)));
-      continue;
-    }
-    if (BLOCKS.has(node.name)) flush();
-    stack.push({ node, exit: true });
-    for (let k = node.children.length - 1; k >= 0; k--) stack.push({ node: node.children[k]! });
-  }
+      if (el.name === 'br') buffer += '\n';
+      if (el.name === 'img') images += 1;
+      if (el.name === 'table' && !layout.has(el)) {
+        flush();
+        lines.push(...linesFromTable(readTable(el)));
+        return false;
+      }
+      if (BLOCKS.has(el.name)) flush();
+    },
+    exit: (el) => {
+      if (BLOCKS.has(el.name)) flush();
+    },
+  });
   flush();
   return { lines, images };
 }
@@ -102,18 +90,10 @@ function readTable(table: Element): TableCell[][] {
 /** The text of an element, with a line break for <br> and between block elements. */
 export function textOf(el: Element): string {
   let out = '';
-  const stack: { node: Node; exit?: boolean }[] = [{ node: el }];
-  while (stack.length) {
-    const { node, exit } = stack.pop()!;
-    if (!isElement(node)) {
-      out += node.replace(/\s+/g, ' ');
-      continue;
-    }
+  const boundary = (node: Element) => {
     if (node.name === 'br' || (BLOCKS.has(node.name) && node !== el)) out += '\n';
-    if (exit) continue;
-    stack.push({ node, exit: true });
-    for (let k = node.children.length - 1; k >= 0; k--) stack.push({ node: node.children[k]! });
-  }
+  };
+  walk(el, { text: (t) => (out += t.replace(/\s+/g, ' ')), enter: boundary, exit: boundary });
   return out
     .split('\n')
     .map((t) => t.trim())

@@ -158,6 +158,30 @@ export function isElement(node: Node): node is Element {
   return typeof node !== 'string';
 }
 
+export interface Visitor {
+  text?(text: string): void;
+  /** entering an element; returning false skips its content (and its `exit`) */
+  enter?(el: Element): boolean | void;
+  exit?(el: Element): void;
+}
+
+/**
+ * Visits everything below `root` (and `root` itself) in document order, without recursion:
+ * pages nest elements deeply enough to overflow a recursive walk.
+ */
+export function walk(root: Element, visitor: Visitor): void {
+  const stack: { node: Node; exit?: boolean }[] = [{ node: root }];
+  while (stack.length) {
+    const { node, exit } = stack.pop()!;
+    if (!isElement(node)) visitor.text?.(node);
+    else if (exit) visitor.exit?.(node);
+    else if (visitor.enter?.(node) !== false) {
+      stack.push({ node, exit: true });
+      for (let k = node.children.length - 1; k >= 0; k--) stack.push({ node: node.children[k]! });
+    }
+  }
+}
+
 /** Elements below `el` with this name, in document order (iterative: deep trees do not overflow). */
 export function descendants(el: Element, name: string): Element[] {
   const out: Element[] = [];

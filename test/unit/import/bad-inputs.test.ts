@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { getFormat } from '../../../core/format/index.js';
 import { importBytes, importHtml, importText, type ImportOutcome } from '../../../core/import/index.js';
-import { docxParagraph, documentXml, makeDocx } from './render.js';
+import { docxParagraph, documentXml, makeDocx, noise } from './render.js';
 
 /**
  * Inputs that are not a report, or are a trap: each is refused with a Chinese sentence that
@@ -22,19 +22,6 @@ function refused(out: ImportOutcome, ...words: string[]): void {
   if (out.ok) return;
   expect(out.message).toMatch(/[\u4e00-\u9fff]/);
   for (const w of words) expect(out.message).toContain(w);
-}
-
-/** Deterministic noise (xorshift), so a failure can be reproduced. */
-function noise(length: number, seed = 12345): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
 }
 
 const SMALL_DOC = documentXml(docxParagraph('一、总体情况'));

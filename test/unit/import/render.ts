@@ -151,3 +151,16 @@ export function reportParts(format: FormatId, year: number, cells: Readonly<Reco
   }
   return parts;
 }
+
+/** Deterministic noise (xorshift): binary garbage and incompressible 「pictures」, reproducible. */
+export function noise(length: number, seed = 12345): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = seed;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
