@@ -2,6 +2,7 @@ export { renderDocx, gridWidths, TEXT_WIDTH } from './docx.js';
 export {
   renderPdf,
   renderDocumentPdf,
+  prewarmPdfRenderer,
   closePdfRenderer,
   findChromium,
   blockedRequests,

@@ -194,15 +194,7 @@ export interface PdfOptions {
 export function renderPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000;
   return exclusive(async () => {
-    warm ??= start();
-    let state: Warm;
-    try {
-      state = await warm;
-    } catch (e) {
-      warm = null;
-      throw e;
-    }
-    touchIdle();
+    const state = await ready();
     try {
       const page = await load(state, html, timeout);
       await page.evaluate(FONTS_READY);
@@ -218,6 +210,41 @@ export function renderPdf(html: string, options: PdfOptions = {}): Promise<Uint8
       throw new PdfError(`生成 PDF 时出错，请重试。如果反复出现，请重新启动年报助手。\n${String(e)}`);
     }
   });
+}
+
+async function ready(): Promise<Warm> {
+  warm ??= start();
+  try {
+    const state = await warm;
+    touchIdle();
+    return state;
+  } catch (e) {
+    warm = null;
+    throw e;
+  }
+}
+
+/**
+ * Starts the browser and loads an empty print view with the fonts, so that the first real PDF
+ * is a warm one. For the window to call when the clerk opens the export or print screen; a
+ * failure here is not reported (the export itself will report it).
+ */
+export function prewarmPdfRenderer(): Promise<void> {
+  const empty: ReportDocument = {
+    titleLines: ['政府信息公开工作年度报告'],
+    title: '',
+    year: 0,
+    agency: '',
+    draft: false,
+    layout: { lineSpacingPt: 28, boldHeadings: false },
+    blocks: [{ kind: 'paragraph', text: '一二三四五六七八九十、（）。，；：0123456789' }],
+  };
+  const html = renderPrintHtml(empty, { fontBaseUrl: PDF_FONT_BASE_URL });
+  return exclusive(async () => {
+    const state = await ready();
+    const page = await load(state, html, 60_000);
+    await page.evaluate(FONTS_READY);
+  }).catch(() => undefined);
 }
 
 /** The report document's print view as PDF: renderPrintHtml with the renderer's font address, then renderPdf. */

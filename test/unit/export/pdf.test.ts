@@ -8,6 +8,7 @@ import {
   blockedRequests,
   closePdfRenderer,
   findChromium,
+  prewarmPdfRenderer,
   renderDocumentPdf,
   renderPdf,
 } from '../../../electron/export/pdf.js';
@@ -103,6 +104,15 @@ describe.skipIf(!CHROMIUM || !HAS_POPPLER)('PDF from the print view (system Chro
     expect(refused).toContain('http://127.0.0.1:9/y.css');
     // the print view's own CSP (img-src data:) stops the image before it is even requested
     expect(refused).not.toContain('https://example.com/tracker.png');
+  });
+
+  it('prints the same after a prewarm as from a cold start', async () => {
+    const a = cases.find((c) => c.name === 'own-draft')!;
+    await closePdfRenderer();
+    await prewarmPdfRenderer();
+    const file = join(folder, 'prewarmed.pdf');
+    writeFileSync(file, await renderDocumentPdf(a.doc));
+    expect(pdfText(file)).toBe(pdfText(a.pdf));
   });
 
   it('prints a second report through the warm page exactly like a fresh one', async () => {
