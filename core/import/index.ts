@@ -108,7 +108,7 @@ interface Context {
 
 const EMPTY = '没有读到任何文字。请确认文件里有报告正文（如果是扫描件或图片，需要先转成文字）';
 
-export function importLines(raw: readonly Line[], ctx: Context): ImportOutcome {
+function importLines(raw: readonly Line[], ctx: Context): ImportOutcome {
   if (!raw.some((l) => l.cells.some((c) => c.trim()))) return { ok: false, message: EMPTY };
   const cellCount = raw.reduce((n, l) => n + l.cells.length, 0);
   if (cellCount > IMPORT_LIMITS.maxCells) {
