@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getFormat, T3_COLUMNS, T4_COLUMNS, type TableDef, type TableId } from '../../core/format/index.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { navigate } from '../route.js';
 import type { ReportEditor } from './table/editor.js';
-import type { CellChange } from './table/history.js';
+import { historyKey, type CellChange } from './table/history.js';
 import type { PasteReport } from './table/paste.js';
 import { TableEditor } from './table/TableEditor.js';
 import { useEditorSnapshot } from './table/useReportEditor.js';
@@ -11,7 +11,10 @@ import { useEditorSnapshot } from './table/useReportEditor.js';
 const TABLE_NUMERAL: Record<TableId, string> = { t2: '二', t3: '三', t4: '四' };
 
 /** How a paste treats the grey totals, said in the words of the table it is under. */
-function pasteRule(table: TableDef): string {
+function pasteRule(table: TableDef, computedTotals: boolean): string {
+  if (!computedTotals) {
+    return '粘贴：从 Excel 或 WPS 复制一块数字，点中要放的第一格，按 Ctrl+V，按原样一格对一格放入（这份报告是导入的，合计按原文填写，也会粘贴进去）。';
+  }
   if (table.id === 't3') {
     const open = T3_COLUMNS.filter((c) => c.key !== 'total');
     const total = T3_COLUMNS.at(-1)!.label;
@@ -52,6 +55,20 @@ function TableSectionBody({ editor, reportId, tableId }: Props) {
   const [confirmNone, setConfirmNone] = useState(false);
   const [notice, setNotice] = useState('');
   const { data } = snapshot;
+  const historyRef = useRef<(which: 'undo' | 'redo') => void>(() => {});
+
+  // Ctrl+Z / Ctrl+Y also work when the focus is on a button or the issues panel, not only in the
+  // table; text fields keep their own undo
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const which = historyKey(e);
+      if (!which || (e.target as HTMLElement | null)?.closest('input, textarea, [contenteditable="true"]')) return;
+      historyRef.current(which);
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   if (data.format === 'free') {
     return <p className="empty">2019 年以前的报告没有统一的统计表。</p>;
   }
@@ -59,6 +76,8 @@ function TableSectionBody({ editor, reportId, tableId }: Props) {
   const tables = getFormat(format).tables;
   const table = tables[tableId];
   const readOnly = editor.readOnly;
+  // the app computes the totals of its own reports; an imported report keeps them as published
+  const computedTotals = data.origin === 'app';
 
   /** An undo or redo: go to where it happened, in whichever table. */
   const showCell = (cellId: string) => {
@@ -70,6 +89,7 @@ function TableSectionBody({ editor, reportId, tableId }: Props) {
     const edit = which === 'undo' ? editor.undo() : editor.redo();
     if (edit) showCell(edit.after[0]!.cellId);
   };
+  historyRef.current = history;
 
   const zeros = (defs: TableDef['cells'], onlyBlank: boolean): CellChange[] =>
     defs
@@ -134,7 +154,7 @@ function TableSectionBody({ editor, reportId, tableId }: Props) {
           table={table}
           format={format}
           caption={`表${TABLE_NUMERAL[tableId]}`}
-          onHistory={showCell}
+          onHistory={history}
           onPasted={(report) => {
             setNotice('');
             setPasteReport(report);
@@ -144,11 +164,15 @@ function TableSectionBody({ editor, reportId, tableId }: Props) {
       <div className="table-help muted">
         <p className="legend">
           <span className="swatch swatch-blank" /> 空白＝还没填（与 0 不同）
-          <span className="swatch swatch-computed" /> 灰色＝自动合计，不用填
+          {computedTotals && (
+            <>
+              <span className="swatch swatch-computed" /> 灰色＝自动合计，不用填
+            </>
+          )}
           <span className="swatch swatch-error" /> 红框＝有错误
           <span className="swatch swatch-warning" /> 黄框＝请核对
         </p>
-        {!readOnly && <p>{pasteRule(table)}</p>}
+        {!readOnly && <p>{pasteRule(table, computedTotals)}</p>}
         {!readOnly && <p>{KEYS_HELP}</p>}
         {readOnly && <p>报告已定稿，表格只能查看。</p>}
       </div>

@@ -7,7 +7,8 @@ const T3 = '三、收到和处理政府信息公开申请情况';
 const T4 = '四、政府信息公开行政复议、行政诉讼情况';
 
 const cell = (page: Page, id: string) => page.locator(`td[data-cell="${id}"]`);
-const input = (page: Page, id: string) => cell(page, id).locator('input');
+/** The text box that sits over the active cell. */
+const input = (page: Page, id: string) => page.locator(`input.cell-input[data-cell="${id}"]`);
 const issues = (page: Page) => page.getByRole('complementary', { name: '检查结果' });
 
 /** Clicks a cell and types into it as a clerk would, ending with a key (Enter by default). */
@@ -17,14 +18,19 @@ async function typeInto(page: Page, id: string, text: string, end = 'Enter'): Pr
   await page.keyboard.press(end);
 }
 
-/** What Excel and WPS hand the browser on Ctrl+V: a paste event carrying text/plain. */
+/**
+ * What Excel and WPS hand the browser on Ctrl+V: a paste event carrying text/plain, dispatched
+ * at the focused cell. (Page code is passed as text: the Node-side typecheck has no DOM types.)
+ */
 async function pasteText(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => {
+  await page.evaluate(`(() => {
     const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+    data.setData('text/plain', ${JSON.stringify(text)});
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  })()`);
 }
+
+const clipboardText = (page: Page) => page.evaluate<string>('navigator.clipboard.readText()');
 
 async function newReport(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -185,14 +191,14 @@ test('copy a selection out as tab-separated text', async ({ page, app, context }
   await page.keyboard.press('Shift+ArrowRight');
   await expect(cell(page, 't3.r2.biz')).toHaveClass(/selected/);
   await page.keyboard.press('Control+c');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('5\t1\r\n2\t0');
+  expect(await clipboardText(page)).toBe('5\t1\r\n2\t0');
   // a mouse drag selects too
   await cell(page, 't3.r1.biz').hover();
   await page.mouse.down();
   await cell(page, 't3.r2.total').hover();
   await page.mouse.up();
   await page.keyboard.press('Control+c');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('1\t\t\t\t\t6\r\n0\t\t\t\t\t2');
+  expect(await clipboardText(page)).toBe('1\t\t\t\t\t6\r\n0\t\t\t\t\t2');
 });
 
 test('a rule fires, the finding leads to its cell, fixing the cell clears it; a fix button is undoable', async ({ page, app }) => {

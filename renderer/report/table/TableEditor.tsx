@@ -7,7 +7,7 @@ import { OfficialTable } from '../OfficialTable.js';
 import { CellBubble } from './CellBubble.js';
 import { parseClipboardTable, toTabSeparated } from './clipboard.js';
 import type { EditorSnapshot, ReportEditor } from './editor.js';
-import type { CellChange } from './history.js';
+import { historyKey, type CellChange } from './history.js';
 import { buildLayout, move, rectangle, type Move } from './layout.js';
 import { describePaste, planPaste, type PasteReport } from './paste.js';
 
@@ -38,8 +38,8 @@ interface Props {
   table: TableDef;
   format: FormatId;
   caption: string;
-  /** an undo or redo happened: show where */
-  onHistory: (cellId: string) => void;
+  /** Ctrl+Z / Ctrl+Y: undo or redo across the report (the section shows where it happened) */
+  onHistory: (which: 'undo' | 'redo') => void;
   onPasted: (report: PasteReport) => void;
 }
 
@@ -47,6 +47,19 @@ const MOVES: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLef
 
 const COMPUTED_NOTE = '这是自动合计，不能直接填写：改它的各个组成格，合计会随之更新';
 const SIGNED_NOTE = '报告已定稿，不能再修改数字';
+
+/** Scrolls the nearest scrolling boxes just enough to show the cell, as a spreadsheet does. */
+function keepInView(td: HTMLElement, r: DOMRect): void {
+  for (let box = td.parentElement; box; box = box.parentElement) {
+    const style = getComputedStyle(box);
+    if (!/(auto|scroll)/.test(style.overflowY + style.overflowX)) continue;
+    const b = box.getBoundingClientRect();
+    if (r.top < b.top) box.scrollTop -= b.top - r.top + 4;
+    else if (r.bottom > b.bottom) box.scrollTop += r.bottom - b.bottom + 4;
+    if (r.left < b.left) box.scrollLeft -= b.left - r.left + 4;
+    else if (r.right > b.right) box.scrollLeft += r.right - b.right + 4;
+  }
+}
 
 export function TableEditor({ editor, snapshot, table, format, caption, onHistory, onPasted }: Props) {
   const layout = useMemo(() => buildLayout(table, format, snapshot.data.origin), [table, format, snapshot.data.origin]);
@@ -59,6 +72,7 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
     setUiState(next);
   };
   const inputRef = useRef<HTMLInputElement>(null);
+  const sheetRef = useRef<HTMLDivElement>(null);
   const wantFocus = useRef(false);
   const dragging = useRef(false);
 
@@ -75,13 +89,23 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
     return def ? cellName(def) : cellId;
   };
 
+  // The one text box sits over the active cell. It is moved, never re-created: removing a
+  // focused element and focusing a new one costs a layout each, several ms per keystroke.
   useLayoutEffect(() => {
+    const input = inputRef.current;
+    const sheet = sheetRef.current;
+    const td = sheet?.querySelector<HTMLElement>(`td[data-cell="${ui.active}"]`);
+    if (!input || !sheet || !td) return;
+    const box = sheet.getBoundingClientRect();
+    const r = td.getBoundingClientRect();
+    input.style.transform = `translate(${r.left - box.left}px, ${r.top - box.top}px)`;
+    input.style.width = `${r.width}px`;
+    input.style.height = `${r.height}px`;
     if (!wantFocus.current) return;
     wantFocus.current = false;
-    const input = inputRef.current;
-    if (!input) return;
-    input.focus({ preventScroll: false });
+    if (document.activeElement !== input) input.focus({ preventScroll: true });
     if (ui.mode === 'edit') input.setSelectionRange(input.value.length, input.value.length);
+    keepInView(td, r);
   });
 
   // a finding was clicked or an undo happened in this table
@@ -164,11 +188,6 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
     );
   };
 
-  const history = (which: 'undo' | 'redo') => {
-    const edit = which === 'undo' ? editor.undo() : editor.redo();
-    if (edit) onHistory(edit.after[0]!.cellId);
-  };
-
   const copyText = () => toTabSeparated(selection().map((row) => row.map((c) => text(c.id))));
 
   const paste = (clip: string) => {
@@ -204,6 +223,8 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
   // ---- events ----
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // keys that pick a candidate in an input method belong to it (Enter, arrows, digits)
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
     const u = uiRef.current;
     const ctrl = e.ctrlKey || e.metaKey;
     const key = e.key;
@@ -216,11 +237,14 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
       e.preventDefault();
       return;
     }
+    const undo = historyKey(e);
+    if (undo) {
+      onHistory(undo);
+      e.preventDefault();
+      return;
+    }
     if (ctrl && !e.altKey) {
-      const k = key.toLowerCase();
-      if (k === 'z' && !e.shiftKey) history('undo');
-      else if (k === 'y' || (k === 'z' && e.shiftKey)) history('redo');
-      else if (k === 'a') go(layout.rows[0]![0]!.id, layout.rows.at(-1)!.at(-1)!.id);
+      if (key.toLowerCase() === 'a') go(layout.rows[0]![0]!.id, layout.rows.at(-1)!.at(-1)!.id);
       else if (key === 'Home' || key === 'End') go(move(layout, u.active, key === 'Home' ? 'first' : 'last'));
       else return; // copy, cut and paste arrive as their own events
       e.preventDefault();
@@ -311,6 +335,7 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
   return (
     <div
       className="sheet"
+      ref={sheetRef}
       onKeyDown={onKeyDown}
       onMouseDown={onMouseDown}
       onMouseOver={onMouseOver}
@@ -335,27 +360,19 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
           const title = [cell?.computed ? '自动合计' : '', ...(mark?.messages ?? [])].filter(Boolean).join('\n');
           return { className: classes.join(' '), 'aria-label': nameOf(id), ...(title ? { title } : {}) };
         }}
-        renderValue={(id) => {
-          const value = text(id);
-          return (
-            <>
-              {id === ui.active && (
-                <input
-                  ref={inputRef}
-                  className="cell-input"
-                  aria-label={nameOf(id)}
-                  inputMode={layout.byId.get(id)?.def.kind === 'money' ? 'decimal' : 'numeric'}
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={ui.mode === 'ready' ? '' : ui.draft}
-                  onChange={(e) => onChange(e.target.value)}
-                  onBlur={onBlur}
-                />
-              )}
-              <span className="cell-text">{value}</span>
-            </>
-          );
-        }}
+        renderValue={(id) => <span className="cell-text">{text(id)}</span>}
+      />
+      <input
+        ref={inputRef}
+        className={`cell-input mode-${ui.mode}`}
+        data-cell={ui.active}
+        aria-label={nameOf(ui.active)}
+        inputMode={layout.byId.get(ui.active)?.def.kind === 'money' ? 'decimal' : 'numeric'}
+        autoComplete="off"
+        spellCheck={false}
+        value={ui.mode === 'ready' ? '' : ui.draft}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
       />
       {ui.bubble && <CellBubble cellId={ui.bubble.cellId} message={ui.bubble.message} />}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { History, applyChanges, type CellChange } from '../../../renderer/report/table/history.js';
+import { History, applyChanges, historyKey, type CellChange } from '../../../renderer/report/table/history.js';
 import { CellSaver } from '../../../renderer/report/table/saver.js';
 
 const edit = (label: string, id: string, before: number | null, after: number | null) => ({
@@ -111,5 +111,25 @@ describe('CellSaver', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('historyKey', () => {
+  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+    key: k,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+    ...mods,
+  });
+  it('reads Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z and ⌘Z', () => {
+    expect(historyKey(key('z', { ctrlKey: true }))).toBe('undo');
+    expect(historyKey(key('y', { ctrlKey: true }))).toBe('redo');
+    expect(historyKey(key('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
+    expect(historyKey(key('z', { metaKey: true }))).toBe('undo');
+    expect(historyKey(key('z'))).toBeUndefined();
+    expect(historyKey(key('z', { ctrlKey: true, altKey: true }))).toBeUndefined();
+    expect(historyKey(key('c', { ctrlKey: true }))).toBeUndefined();
   });
 });
