@@ -7,7 +7,7 @@ import { linesFromHtml } from './html.js';
 import { tableLabels } from './labels.js';
 import { linesFromText, linesToText, type Line } from './lines.js';
 import { documentNormaliser, proseOf } from './normalize.js';
-import { findFreeParts, findSections, freeSections, introText, proseText, takeSignoff, type Span } from './sections.js';
+import { findFreeParts, findSections, footerStart, freeSections, introText, proseText, takeSignoff, type Span } from './sections.js';
 import { isFragmentOf, readTable2, readTable3, readTable4, type TableRead } from './tables.js';
 
 /**
@@ -170,6 +170,7 @@ function importLines(raw: readonly Line[], ctx: Context): ImportOutcome {
 
   if (format === 'free') {
     const parts = findFreeParts(prose);
+    if (parts.length) parts.at(-1)!.end = footerStart(prose, parts.at(-1)!.start);
     if (parts.length >= 2) {
       const free = freeSections(prose, parts);
       sections = free.sections;
@@ -188,6 +189,7 @@ function importLines(raw: readonly Line[], ctx: Context): ImportOutcome {
     signoffSource = lastSection(sections);
   } else {
     const spans = findSections(prose);
+    if (spans.length) spans.at(-1)!.end = footerStart(prose, spans.at(-1)!.start);
     const regions = tableRegions(spans, light);
     const reads: TableRead[] = [
       readTable2(format, regions.t2),

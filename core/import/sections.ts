@@ -146,9 +146,28 @@ export function takeSignoff(text: string[]): Signoff | undefined {
   return { preparer: '', reviewer: '', approver: '', date };
 }
 
-/** The 导语: the text before the first section, without the title and the page's own lines. */
+/**
+ * The 导语: the text between the title and the first section, without the page's own lines.
+ * What stands above the title (menus, 「当前位置」) is the site's, not the report's.
+ */
 export function introText(lines: readonly Line[], isTitle: (text: string) => boolean): string[] {
-  return proseText(lines.filter((l) => !l.row)).filter((t) => !isTitle(t));
+  let start = 0;
+  lines.forEach((l, i) => {
+    if (!l.row && isTitle(l.cells[0]!)) start = i + 1;
+  });
+  return proseText(lines.slice(start).filter((l) => !l.row)).filter((t) => !isTitle(t));
+}
+
+/** A web page's footer line: from here on the text is the site's (copyright, ICP number, menus). */
+const FOOTER = /^(版权所有|主办单位|承办单位|技术支持|联系我们|网站地图|关于我们|设为首页|加入收藏|无障碍)|ICP备|公网安备|网站标识码/;
+
+/** Where the page's footer starts, looking from `from` (the last heading) on; lines.length when there is none. */
+export function footerStart(lines: readonly Line[], from: number): number {
+  for (let i = Math.max(0, from); i < lines.length; i++) {
+    const text = lineText(lines[i]!);
+    if (text.length <= 160 && !text.includes('。') && FOOTER.test(text)) return i;
+  }
+  return lines.length;
 }
 
 type Sections = ReportData['sections'];

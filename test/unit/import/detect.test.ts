@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAgency, findContact, findLevel, findTitle, findYear } from '../../../core/import/detect.js';
-import { importText } from '../../../core/import/index.js';
+import { importHtml, importText } from '../../../core/import/index.js';
 import { linesFromText } from '../../../core/import/lines.js';
 import { findSections, isChrome, takeSignoff } from '../../../core/import/sections.js';
 
@@ -121,6 +121,21 @@ describe('sections', () => {
     expect(takeSignoff(text)).toEqual({ preparer: '', reviewer: '', approver: '', date: '2024-02-05' });
     expect(text).toEqual(['本年度未收取信息处理费。']);
     expect(takeSignoff(['无'])).toBeUndefined();
+  });
+
+  it('leaves out what the site puts around the report: menus, breadcrumbs, footer', () => {
+    const page = `<html><body><ul><li>首页</li><li>政务公开</li><li>办事服务</li></ul>
+      <div>当前位置：首页 &gt; 政务公开 &gt; 年度报告</div>
+      <h1>柳湾镇人民政府2022年政府信息公开工作年度报告</h1><div>发布时间：2023-01-10 来源：柳湾镇</div>
+      <p>本报告依照条例编制。</p><p>一、总体情况</p><p>本年度工作平稳。</p>
+      <p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p><p>柳湾镇人民政府</p><p>2023年1月10日</p>
+      <div><a>网站地图</a> | <a>联系我们</a></div><p>主办单位：东坪区人民政府办公室 网站标识码：1234567890 湘ICP备12345678号</p></body></html>`;
+    const out = importHtml(page);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.report.sections.intro).toBe('本报告依照条例编制。');
+    expect(out.report.sections.s6).toBe('本年度未收取信息处理费。');
+    expect(out.report.signoff?.date).toBe('2023-01-10');
   });
 
   it('puts everything into 一 when no heading is found, and says so', () => {
