@@ -136,6 +136,21 @@ test('input is normalised, and refusals say why at the cell while the old value 
   await expect(cell(page, 't2.fee.amount')).toHaveText('1.7732');
 });
 
+test('2019 format: 本年增/减 may be negative, （六）其他处理 is one row', async ({ page, app }) => {
+  await page.goto(app.launchUrl);
+  await createAgency(page);
+  await createReport(page, 2020);
+  await openSection(page, T2);
+  await typeInto(page, 't2.lic.delta', '-2');
+  await expect(cell(page, 't2.lic.delta')).toHaveText('-2');
+  await typeInto(page, 't2.lic.prev_items', '-2');
+  await expect(page.getByRole('alert')).toContainText('不能填负数');
+  await openSection(page, T3);
+  await typeInto(page, 't3.r3_6.np', '2');
+  await expect(cell(page, 't3.r3_7.np')).toHaveText('2');
+  await waitSaved(page);
+});
+
 test('paste a 7-column block from a spreadsheet into 表三, undo and redo it', async ({ page, app }) => {
   await newReport(page, app.launchUrl);
   await openSection(page, T3);

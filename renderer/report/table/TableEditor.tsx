@@ -48,16 +48,20 @@ const MOVES: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLef
 const COMPUTED_NOTE = '这是自动合计，不能直接填写：改它的各个组成格，合计会随之更新';
 const SIGNED_NOTE = '报告已定稿，不能再修改数字';
 
-/** Scrolls the nearest scrolling boxes just enough to show the cell, as a spreadsheet does. */
+/** Scrolls the scrolling boxes around a cell just enough to show it, as a spreadsheet does. */
 function keepInView(td: HTMLElement, r: DOMRect): void {
+  // a cell's border may stick out of its box by a pixel; that is not worth a scroll
+  const SLACK = 2;
   for (let box = td.parentElement; box; box = box.parentElement) {
     const style = getComputedStyle(box);
     if (!/(auto|scroll)/.test(style.overflowY + style.overflowX)) continue;
     const b = box.getBoundingClientRect();
-    if (r.top < b.top) box.scrollTop -= b.top - r.top + 4;
-    else if (r.bottom > b.bottom) box.scrollTop += r.bottom - b.bottom + 4;
-    if (r.left < b.left) box.scrollLeft -= b.left - r.left + 4;
-    else if (r.right > b.right) box.scrollLeft += r.right - b.right + 4;
+    const bottom = b.top + box.clientHeight;
+    const right = b.left + box.clientWidth;
+    if (r.top < b.top - SLACK) box.scrollTop -= b.top - r.top;
+    else if (r.bottom > bottom + SLACK) box.scrollTop += r.bottom - bottom;
+    if (r.left < b.left - SLACK) box.scrollLeft -= b.left - r.left;
+    else if (r.right > right + SLACK && r.width < box.clientWidth) box.scrollLeft += r.right - right;
   }
 }
 
