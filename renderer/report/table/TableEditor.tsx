@@ -95,22 +95,37 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
 
   // The one text box sits over the active cell. It is moved, never re-created: removing a
   // focused element and focusing a new one costs a layout each, several ms per keystroke.
-  useLayoutEffect(() => {
+  const place = (): DOMRect | undefined => {
     const input = inputRef.current;
     const sheet = sheetRef.current;
-    const td = sheet?.querySelector<HTMLElement>(`td[data-cell="${ui.active}"]`);
-    if (!input || !sheet || !td) return;
+    const td = sheet?.querySelector<HTMLElement>(`td[data-cell="${uiRef.current.active}"]`);
+    if (!input || !sheet || !td) return undefined;
     const box = sheet.getBoundingClientRect();
     const r = td.getBoundingClientRect();
     input.style.transform = `translate(${r.left - box.left}px, ${r.top - box.top}px)`;
     input.style.width = `${r.width}px`;
     input.style.height = `${r.height}px`;
-    if (!wantFocus.current) return;
+    return r;
+  };
+  useLayoutEffect(() => {
+    const r = place();
+    const input = inputRef.current;
+    if (!r || !input || !wantFocus.current) return;
     wantFocus.current = false;
     if (document.activeElement !== input) input.focus({ preventScroll: true });
     if (ui.mode === 'edit') input.setSelectionRange(input.value.length, input.value.length);
-    keepInView(td, r);
+    keepInView(sheetRef.current!.querySelector<HTMLElement>(`td[data-cell="${ui.active}"]`)!, r);
   });
+  // the columns change width with the window
+  const placeRef = useRef(place);
+  placeRef.current = place;
+  useEffect(() => {
+    const sheet = sheetRef.current;
+    if (!sheet) return;
+    const observer = new ResizeObserver(() => placeRef.current());
+    observer.observe(sheet);
+    return () => observer.disconnect();
+  }, []);
 
   // a finding was clicked or an undo happened in this table
   useEffect(() => {
@@ -257,7 +272,12 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
     if (MOVES[key]) {
       if (e.shiftKey) setUi({ ...u, extent: move(layout, u.extent, MOVES[key]!), bubble: undefined });
       else go(move(layout, u.active, MOVES[key]!));
-    } else if (key === 'Tab') go(move(layout, u.active, e.shiftKey ? 'prev' : 'next'));
+    } else if (key === 'Tab') {
+      const next = move(layout, u.active, e.shiftKey ? 'prev' : 'next');
+      // past the table's last (or before its first) cell, Tab leaves the table: no keyboard trap
+      if (next === u.active) return;
+      go(next);
+    }
     else if (key === 'Enter') go(move(layout, u.active, e.shiftKey ? 'up' : 'down'));
     else if (key === 'Home' || key === 'End') go(move(layout, u.active, key === 'Home' ? 'home' : 'end'));
     else if (key === 'F2') startEdit(u.active);
