@@ -55,29 +55,36 @@ const MAGIC: readonly { test: (b: Uint8Array) => boolean; message: string }[] = 
 
 /** A .docx is a zip: the zip reader checks it; every other zip is refused there. */
 export function sniffBytes(bytes: Uint8Array, fileName = ''): Sniffed {
-  const name = fileName.toLowerCase();
-  if (bytes.length === 0) return { kind: 'refused', message: '文件是空的（0 字节），没有可导入的内容，请检查是否选错了文件' };
-  if (isZip(bytes) || /\.docx$/.test(name)) {
-    if (bytes.length > IMPORT_LIMITS.maxDocxBytes) {
-      return { kind: 'refused', message: `文件太大（${mb(bytes.length)}），超过了 ${mb(IMPORT_LIMITS.maxDocxBytes)} 的上限。请删去文中的图片后另存，或复制文字粘贴导入` };
-    }
-    if (!isZip(bytes)) {
-      return { kind: 'refused', message: '文件名是 .docx，但内容不是 Word 文件（可能已损坏，或只是改了扩展名）。请用 Word 或 WPS 打开后重新另存为 .docx' };
-    }
-    return { kind: 'docx' };
-  }
-  for (const m of MAGIC) if (m.test(bytes)) return { kind: 'refused', message: m.message };
-  if (/\.(mht|mhtml)$/.test(name)) {
-    return { kind: 'refused', message: '这是「单个文件网页」（.mht），无法直接读取。请在浏览器中另存为「网页，仅 HTML」（.html）后再导入' };
-  }
-  if (bytes.length > IMPORT_LIMITS.maxTextBytes) {
-    return { kind: 'refused', message: `文件太大（${mb(bytes.length)}），一份年度报告的网页或文字通常只有几百 KB，上限是 ${mb(IMPORT_LIMITS.maxTextBytes)}。请确认选对了文件，或只复制报告正文粘贴导入` };
-  }
+  const refused = refuseUnread(bytes.length, bytes, fileName);
+  if (refused) return { kind: 'refused', message: refused };
+  if (isZip(bytes)) return { kind: 'docx' };
   const text = decodeText(bytes);
   if (text === null) {
     return { kind: 'refused', message: '无法识别这个文件：它不是文字、网页、Word（.docx）或年报助手的报告文件。请选择报告的网页、Word 文件，或复制文字粘贴导入' };
   }
-  return classifyText(text, name);
+  return classifyText(text, fileName.toLowerCase());
+}
+
+/**
+ * The refusals that need only a file's size, its name and its first bytes (a few dozen are
+ * enough), so that a host can refuse a huge file before reading it whole. null: read the file.
+ */
+export function refuseUnread(size: number, head: Uint8Array, fileName = ''): string | null {
+  const name = fileName.toLowerCase();
+  if (size === 0) return '文件是空的（0 字节），没有可导入的内容，请检查是否选错了文件';
+  if (isZip(head) || /\.docx$/.test(name)) {
+    if (size > IMPORT_LIMITS.maxDocxBytes) {
+      return `文件太大（${mb(size)}），超过了 ${mb(IMPORT_LIMITS.maxDocxBytes)} 的上限。请删去文中的图片后另存，或复制文字粘贴导入`;
+    }
+    if (!isZip(head)) return '文件名是 .docx，但内容不是 Word 文件（可能已损坏，或只是改了扩展名）。请用 Word 或 WPS 打开后重新另存为 .docx';
+    return null;
+  }
+  for (const m of MAGIC) if (m.test(head)) return m.message;
+  if (/\.(mht|mhtml)$/.test(name)) return '这是「单个文件网页」（.mht），无法直接读取。请在浏览器中另存为「网页，仅 HTML」（.html）后再导入';
+  if (size > IMPORT_LIMITS.maxTextBytes) {
+    return `文件太大（${mb(size)}），一份年度报告的网页或文字通常只有几百 KB，上限是 ${mb(IMPORT_LIMITS.maxTextBytes)}。请确认选对了文件，或只复制报告正文粘贴导入`;
+  }
+  return null;
 }
 
 export function classifyText(text: string, name = ''): Sniffed {

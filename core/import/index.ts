@@ -42,7 +42,7 @@ export type ImportOutcome =
     }
   | { ok: false; message: string };
 
-export { IMPORT_LIMITS } from './bytes.js';
+export { IMPORT_LIMITS, refuseUnread } from './bytes.js';
 export { ZIP_LIMITS } from './zip.js';
 
 /** A file's bytes, with its name when known (the extension helps, the content decides). */
@@ -66,13 +66,18 @@ export function importBytes(bytes: Uint8Array, fileName?: string): ImportOutcome
 
 /** Pasted text. HTML source or a report file pasted as text is recognised as such. */
 export function importText(text: string): ImportOutcome {
-  if (text.length > IMPORT_LIMITS.maxTextChars) {
-    return { ok: false, message: `粘贴的内容太长（${text.length.toLocaleString('en-US')} 个字符），一份年度报告通常只有几万字。请只复制报告正文` };
-  }
+  const tooLong = refuseLongText(text.length);
+  if (tooLong) return { ok: false, message: tooLong };
   const sniffed = classifyText(text);
   if (sniffed.kind === 'json') return importReportFile(text);
   if (sniffed.kind === 'html') return importHtml(text);
   return importLines(linesFromText(text), { source: '文字' });
+}
+
+/** Pasted text refused by its length alone (a host can refuse a huge paste without sending it). */
+export function refuseLongText(length: number): string | null {
+  if (length <= IMPORT_LIMITS.maxTextChars) return null;
+  return `粘贴的内容太长（${length.toLocaleString('en-US')} 个字符），一份年度报告通常只有几万字。请只复制报告正文`;
 }
 
 /** HTML: a saved page, or the HTML flavour of the clipboard (keeps the tables' cells apart). */
