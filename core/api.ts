@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { AGENCY_LEVELS, PROSE_KEYS, type Agency, type ReportData } from './report/model.js';
+import { AGENCY_LEVELS, PROSE_KEYS, type Agency, type ReportData, type Signoff } from './report/model.js';
 import type { ReportSnapshot, SnapshotComparison } from './report/versions.js';
+import type { ExportGate } from './document/gate.js';
+import { IMPORT_LIMITS } from './import/bytes.js';
+import type { ImportDetected } from './import/index.js';
+import type { Finding } from './rules/types.js';
 
 /**
  * The one contract between the window and the back end. Every method has a runtime schema for
@@ -118,6 +122,101 @@ export interface SaveAck {
   savedAt: string;
 }
 
+/** A signed version (「定稿」, issue 5): immutable, with the SHA-256 fingerprint of its content. */
+export interface SignedVersion {
+  versionId: number;
+  /** 「第2版定稿」 */
+  label: string;
+  /** as printed in the footer of signed copies: 「第2版」 */
+  footerLabel: string;
+  /** `sha256:…` of the signed content (core/report/fingerprint.ts) */
+  fingerprint: string;
+  /** 「3F9A-1C0B-22D4」: what the header and the footer show */
+  short: string;
+  author: string;
+  createdAt: string;
+}
+
+/** What the sign-off panel shows: who signs, what stands in the way, the signed versions. */
+export interface SignoffStatus {
+  state: ReportState;
+  /** the report's sign-off people and dates; names the report lacks come from the agency's last sign-off */
+  signoff: Signoff;
+  /** the gate on the report as it is now (with last year's report when the store has it) */
+  gate: ExportGate;
+  /** the latest signed version, when there is one */
+  signed?: SignedVersion;
+  /** every signed version, newest first */
+  signedVersions: SignedVersion[];
+}
+
+export interface SignResult {
+  summary: ReportSummary;
+  signed: SignedVersion;
+}
+
+export interface ReopenResult {
+  summary: ReportSummary;
+  /** the version that keeps the signed content and the reason for changing it */
+  version: VersionSummary;
+}
+
+/** The print view of a report, served from the app's own origin for the preview frame. */
+export interface ExportPreview {
+  /** same-origin address of the print view, e.g. `/preview/3f…` (valid for a while, then gone) */
+  url: string;
+  draft: boolean;
+  /** the name an export of these options is offered under, without the extension */
+  fileName: string;
+  /** the footer note of a final copy: 「第1版　校验码 …」 */
+  footerNote?: string;
+}
+
+/** Where an exported file went. */
+export type ExportDelivery =
+  /** browser mode and command line: the bytes, for the window to download */
+  | { kind: 'download'; fileName: string; mime: string; base64: string; size: number }
+  /** desktop: saved where the clerk chose in the save dialog */
+  | { kind: 'saved'; fileName: string; path: string; size: number }
+  /** the clerk closed the save dialog */
+  | { kind: 'cancelled' };
+
+export type PrintOutcome =
+  /** browser mode: the window prints this same-origin print view itself (window.print) */
+  | { kind: 'in-window'; url: string }
+  /** desktop: the system print dialog was shown and the clerk printed */
+  | { kind: 'printed' }
+  | { kind: 'cancelled' };
+
+/** A published report read for review (issue 7): nothing is stored until `import.confirm`. */
+export interface ImportParsed {
+  /** origin 'imported': figures as published, totals included */
+  report: ReportData;
+  /** what the clerk should check, in Chinese */
+  warnings: string[];
+  /** cells read without confidence (placed by position, or left blank) */
+  uncertain: string[];
+  detected: ImportDetected;
+  /** the source after normalisation, shown beside the tables */
+  normalizedText: string;
+  /** the rules on the figures as published */
+  findings: Finding[];
+}
+
+export interface ImportConfirmed {
+  summary: ReportSummary;
+  agency: AgencyRecord;
+  /** an existing report of that year was replaced (the clerk confirmed it) */
+  replaced: boolean;
+}
+
+/**
+ * What the window sends of a file to import. A file larger than maxFileBytes goes as its size and
+ * first headBytes only: enough for the importer to refuse it by size or kind, without the
+ * transport carrying megabytes (browser mode takes at most 16 MB a request).
+ */
+export const IMPORT_SEND = { maxFileBytes: 11 * 1024 * 1024, headBytes: 4096 } as const;
+
 // ---------- argument schemas ----------
 
 const shortText = (max: number) => z.string().trim().max(max);
@@ -152,6 +251,72 @@ const cellId = z.string().regex(/^t[234]\.[a-z0-9_]+\.[a-z_]+$/, '单元格编�
 
 const none = z.object({}).strict();
 
+const isoDate = z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, '日期格式应为 2025-01-20');
+/** 编制人、审核人、签发人 with their dates, and the 落款 date (ISO yyyy-mm-dd; empty: not yet). */
+const signoffSchema = z
+  .object({
+    preparer: shortText(40),
+    preparerDate: isoDate.optional(),
+    reviewer: shortText(40),
+    reviewerDate: isoDate.optional(),
+    approver: shortText(40),
+    approverDate: isoDate.optional(),
+    date: isoDate.optional(),
+  })
+  .strict();
+
+/** What to print or export: the report as it is now or one of its versions, draft or final, and how. */
+const exportOptions = z
+  .object({
+    reportId: id,
+    /** a saved version; left out: the report as it is now (draft) or its latest signed version (final) */
+    versionId: id.optional(),
+    /** a draft carries the 「草稿」 watermark and is always allowed; a final copy must be a signed version */
+    draft: z.boolean(),
+    /** append the 审批单 page */
+    approvalSheet: z.boolean().optional(),
+    /** fixed line spacing of the body text in points (GB/T 9704 guides: 28) */
+    lineSpacingPt: z.number().min(20).max(40).optional(),
+  })
+  .strict();
+
+const importSource = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('text'),
+      text: z.string().max(IMPORT_LIMITS.maxTextChars),
+      /** the clipboard's text/html, when the paste had it: it keeps the tables' cells apart */
+      html: z.string().max(IMPORT_LIMITS.maxTextChars * 2).optional(),
+      /** set when the window held back a paste too long to send: its length in characters */
+      length: z.number().int().min(0).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('file'),
+      name: z.string().max(500),
+      size: z.number().int().min(0),
+      /** the whole file, or only its first IMPORT_SEND.headBytes when it is larger than IMPORT_SEND.maxFileBytes */
+      base64: z.string().max(Math.ceil(IMPORT_SEND.maxFileBytes / 3) * 4),
+    })
+    .strict(),
+]);
+
+const SECTION_IDS = ['s1', 's2', 's3', 's4', 's5', 's6'] as const;
+
+/** A report read from a published one, as the clerk corrected it on the review screen. */
+const importedReportSchema = z
+  .object({
+    format: z.enum(['2021', '2019', 'free']),
+    year: z.number().int().min(2008, '请填写报告年度').max(2100),
+    cells: z.record(cellId, cellValue.unwrap()),
+    sections: z.partialRecord(z.enum([...PROSE_KEYS, 's2', 's3', 's4']), z.string().max(2_000_000)),
+    notes: z.record(cellId, z.string().max(2000)),
+    publishedTitles: z.partialRecord(z.enum(SECTION_IDS), z.string().max(200)).optional(),
+    signoff: signoffSchema.optional(),
+  })
+  .strict();
+
 export const apiSchemas = {
   'app.info': none,
   'agency.list': none,
@@ -181,9 +346,9 @@ export const apiSchemas = {
     .object({ reportId: id, key: z.enum(PROSE_KEYS), text: z.string().max(2_000_000) })
     .strict(),
   'ack.set': z
-    .object({ reportId: id, key: z.string().min(1).max(500), reason: z.string().trim().min(1, '请写明接受这条提醒的理由').max(2000) })
+    .object({ reportId: id, key: z.string().min(1).max(8000), reason: z.string().trim().min(1, '请写明接受这条提醒的理由').max(2000) })
     .strict(),
-  'ack.clear': z.object({ reportId: id, key: z.string().min(1).max(500) }).strict(),
+  'ack.clear': z.object({ reportId: id, key: z.string().min(1).max(8000) }).strict(),
   'cell.note': z.object({ reportId: id, cellId, note: z.string().trim().max(2000) }).strict(),
   'carry.confirm': z.object({ reportId: id, key: z.enum(PROSE_KEYS), mention: z.string().min(1).max(100) }).strict(),
   'version.list': z.object({ reportId: id }).strict(),
@@ -195,6 +360,34 @@ export const apiSchemas = {
     .object({ reportId: id, from: z.union([id, z.literal('current')]), to: z.union([id, z.literal('current')]) })
     .strict(),
   'version.restore': z.object({ reportId: id, versionId: id, author: shortText(40) }).strict(),
+  'signoff.status': z.object({ reportId: id }).strict(),
+  'signoff.save': z.object({ reportId: id, signoff: signoffSchema }).strict(),
+  'report.sign': z
+    .object({
+      reportId: id,
+      signoff: signoffSchema,
+      /** the clerk has looked at the warnings the gate listed and confirms the figures */
+      confirmWarnings: z.boolean(),
+      author: shortText(40),
+    })
+    .strict(),
+  'report.reopen': z
+    .object({ reportId: id, reason: shortText(500).min(1, '请写明修改定稿的理由'), author: shortText(40) })
+    .strict(),
+  'export.preview': exportOptions,
+  'export.file': exportOptions.extend({ format: z.enum(['docx', 'pdf']) }).strict(),
+  'export.print': exportOptions,
+  'export.prewarm': none,
+  'import.parse': z.object({ source: importSource }).strict(),
+  'import.confirm': z
+    .object({
+      report: importedReportSchema,
+      /** the current agency, or a new one made from the name and level the report gives */
+      target: z.union([z.object({ agencyId: id }).strict(), z.object({ newAgency: agencySchema }).strict()]),
+      /** replace the report of that year the agency already has (asked of the clerk first) */
+      replace: z.literal(true).optional(),
+    })
+    .strict(),
 } as const;
 
 export type Method = keyof typeof apiSchemas;
@@ -223,6 +416,16 @@ export interface Results {
   'version.get': VersionDetail;
   'version.compare': VersionComparison;
   'version.restore': VersionRestored;
+  'signoff.status': SignoffStatus;
+  'signoff.save': SaveAck;
+  'report.sign': SignResult;
+  'report.reopen': ReopenResult;
+  'export.preview': ExportPreview;
+  'export.file': ExportDelivery;
+  'export.print': PrintOutcome;
+  'export.prewarm': { started: boolean };
+  'import.parse': ImportParsed;
+  'import.confirm': ImportConfirmed;
 }
 
 export type Result<M extends Method> = Results[M];

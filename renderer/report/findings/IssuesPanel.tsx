@@ -13,7 +13,7 @@ interface Props {
 }
 
 /** The longest key an acceptance can be stored under (the contract's limit). */
-const MAX_KEY = 500;
+const MAX_KEY = 8000;
 
 /**
  * The rule findings of the open report, by section. A finding takes the clerk to its cell; a fix
