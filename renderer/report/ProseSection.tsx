@@ -1,61 +1,96 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { SaveAck } from '../../core/api.js';
-import { call } from '../api/client.js';
+import type { ProseKey } from '../../core/report/model.js';
+import { IntroBlock } from './prose/IntroBlock.js';
+import { outlineText, topicsFor, uncoveredTopics, withMissingTopics } from './prose/outline.js';
+import { ProseEditor, type ProseEditorHandle } from './prose/ProseEditor.js';
+import { useProseSaver } from './prose/useProseSaver.js';
+import type { ReportEditor } from './table/editor.js';
+import { useEditorSnapshot } from './table/useReportEditor.js';
 
 interface Props {
   reportId: number;
   sectionKey: 's1' | 's5' | 's6';
-  initial: string;
+  editor: ReportEditor;
   readOnly: boolean;
   track: (write: () => Promise<SaveAck>) => Promise<SaveAck | undefined>;
-  onSaved: (text: string) => void;
+  onSaved: (key: ProseKey, text: string) => void;
+  /** 「去表格查看」 a figure quoted in the text */
+  onShowCell?: (cellId: string) => void;
 }
 
-/** How long typing may pause before the text is written; well inside the one-second promise. */
-const SAVE_DELAY_MS = 400;
+const PLACEHOLDERS: Record<Props['sectionKey'], string> = {
+  s1: '在这里写总体情况。每段一行；用上方按钮或 Alt+2 把一行设为（一）级标题，编号自动排。',
+  s5: '在这里写存在的主要问题及改进情况。每段一行。',
+  s6: '在这里写其他需要报告的事项，例如本年度是否收取信息处理费。每段一行。',
+};
 
-export function ProseSection({ reportId, sectionKey, initial, readOnly, track, onSaved }: Props) {
+/**
+ * A prose section (一、五、六): its editor, and for 一 also the 导语 above it and the outline
+ * the 2021 notice asks 总体情况 to cover. The figures shown in the text are the tables' current
+ * figures, so editing a table changes the text.
+ */
+export function ProseSection({ reportId, sectionKey, editor, readOnly, track, onSaved, onShowCell }: Props) {
+  const { data, shown } = useEditorSnapshot(editor);
+  const initial = data.sections[sectionKey] ?? '';
   const [text, setText] = useState(initial);
-  const timer = useRef<number | undefined>(undefined);
-  const latest = useRef(text);
-  const saved = useRef(initial);
+  const saver = useProseSaver(reportId, sectionKey, initial, track, onSaved);
+  const handle = useRef<ProseEditorHandle>(null);
 
-  const flush = () => {
-    window.clearTimeout(timer.current);
-    timer.current = undefined;
-    const value = latest.current;
-    if (value === saved.current) return;
-    saved.current = value;
-    void track(() => call('section.set', { reportId, key: sectionKey, text: value })).then((ack) => {
-      if (ack) onSaved(value);
-    });
-  };
-
-  // write what is pending when the section is left or the window closes
-  useEffect(() => {
-    window.addEventListener('beforeunload', flush);
-    return () => {
-      window.removeEventListener('beforeunload', flush);
-      flush();
-    };
-  }, []);
+  const onChange = useCallback(
+    (next: string) => {
+      setText(next);
+      saver.change(next);
+    },
+    [saver],
+  );
 
   return (
     <div className="prose">
-      <textarea
-        aria-label="正文"
-        value={text}
+      {sectionKey === 's1' && <IntroBlock reportId={reportId} data={data} cells={shown} readOnly={readOnly} track={track} onSaved={onSaved} />}
+      {sectionKey === 's1' && data.format !== 'free' && (
+        <Outline text={text} level={data.agency.level} readOnly={readOnly} onInsert={(t) => handle.current?.replaceAll(t)} />
+      )}
+      <ProseEditor
+        ref={handle}
+        label="正文"
+        initial={initial}
+        format={data.format}
+        cells={shown}
         readOnly={readOnly}
-        placeholder="在这里写本部分的正文。每段一行。"
-        onChange={(e) => {
-          setText(e.target.value);
-          latest.current = e.target.value;
-          window.clearTimeout(timer.current);
-          timer.current = window.setTimeout(flush, SAVE_DELAY_MS);
-        }}
-        onBlur={flush}
+        onChange={onChange}
+        onBlur={() => void saver.flush()}
+        structure
+        placeholder={PLACEHOLDERS[sectionKey]}
+        onShowCell={onShowCell}
       />
-      <div className="prose-footer muted">{[...text.replace(/\s/g, '')].length} 字</div>
+    </div>
+  );
+}
+
+/** Which of the topics 总体情况 should cover the text mentions; a starting outline on request. */
+function Outline({ text, level, readOnly, onInsert }: { text: string; level: Parameters<typeof topicsFor>[0]; readOnly: boolean; onInsert(text: string): void }) {
+  const topics = topicsFor(level);
+  const missing = new Set(uncoveredTopics(text, level).map((t) => t.title));
+  const empty = !text.trim();
+  return (
+    <div className="outline-bar" aria-label="总体情况应写到的方面">
+      <span className="muted">总体情况应写到：</span>
+      {topics.map((t) => (
+        <span key={t.title} className={`topic ${missing.has(t.title) ? 'topic-missing' : 'topic-done'}`} title={missing.has(t.title) ? '正文还没有写到' : '正文已写到'}>
+          {missing.has(t.title) ? '○' : '✓'} {t.title}
+        </span>
+      ))}
+      {!readOnly && empty && (
+        <button type="button" className="small" onClick={() => onInsert(outlineText(level))}>
+          插入提纲
+        </button>
+      )}
+      {!readOnly && !empty && missing.size > 0 && (
+        <button type="button" className="small" onClick={() => onInsert(withMissingTopics(text, level))}>
+          补上缺少的方面
+        </button>
+      )}
     </div>
   );
 }

@@ -1,16 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReportDetail } from '../../core/api.js';
 import { SECTIONS, sectionHeading, type SectionKey } from '../../core/format/index.js';
+import type { ProseKey } from '../../core/report/model.js';
 import { ApiFailure, call } from '../api/client.js';
 import { formatLabel, stateLabel } from '../labels.js';
 import { navigate } from '../route.js';
 import { IssuesPanel } from './findings/IssuesPanel.js';
 import { SectionBadge } from './findings/SectionBadge.js';
 import { countsBySection } from './findings/summary.js';
+import { NoteEditor } from './prose/NoteEditor.js';
 import { ProseSection } from './ProseSection.js';
 import { useEditorSnapshot, useReportEditor } from './table/useReportEditor.js';
 import { TableSection } from './TableSection.js';
 import { saveStateText, useSaveState } from './useSaveState.js';
+import { VersionsButton } from './versions/VersionsPanel.js';
 
 interface Props {
   reportId: number;
@@ -58,6 +61,9 @@ export function ReportScreen({ reportId, section }: Props) {
   const current = SECTIONS.find((s) => s.key === section) ?? SECTIONS[0]!;
   const readOnly = summary.state === 'signed';
   const counts = countsBySection(snapshot.findings, snapshot.acks);
+  // saved prose goes into the report, and from there to the rules that read the text
+  const proseSaved = (key: ProseKey, text: string) =>
+    setDetail((d) => (d ? { ...d, data: { ...d.data, sections: { ...d.data.sections, [key]: text } } } : d));
 
   return (
     <div className="report-page">
@@ -71,6 +77,7 @@ export function ReportScreen({ reportId, section }: Props) {
         </div>
         <span className="badge">{formatLabel(data.format)}</span>
         <span className="badge">{stateLabel(summary)}</span>
+        <VersionsButton reportId={reportId} editor={editor} readOnly={readOnly} />
         <span className={`save-state save-${saveState.kind}`} role="status" aria-live="polite">
           {saveStateText(saveState)}
         </span>
@@ -95,16 +102,24 @@ export function ReportScreen({ reportId, section }: Props) {
         <main className="section-pane">
           <h2 className="section-title">{sectionHeading(current)}</h2>
           {current.kind === 'table' && current.table ? (
-            <TableSection editor={editor} reportId={reportId} tableId={current.table} />
+            <>
+              <TableSection editor={editor} reportId={reportId} tableId={current.table} />
+              <NoteEditor key={current.table} reportId={reportId} tableId={current.table} editor={editor} track={track} onSaved={proseSaved} />
+            </>
           ) : (
             <ProseSection
               key={current.key}
               reportId={reportId}
               sectionKey={current.key as 's1' | 's5' | 's6'}
-              initial={data.sections[current.key] ?? ''}
+              editor={editor}
               readOnly={readOnly}
               track={track}
-              onSaved={(text) => setDetail((d) => (d ? { ...d, data: { ...d.data, sections: { ...d.data.sections, [current.key]: text } } } : d))}
+              onSaved={proseSaved}
+              onShowCell={(cellId) => {
+                const target = editor.sectionOf(cellId);
+                editor.requestFocus(cellId);
+                if (target) navigate({ name: 'report', reportId, section: target });
+              }}
             />
           )}
         </main>

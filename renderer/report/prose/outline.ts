@@ -1,0 +1,40 @@
+import { OVERVIEW_TOPICS } from '../../../core/format/index.js';
+import { headingNumber } from '../../../core/report/prose.js';
+import { isPeoplesGovernment, type AgencyLevel } from '../../../core/report/model.js';
+import { renumberOutline } from './numbering.js';
+
+/**
+ * The starting outline of 一、总体情况: the sub-topics the 2021 notice names (spec §1.2,
+ * core/format OVERVIEW_TOPICS) as （一）… headings. A people's government must also report its
+ * 工作考核、社会评议和责任追究结果; that goes under 监督保障, where the notice puts it.
+ */
+
+type Topic = (typeof OVERVIEW_TOPICS)[number];
+
+export function topicsFor(level: AgencyLevel): Topic[] {
+  const government = isPeoplesGovernment(level);
+  return OVERVIEW_TOPICS.filter((t) => government || !t.governmentsOnly);
+}
+
+/** Topics a text does not mention yet (the same keywords the outline check reads). */
+export function uncoveredTopics(text: string, level: AgencyLevel): Topic[] {
+  return topicsFor(level).filter((t) => !t.keywords.some((k) => text.includes(k)));
+}
+
+/** Headings with an empty line under each, to write into. */
+export function outlineText(level: AgencyLevel): string {
+  const lines: string[] = [];
+  for (const t of topicsFor(level)) {
+    lines.push(t.governmentsOnly ? `${headingNumber(3, 1)}${t.title}` : `${headingNumber(2, 1)}${t.title}`, '');
+  }
+  return renumberOutline(lines.join('\n'));
+}
+
+/** The text with a heading added at its end for each topic it does not cover. */
+export function withMissingTopics(text: string, level: AgencyLevel): string {
+  const missing = uncoveredTopics(text, level);
+  if (!missing.length) return text;
+  const added = missing.map((t) => `${headingNumber(2, 1)}${t.title}\n`).join('\n');
+  const base = text.replace(/\s+$/, '');
+  return renumberOutline(`${base}${base ? '\n' : ''}${added}`);
+}

@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { SaveAck } from '../../../core/api.js';
+import type { ProseKey } from '../../../core/report/model.js';
+import { call } from '../../api/client.js';
+
+/** How long typing may pause before the text is written; well inside the one-second promise. */
+const SAVE_DELAY_MS = 400;
+
+type Track = (write: () => Promise<SaveAck>) => Promise<SaveAck | undefined>;
+
+/**
+ * Every prose editor's pending write, so that 「保存版本」 can first write everything typed
+ * (a version must hold what the clerk sees, not what was saved a moment ago).
+ */
+const pending = new Set<() => Promise<void>>();
+
+export async function flushAllProse(): Promise<void> {
+  await Promise.all([...pending].map((flush) => flush()));
+}
+
+/**
+ * Saves one prose part as it is typed: a short pause writes it, leaving the part or the window
+ * writes what is pending at once. `baseline` is the text the editor started from (for an
+ * automatic 导语 it is the generated text, while the store holds an empty text).
+ */
+export function useProseSaver(
+  reportId: number,
+  key: ProseKey,
+  baseline: string,
+  track: Track,
+  onSaved: (key: ProseKey, text: string) => void,
+) {
+  const timer = useRef<number | undefined>(undefined);
+  const latest = useRef<string | null>(null);
+  const saved = useRef(baseline);
+  const inFlight = useRef<Promise<void>>(Promise.resolve());
+  const deps = useRef({ reportId, key, track, onSaved });
+  deps.current = { reportId, key, track, onSaved };
+
+  const write = useCallback((value: string): Promise<void> => {
+    const previous = saved.current;
+    saved.current = value;
+    const { reportId: id, key: k, track: t, onSaved: done } = deps.current;
+    const p = t(() => call('section.set', { reportId: id, key: k, text: value })).then((ack) => {
+      if (ack) done(k, value);
+      // a failed write is tried again with the next change
+      else if (saved.current === value) saved.current = previous;
+    });
+    inFlight.current = inFlight.current.then(() => p);
+    return inFlight.current;
+  }, []);
+
+  const flush = useCallback((): Promise<void> => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+    const value = latest.current;
+    latest.current = null;
+    if (value === null || value === saved.current) return inFlight.current;
+    return write(value);
+  }, [write]);
+
+  const change = useCallback(
+    (text: string) => {
+      latest.current = text;
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void flush(), SAVE_DELAY_MS);
+    },
+    [flush],
+  );
+
+  /** Writes a text now, whatever is pending (「重新生成」 the 导语). */
+  const saveNow = useCallback(
+    (text: string, baselineAfter = text): Promise<void> => {
+      window.clearTimeout(timer.current);
+      latest.current = null;
+      const p = write(text);
+      saved.current = baselineAfter;
+      return p;
+    },
+    [write],
+  );
+
+  useEffect(() => {
+    const onUnload = () => void flush();
+    pending.add(flush);
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      pending.delete(flush);
+      window.removeEventListener('beforeunload', onUnload);
+      void flush();
+    };
+  }, [flush]);
+
+  return useMemo(() => ({ change, flush, saveNow }), [change, flush, saveNow]);
+}
