@@ -31,8 +31,20 @@ export interface Found<T> {
   source: 'title' | 'period' | 'text' | 'published' | 'metadata' | 'wording';
 }
 
+/** The last words of an agency's name: 「…人民政府」「…街道办事处」「…局」 */
+const AGENCY_END = /(政府|办事处|街道|乡|镇|局|委员会|委|办公室|办|院|中心|所|队|站|会)$/;
+
 export function findTitle(texts: readonly string[]): string | null {
-  return texts.find(isTitleLine) ?? null;
+  const i = texts.findIndex(isTitleLine);
+  if (i < 0) return null;
+  const title = texts[i]!;
+  // a title too long for one line is printed as two, the agency's name above 「2023年…报告」 (the
+  // app's own DOCX does this): the name line belongs to the title
+  const above = texts[i - 1]?.trim() ?? '';
+  if (/^(19|20)\d{2}\s*年/.test(title) && above.length >= 2 && above.length <= 40 && !/[。；，,:：|\d]/.test(above) && AGENCY_END.test(above)) {
+    return above + title;
+  }
+  return title;
 }
 
 export function findYear(title: string | null, texts: readonly string[]): Found<number> | null {
