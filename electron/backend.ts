@@ -1,5 +1,6 @@
 import { AppError, METHODS, type AppInfo, type Handlers } from '../core/api.js';
 import { createHandlers } from './services/index.js';
+import type { ExportHost } from './services/export.js';
 import { openStore, StoreFault, type Store } from './store/index.js';
 import pkg from '../package.json';
 
@@ -24,10 +25,14 @@ function faultHandlers(fault: StoreFault): Handlers {
 }
 
 /** Opens the store in `dataDir` and the services over it, for any of the three hosts. */
-export function openBackend(dataDir: string, host: AppInfo['host'], options: { nativeBinding?: string } = {}): Backend {
+export function openBackend(
+  dataDir: string,
+  host: AppInfo['host'],
+  options: { nativeBinding?: string; exportHost?: ExportHost } = {},
+): Backend {
   try {
-    const store = openStore(dataDir, options);
-    const handlers = createHandlers({ store, info: { version: APP_VERSION, host } });
+    const store = openStore(dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    const handlers = createHandlers({ store, info: { version: APP_VERSION, host }, ...(options.exportHost ? { exportHost: options.exportHost } : {}) });
     return { handlers, store, close: () => store.close() };
   } catch (err) {
     if (err instanceof StoreFault) return { handlers: faultHandlers(err), fault: err, close: () => {} };

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import { dispatch } from '../core/api.js';
 import { openBackend, type Backend } from './backend.js';
+import { electronExportHost } from './export/electron-host.js';
+import { exportRoute } from './export/preview-pages.js';
 import { APP_ORIGIN, APP_SCHEME, IPC_CHANNEL } from './ipc-channel.js';
 import { dataDirFromArgs } from './store/index.js';
 import { CONTENT_SECURITY_POLICY } from './web/security.js';
@@ -36,6 +38,12 @@ if (!app.requestSingleInstanceLock()) {
 function serveRenderer(request: Request): Response | Promise<Response> {
   if (request.method !== 'GET') return new Response('Method Not Allowed', { status: 405 });
   const url = new URL(request.url);
+  // the print preview (its own CSP: inline style, no script) and the bundled print fonts
+  const printed = exportRoute(url.pathname);
+  if (printed) {
+    const body = typeof printed.body === 'string' ? printed.body : new Uint8Array(printed.body);
+    return new Response(body, { status: printed.status, headers: printed.headers });
+  }
   const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
   const file = path.resolve(rendererDir, `.${rel}`);
   if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) return new Response('Not Found', { status: 404 });
@@ -71,7 +79,9 @@ function lockDown(): void {
 async function start(): Promise<void> {
   const dataDir = dataDirFromArgs(process.argv) ?? process.env.NIANBAO_DATA_DIR ?? app.getPath('userData');
   const nativeBinding = process.env.NIANBAO_SQLITE_BINDING;
-  backend = openBackend(dataDir, 'electron', nativeBinding ? { nativeBinding } : {});
+  // saving, printing and PDFs go through main: the window never names a file
+  const exportHost = electronExportHost(() => mainWindow);
+  backend = openBackend(dataDir, 'electron', nativeBinding ? { nativeBinding, exportHost } : { exportHost });
   protocol.handle(APP_SCHEME, serveRenderer);
   lockDown();
 

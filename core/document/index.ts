@@ -6,3 +6,6 @@ export { approvalSheet, SIGNOFF_STEPS } from './approval.js';
 export { chineseDate, textWidth, BLANK_DATE } from './text.js';
 export { renderPrintHtml, type PrintHtmlOptions } from './html.js';
 export { FONTS, LATIN_FONT, fontStack, type FontRole, type FontDef } from './fonts.js';
+export { exportGate, gateRefusal, findingLine, type ExportGate } from './gate.js';
+export { snapshotReport, signedFingerprint, signedLabel, footerVersion, reopenLabel, SIGNED_KIND, REOPEN_KIND } from './sign.js';
+export { exportFileName, EXPORT_MIME, type ExportFormat } from './file-name.js';

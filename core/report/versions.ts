@@ -1,6 +1,6 @@
 import { cellDef, getFormat, cellName } from '../format/index.js';
 import { yuanToWan } from './money.js';
-import { PROSE_KEYS, type ReportData, type Signoff } from './model.js';
+import { PROSE_KEYS, type Agency, type ReportData, type Signoff } from './model.js';
 import { sideBySide, type DiffRow } from './text-diff.js';
 import { withTotals } from './totals.js';
 
@@ -20,6 +20,11 @@ export interface ReportSnapshot {
   sections: Record<string, string>;
   notes: Record<string, string>;
   signoff: Partial<Signoff>;
+  /**
+   * Signed versions only (kind 'signed', issue 5): the agency as it was when the report was
+   * signed, so the signed copy can be rebuilt exactly; never restored, never compared.
+   */
+  agency?: Agency;
 }
 
 export const SNAPSHOT_SCHEMA = 'nianbao.snapshot/1';

@@ -14,3 +14,4 @@ export {
 } from './pdf.js';
 export { writeFileAtomic, describeWriteError, ExportWriteError, type WriteFailure } from './write-file.js';
 export { fontsDir, readFontAsset, type FontAsset } from './font-assets.js';
+export { putPreview, getPreview, exportRoute, PREVIEW_CSP, PREVIEW_FONT_BASE_URL, type RouteAnswer } from './preview-pages.js';

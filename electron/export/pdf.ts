@@ -30,8 +30,9 @@ export const NO_BROWSER_MESSAGE =
 
 function browserCandidates(): string[] {
   const env = process.env;
+  // a browser named explicitly is the only one tried: a wrong path is reported, not silently replaced
+  if (env.NIANBAO_CHROMIUM) return [env.NIANBAO_CHROMIUM];
   const list: string[] = [];
-  if (env.NIANBAO_CHROMIUM) list.push(env.NIANBAO_CHROMIUM);
   if (process.platform === 'win32') {
     const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string => !!r);
     for (const root of roots) {

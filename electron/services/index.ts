@@ -4,12 +4,16 @@ import { MAX_VALUE, withTotals, type ReportData, type Signoff } from '../../core
 import type { Store } from '../store/index.js';
 import { carryHandlers, createReport, previousReport } from './carry.js';
 import { versionHandlers } from './versions.js';
+import { exportHandlers, type ExportHost } from './export.js';
+import { signoffHandlers } from './signoff.js';
 
 export interface ServiceContext {
   store: Store;
   info: Omit<AppInfo, 'dataDir' | 'dbFile'>;
   /** the clock, replaceable in tests */
   now?: () => string;
+  /** how the host saves, prints and makes PDFs (Electron); absent: bytes back to the caller (browser mode, command line) */
+  exportHost?: ExportHost;
 }
 
 /** Loads a stored report as domain data; computed totals are filled for reports made in the app. */
@@ -109,6 +113,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'report.open': ({ reportId }) => openWithPrevious(store, reportId),
     ...carryHandlers(store, loadReport, now),
     ...versionHandlers(store, now),
+    ...signoffHandlers(store, loadReport, now),
+    ...exportHandlers(store, loadReport, ctx.exportHost),
     'report.delete': ({ reportId }) => {
       reportOrFail(reportId);
       store.reports.delete(reportId);

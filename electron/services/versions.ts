@@ -18,6 +18,13 @@ export function restoredLabel(label: string): string {
 
 export const BEFORE_RESTORE_LABEL = '恢复前的内容（自动保存）';
 
+/** The report as it is stored now, frozen (also what 「定稿」 signs, electron/services/signoff.ts). */
+export function storedSnapshot(store: Store, reportId: number): ReportSnapshot {
+  const loaded = store.reports.load(reportId);
+  if (!loaded) throw new AppError('not_found', '找不到这份报告，可能已被删除');
+  return makeSnapshot({ ...loaded.row, cells: loaded.cells, sections: loaded.sections, notes: loaded.notes, signoff: loaded.signoff });
+}
+
 export function versionHandlers(store: Store, now: () => string): Pick<Handlers, VersionMethods> {
   const reportOrFail = (reportId: number) => {
     const summary = store.reports.summary(reportId);
@@ -25,12 +32,7 @@ export function versionHandlers(store: Store, now: () => string): Pick<Handlers,
     return summary;
   };
 
-  /** The report as it is stored now, frozen. */
-  const currentSnapshot = (reportId: number): ReportSnapshot => {
-    const loaded = store.reports.load(reportId);
-    if (!loaded) throw new AppError('not_found', '找不到这份报告，可能已被删除');
-    return makeSnapshot({ ...loaded.row, cells: loaded.cells, sections: loaded.sections, notes: loaded.notes, signoff: loaded.signoff });
-  };
+  const currentSnapshot = (reportId: number): ReportSnapshot => storedSnapshot(store, reportId);
 
   const versionOrFail = (reportId: number, versionId: number) => {
     const version = store.versions.get(reportId, versionId);

@@ -50,6 +50,8 @@ export interface ReportMeta {
   carry?: CarryInfo;
   /** last year's figures typed in by hand because the store had no report for that year */
   manual?: boolean;
+  /** imported reports: the section headings as published (ReportData.publishedTitles, for rule G-1) */
+  publishedTitles?: ReportData['publishedTitles'];
 }
 
 /** Reports with their cells and prose. Every write runs in one transaction. */
@@ -73,6 +75,8 @@ export class ReportStore {
   private readonly putMeta;
   private readonly upsertAck;
   private readonly deleteAck;
+  private readonly putState;
+  private readonly putSignoff;
 
   constructor(private readonly db: Database.Database) {
     this.summaryById = db.prepare<[number], ReportRow>(`${SUMMARY} WHERE r.id = ?`);
@@ -113,6 +117,18 @@ export class ReportStore {
        ON CONFLICT (report_id, finding_key) DO UPDATE SET reason = excluded.reason, created_at = excluded.created_at`,
     );
     this.deleteAck = db.prepare('DELETE FROM acknowledgements WHERE report_id = ? AND finding_key = ?');
+    this.putState = db.prepare('UPDATE reports SET state = ?, updated_at = ? WHERE id = ?');
+    this.putSignoff = db.prepare('UPDATE reports SET signoff = ?, updated_at = ? WHERE id = ?');
+  }
+
+  /** 「定稿」 and 「修改定稿」 (issue 5): call inside the transaction that writes the version. */
+  setState(id: number, state: ReportState, now: string): void {
+    this.putState.run(state, now, id);
+  }
+
+  /** The people who prepare, review and approve the report, with their dates. */
+  setSignoff(id: number, signoff: Partial<Signoff>, now: string): void {
+    this.putSignoff.run(JSON.stringify(signoff), now, id);
   }
 
   summary(id: number): ReportSummary | undefined {

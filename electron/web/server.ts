@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { dispatch, type Handlers } from '../../core/api.js';
+import { exportRoute } from '../export/preview-pages.js';
 import { CONTENT_SECURITY_POLICY, TOKEN_HEADER, isAllowedHost, isAllowedOrigin, tokenMatches } from './security.js';
 
 export interface WebServerOptions {
@@ -116,6 +117,12 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed');
+      // the print preview (its own CSP: inline style, no script) and the bundled print fonts
+      const printed = exportRoute(url.pathname);
+      if (printed) {
+        res.writeHead(printed.status, { ...printed.headers, 'Cross-Origin-Resource-Policy': 'same-origin' });
+        return res.end(req.method === 'HEAD' ? undefined : printed.body);
+      }
       return serveStatic(options.rendererDir, url.pathname, res);
     } catch (err) {
       return send(res, 500, `内部错误：${err instanceof Error ? err.message : String(err)}`);

@@ -24,6 +24,14 @@ const VALID: Record<Method, Record<string, unknown>> = {
   'version.get': { reportId: 1, versionId: 2 },
   'version.compare': { reportId: 1, from: 2, to: 'current' },
   'version.restore': { reportId: 1, versionId: 2, author: '王敏' },
+  'signoff.status': { reportId: 1 },
+  'signoff.save': { reportId: 1, signoff: { preparer: '张某', reviewer: '李某', approver: '王某' } },
+  'report.sign': { reportId: 1, signoff: { preparer: '张某', reviewer: '李某', approver: '王某' }, confirmWarnings: false, author: '张某' },
+  'report.reopen': { reportId: 1, reason: '表三数字有误', author: '张某' },
+  'export.preview': { reportId: 1, draft: true },
+  'export.file': { reportId: 1, draft: true, format: 'docx' },
+  'export.print': { reportId: 1, draft: false },
+  'export.prewarm': {},
 };
 
 function spies(): Handlers {

@@ -1,0 +1,51 @@
+import type { Agency, ReportData, Signoff } from '../report/model.js';
+import { reportFingerprint } from '../report/fingerprint.js';
+import { withTotals } from '../report/totals.js';
+import type { ReportSnapshot } from '../report/versions.js';
+
+/**
+ * What 「定稿」 signs: the report's content as a version snapshot holds it, with the agency as it
+ * was at that moment. The SHA-256 fingerprint is taken of the report rebuilt from the snapshot,
+ * so that exporting the signed version years later rebuilds exactly the same content and the
+ * same fingerprint — and a stored version whose content no longer matches is caught.
+ */
+
+/** The version kind of a signed version (versions.kind). */
+export const SIGNED_KIND = 'signed';
+/** The version kind written when a signed report is reopened for changes (「修改定稿」). */
+export const REOPEN_KIND = 'reopen';
+
+/** The report a snapshot holds, ready for the rules and the document builder. */
+export function snapshotReport(snapshot: ReportSnapshot, agency: Agency): ReportData {
+  const signoff: Signoff = { preparer: '', reviewer: '', approver: '', ...snapshot.signoff };
+  return {
+    format: snapshot.format,
+    year: snapshot.year,
+    agency: snapshot.agency ?? agency,
+    cells: snapshot.format !== 'free' && snapshot.origin === 'app' ? withTotals(snapshot.format, snapshot.cells) : { ...snapshot.cells },
+    sections: { ...snapshot.sections },
+    notes: { ...snapshot.notes },
+    signoff,
+    origin: snapshot.origin,
+  };
+}
+
+/** 「sha256:…」: the stored form, which says what kind of fingerprint it is. */
+export function signedFingerprint(report: ReportData): string {
+  return `sha256:${reportFingerprint(report)}`;
+}
+
+/** The label of the n-th signed version of a report: 「第2版定稿」. */
+export function signedLabel(n: number): string {
+  return `第${n}版定稿`;
+}
+
+/** The version as the footer of a signed copy names it: 「第2版」. */
+export function footerVersion(label: string): string {
+  return /^(第\d+版)/.exec(label)?.[1] ?? label;
+}
+
+/** The label of the version written when a signed report is reopened: the reason, kept with it. */
+export function reopenLabel(reason: string): string {
+  return `修改定稿：${reason.trim()}`;
+}

@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../core/api.js';
+import { buildDocument, exportGate, findingLine, gateRefusal, shortFingerprint, signedFingerprint, type ExportFormat } from '../../core/document/index.js';
+import type { ReportData } from '../../core/report/model.js';
+import { checkReport } from '../../core/rules/index.js';
+import { openBackend } from '../backend.js';
+import { renderDocx } from '../export/docx.js';
+import { closePdfRenderer, PdfError, renderDocumentPdf } from '../export/pdf.js';
+import { ExportWriteError, writeFileAtomic } from '../export/write-file.js';
+import { prepareExport, renderExport } from '../services/export.js';
+import { loadReport } from '../services/index.js';
+import { DB_FILE_NAME, platformDataDir } from '../store/index.js';
+import { flag, option, positionals, type CliIO, type Command } from './command.js';
+import { readReportFile } from './read-report.js';
+
+/**
+ * `nianbao export`: a report file, or a report kept by the app, to DOCX or PDF. A final copy
+ * passes the same gate as in the window; --draft always works and carries the 「草稿」
+ * watermark. The file is written whole or not at all.
+ */
+
+const VALUED = ['--format', '--out', '--agency', '--year', '--data-dir', '--previous', '--line-spacing'];
+
+const EXIT = { ok: 0, refused: 1, failed: 2 } as const;
+
+interface Common {
+  format: ExportFormat;
+  out: string;
+  draft: boolean;
+  approvalSheet: boolean;
+  lineSpacingPt?: number;
+}
+
+/** The options every form shares, or a message saying which is wrong. */
+function commonOptions(argv: readonly string[]): Common | string {
+  const out = option(argv, '--out');
+  if (!out) return '请用 --out 指定导出文件的保存位置，例如 --out 年度报告.docx';
+  const given = option(argv, '--format') ?? path.extname(out).slice(1).toLowerCase();
+  if (given !== 'docx' && given !== 'pdf') return `--format 应为 docx 或 pdf${given ? `（现在是「${given}」）` : ''}`;
+  const spacingText = option(argv, '--line-spacing');
+  const lineSpacingPt = spacingText === undefined ? undefined : Number(spacingText);
+  if (lineSpacingPt !== undefined && !(lineSpacingPt >= 20 && lineSpacingPt <= 40)) return '--line-spacing 应是 20 到 40 之间的磅值，例如 28';
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) return `「${out}」是一个文件夹，请在 --out 中写出文件名，例如 ${path.join(out, `年度报告.${given}`)}`;
+  return { format: given, out, draft: flag(argv, '--draft'), approvalSheet: flag(argv, '--approval'), ...(lineSpacingPt ? { lineSpacingPt } : {}) };
+}
+
+/** A report file: final copies must pass the rules (errors and blank cells refuse). */
+async function fromFile(file: string | undefined, argv: readonly string[], common: Common, io: CliIO): Promise<number> {
+  const report = readReportFile(file, io);
+  if (!report) return EXIT.failed;
+  const previousFile = option(argv, '--previous');
+  const previous = previousFile ? readReportFile(previousFile, io) : undefined;
+  if (previousFile && !previous) return EXIT.failed;
+  let fingerprint: string | undefined;
+  if (!common.draft) {
+    const findings = checkReport(report, previous ? { previous, previousMadeInApp: previous.origin === 'app' } : {});
+    const gate = exportGate(findings, new Set());
+    if (gate.blocking.length) {
+      io.err(gateRefusal(gate, '导出正式版'));
+      io.err('（需要先看看效果，可以加 --draft 导出草稿。）');
+      return EXIT.refused;
+    }
+    for (const f of gate.unconfirmed) io.err(`注意：${findingLine(f)}`);
+    fingerprint = signedFingerprint(report);
+  }
+  const doc = buildDocument(report, {
+    draft: common.draft,
+    ...(fingerprint ? { fingerprint } : {}),
+    ...(common.approvalSheet ? { approvalSheet: true } : {}),
+    ...(common.lineSpacingPt ? { lineSpacingPt: common.lineSpacingPt } : {}),
+  });
+  const bytes = common.format === 'docx' ? await renderDocx(doc) : await renderDocumentPdf(doc);
+  return write(common, bytes, report, fingerprint, io);
+}
+
+/** A report kept by the app: a final copy is its latest signed version. */
+async function fromStore(argv: readonly string[], common: Common, io: CliIO): Promise<number> {
+  const agencyName = option(argv, '--agency')?.trim();
+  const year = Number(option(argv, '--year'));
+  if (!agencyName || !Number.isInteger(year)) {
+    io.err('请同时给出 --agency 机关全称 和 --year 年份，例如 --agency 某某镇人民政府 --year 2024');
+    return EXIT.failed;
+  }
+  const dataDir = path.resolve(option(argv, '--data-dir') ?? platformDataDir());
+  // never create an empty store by accident: a wrong --data-dir is an error, not a new database
+  if (!fs.existsSync(path.join(dataDir, DB_FILE_NAME))) {
+    io.err(`在「${dataDir}」中没有找到年报助手的数据（${DB_FILE_NAME}）。请用 --data-dir 指定数据文件夹。`);
+    return EXIT.failed;
+  }
+  const backend = openBackend(dataDir, 'web');
+  try {
+    if (!backend.store) {
+      io.err(backend.fault?.message ?? '无法打开数据');
+      return EXIT.failed;
+    }
+    const store = backend.store;
+    const agencies = store.agencies.list();
+    const agency = agencies.find((a) => a.name.trim() === agencyName);
+    if (!agency) {
+      io.err(`没有名为「${agencyName}」的机关。已有：${agencies.map((a) => a.name).join('、') || '（无）'}`);
+      return EXIT.failed;
+    }
+    const reportId = store.reports.findByYear(agency.id, year);
+    if (reportId === undefined) {
+      io.err(`「${agencyName}」还没有 ${year} 年的报告。`);
+      return EXIT.failed;
+    }
+    const prepared = prepareExport(store, loadReport, {
+      reportId,
+      draft: common.draft,
+      ...(common.approvalSheet ? { approvalSheet: true } : {}),
+      ...(common.lineSpacingPt ? { lineSpacingPt: common.lineSpacingPt } : {}),
+    });
+    const file = await renderExport(prepared, common.format);
+    const footer = prepared.doc.footerNote;
+    if (footer) io.out(`定稿：${footer}`);
+    return await write(common, file.bytes, prepared.report, undefined, io);
+  } catch (e) {
+    if (e instanceof AppError) {
+      io.err(e.message);
+      return e.code === 'refused' ? EXIT.refused : EXIT.failed;
+    }
+    throw e;
+  } finally {
+    backend.close();
+  }
+}
+
+async function write(common: Common, bytes: Uint8Array, report: ReportData, fingerprint: string | undefined, io: CliIO): Promise<number> {
+  await writeFileAtomic(common.out, bytes);
+  const kind = common.draft ? '草稿' : '正式版';
+  io.out(`已导出${kind}：${common.out}（${common.format.toUpperCase()}，${(bytes.length / 1024).toFixed(1)} KB）`);
+  if (fingerprint) io.out(`${report.agency.name} ${report.year} 年报告 校验码 ${shortFingerprint(fingerprint)}`);
+  return EXIT.ok;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: '把报告导出为 Word（DOCX）或 PDF',
+  usage: [
+    'nianbao export FILE.nianbao.json --format docx|pdf --out PATH [--draft] [--approval] [--line-spacing 28] [--previous LAST.nianbao.json]',
+    'nianbao export --agency 机关全称 --year N [--data-dir DIR] --format docx|pdf --out PATH [--draft] [--approval]',
+    '  --draft         导出草稿：带「草稿」水印，任何时候都可以导出',
+    '                  不加 --draft 为正式版：报告文件须通过全部检查（不能有错误或空格）；',
+    '                  年报助手中的报告须已「定稿」，导出其最新的定稿版本，页脚印版本号和校验码',
+    '  --approval      在最后附上审批单（编制人、审核人、签发人签字栏和盖章处）',
+    '  --line-spacing  正文固定行距（磅），默认 28',
+    '  --format        不写时按 --out 的扩展名判断',
+    '  PDF 需要本机装有 Google Chrome、Microsoft Edge 或 Chromium。',
+    '  退出码：0 成功；1 检查未通过或尚未定稿（会列出问题）；2 文件无法读取、无法写入或无法生成 PDF。',
+  ].join('\n'),
+  async run(argv, io) {
+    const common = commonOptions(argv);
+    if (typeof common === 'string') {
+      io.err(common);
+      return EXIT.failed;
+    }
+    const [file] = positionals(argv, VALUED);
+    try {
+      if (file) return await fromFile(file, argv, common, io);
+      if (option(argv, '--agency') !== undefined || option(argv, '--year') !== undefined) return await fromStore(argv, common, io);
+      io.err('请给出报告文件（FILE.nianbao.json），或用 --agency 和 --year 指定年报助手中的报告。');
+      return EXIT.failed;
+    } catch (e) {
+      if (e instanceof ExportWriteError || e instanceof PdfError) {
+        io.err(e.message);
+        return EXIT.failed;
+      }
+      throw e;
+    } finally {
+      await closePdfRenderer();
+    }
+  },
+};

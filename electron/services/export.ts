@@ -1,0 +1,173 @@
+import { AppError, type Args, type ExportDelivery, type Handlers, type PrintOutcome, type ReportDetail } from '../../core/api.js';
+import {
+  buildDocument,
+  exportFileName,
+  gateRefusal,
+  renderPrintHtml,
+  signedFingerprint,
+  snapshotReport,
+  EXPORT_MIME,
+  SIGNED_KIND,
+  type ExportFormat,
+  type ReportDocument,
+} from '../../core/document/index.js';
+import type { ReportData } from '../../core/report/model.js';
+import { renderDocx } from '../export/docx.js';
+import { PdfError, prewarmPdfRenderer, renderDocumentPdf } from '../export/pdf.js';
+import { putPreview, PREVIEW_FONT_BASE_URL } from '../export/preview-pages.js';
+import { ExportWriteError } from '../export/write-file.js';
+import type { Store } from '../store/index.js';
+import { gateOf, signedVersionOf, signedVersions } from './signoff.js';
+
+/**
+ * Printing and exporting a report (issue 5): the print view for the preview, DOCX and PDF files,
+ * and printing. A draft — the report as it is now, or any saved version — carries the 「草稿」
+ * watermark and is always allowed. A final copy is a signed version only: its content is
+ * rebuilt from the version, checked against the version's SHA-256 fingerprint and against the
+ * rules (with last year's report), and printed with the version and the short fingerprint in the
+ * footer and no watermark.
+ *
+ * What happens to the finished file depends on the host (ExportHost): the desktop app shows its
+ * save dialog and prints through Electron; without a host the bytes go back to the caller (the
+ * browser window downloads them; the command line writes them).
+ */
+
+export interface ExportFile {
+  fileName: string;
+  mime: string;
+  format: ExportFormat;
+  bytes: Uint8Array;
+}
+
+/** What a host does differently from the default (browser mode, command line). */
+export interface ExportHost {
+  /** prints the print view at this same-origin path to PDF (Electron: printToPDF); default: system Chromium through playwright-core */
+  pdf?(previewPath: string): Promise<Uint8Array>;
+  /** hands a finished file to the clerk (Electron: save dialog, then an atomic write); default: the bytes go back */
+  deliver?(file: ExportFile): Promise<ExportDelivery>;
+  /** shows the system print dialog for the print view at this path; default: the window prints it */
+  print?(previewPath: string): Promise<PrintOutcome>;
+  /** starts whatever makes the first PDF fast; default: the warm Chromium */
+  prewarm?(): void;
+}
+
+type Loader = (store: Store, reportId: number) => ReportDetail;
+type ExportMethods = 'export.preview' | 'export.file' | 'export.print' | 'export.prewarm';
+type Options = Args<'export.preview'>;
+
+export interface PreparedExport {
+  report: ReportData;
+  doc: ReportDocument;
+  draft: boolean;
+}
+
+/**
+ * The document to print or export for these options, or a refusal saying why not. Shared by the
+ * window's methods and the command line.
+ */
+export function prepareExport(store: Store, load: Loader, options: Options): PreparedExport {
+  const { reportId, versionId, draft } = options;
+  const detail = load(store, reportId);
+  let version;
+  if (versionId !== undefined) {
+    version = store.versions.get(reportId, versionId);
+    if (!version) throw new AppError('not_found', `找不到编号为 ${versionId} 的版本，它不属于这份报告`);
+  } else if (!draft) {
+    const latest = detail.summary.state === 'signed' ? signedVersions(store, reportId)[0] : undefined;
+    if (!latest) {
+      throw new AppError('refused', `${detail.summary.year} 年报告还没有定稿，不能导出或打印正式版。请先「定稿」；需要先看看效果，可以导出草稿。`);
+    }
+    version = store.versions.get(reportId, latest.id)!;
+  }
+  const report = version ? snapshotReport(version.snapshot, detail.data.agency) : detail.data;
+
+  let signed;
+  if (!draft) {
+    if (version?.kind !== SIGNED_KIND) {
+      throw new AppError('refused', `「${version?.label ?? '当前内容'}」不是定稿版本。正式版只能从定稿版本导出，其他版本请导出草稿。`);
+    }
+    signed = signedVersionOf(version);
+    if (signedFingerprint(report) !== version.fingerprint) {
+      throw new AppError(
+        'internal',
+        `定稿版本「${version.label}」的内容与它的校验码不一致，可能被改动过，不能作为正式版导出。请恢复数据库备份，或「修改定稿」后重新定稿。`,
+      );
+    }
+    const gate = gateOf(store, load, reportId, report);
+    if (gate.blocking.length) throw new AppError('refused', gateRefusal(gate, '导出或打印正式版'));
+  }
+  const doc = buildDocument(report, {
+    draft,
+    ...(signed ? { fingerprint: signed.fingerprint, versionLabel: signed.footerLabel } : {}),
+    ...(options.approvalSheet ? { approvalSheet: true } : {}),
+    ...(options.lineSpacingPt ? { lineSpacingPt: options.lineSpacingPt } : {}),
+  });
+  return { report, doc, draft };
+}
+
+/** The print view kept for the preview frame and the print window: its same-origin path. */
+function previewPath(doc: ReportDocument): string {
+  return putPreview(renderPrintHtml(doc, { fontBaseUrl: PREVIEW_FONT_BASE_URL }));
+}
+
+/** DOCX or PDF bytes of a prepared export, with the default or the host's PDF route. */
+export async function renderExport(prepared: PreparedExport, format: ExportFormat, host: ExportHost = {}): Promise<ExportFile> {
+  const { doc, report, draft } = prepared;
+  let bytes: Uint8Array;
+  try {
+    if (format === 'docx') bytes = await renderDocx(doc);
+    else bytes = host.pdf ? await host.pdf(previewPath(doc)) : await renderDocumentPdf(doc);
+  } catch (e) {
+    // no browser, a browser that would not start: the message says what to do
+    if (e instanceof PdfError) throw new AppError('internal', e.message);
+    throw e;
+  }
+  return { fileName: exportFileName(report, draft, format), mime: EXPORT_MIME[format], format, bytes };
+}
+
+function download(file: ExportFile): ExportDelivery {
+  return {
+    kind: 'download',
+    fileName: file.fileName,
+    mime: file.mime,
+    base64: Buffer.from(file.bytes).toString('base64'),
+    size: file.bytes.length,
+  };
+}
+
+export function exportHandlers(store: Store, load: Loader, host: ExportHost = {}): Pick<Handlers, ExportMethods> {
+  return {
+    'export.preview': (options) => {
+      const { doc, report, draft } = prepareExport(store, load, options);
+      return {
+        url: previewPath(doc),
+        draft,
+        fileName: exportFileName(report, draft, 'pdf').replace(/\.pdf$/, ''),
+        ...(doc.footerNote ? { footerNote: doc.footerNote } : {}),
+      };
+    },
+
+    'export.file': async ({ format, ...options }) => {
+      const file = await renderExport(prepareExport(store, load, options), format, host);
+      if (!host.deliver) return download(file);
+      try {
+        return await host.deliver(file);
+      } catch (e) {
+        // the file is open in Word, the folder is read-only…: the message names it
+        if (e instanceof ExportWriteError) throw new AppError('storage', e.message);
+        throw e;
+      }
+    },
+
+    'export.print': async (options) => {
+      const path = previewPath(prepareExport(store, load, options).doc);
+      return host.print ? host.print(path) : { kind: 'in-window', url: path };
+    },
+
+    'export.prewarm': () => {
+      if (host.prewarm) host.prewarm();
+      else void prewarmPdfRenderer();
+      return { started: true };
+    },
+  };
+}

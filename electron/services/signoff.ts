@@ -1,0 +1,173 @@
+import { AppError, type Handlers, type ReportDetail, type SignedVersion, type SignoffStatus } from '../../core/api.js';
+import {
+  exportGate,
+  findingLine,
+  footerVersion,
+  gateRefusal,
+  reopenLabel,
+  shortFingerprint,
+  signedFingerprint,
+  signedLabel,
+  snapshotReport,
+  REOPEN_KIND,
+  SIGNED_KIND,
+  type ExportGate,
+} from '../../core/document/index.js';
+import { SIGNOFF_STEPS } from '../../core/document/approval.js';
+import type { ReportData, Signoff } from '../../core/report/model.js';
+import { quickContentHash } from '../../core/report/versions.js';
+import { checkReport } from '../../core/rules/index.js';
+import type { Store } from '../store/index.js';
+import type { VersionRow } from '../store/versions.js';
+import { previousReport } from './carry.js';
+import { storedSnapshot } from './versions.js';
+
+/**
+ * Sign-off (issue 5). 「定稿」 runs the gate, then freezes the report: a signed version (kind
+ * 'signed') holding the content and the agency as they are, with the SHA-256 fingerprint of that
+ * content, and the report's state set to 'signed', which every editing service refuses.
+ * 「修改定稿」 needs a reason: it keeps the signed content once more as a version carrying the
+ * reason, and the report is a draft again. Signing again makes the next signed version.
+ * Versions are written through the versions store (electron/store/versions.ts) and never change.
+ */
+
+type Loader = (store: Store, reportId: number) => ReportDetail;
+type SignoffMethods = 'signoff.status' | 'signoff.save' | 'report.sign' | 'report.reopen';
+
+/** The gate on a report's content: the rules with last year's report when the store has it, and the accepted warnings. */
+export function gateOf(store: Store, load: Loader, reportId: number, data: ReportData): ExportGate {
+  const summary = store.reports.summary(reportId);
+  const previous = summary ? previousReport(store, load, summary.agencyId, data.year) : undefined;
+  const findings = checkReport(data, previous ? { previous: previous.data, previousMadeInApp: previous.madeInApp } : {});
+  const accepted = new Set(store.reports.acknowledgements(reportId).map((a) => a.key));
+  return exportGate(findings, accepted);
+}
+
+export function signedVersionOf(row: VersionRow): SignedVersion {
+  return {
+    versionId: row.id,
+    label: row.label,
+    footerLabel: footerVersion(row.label),
+    fingerprint: row.fingerprint,
+    short: shortFingerprint(row.fingerprint),
+    author: row.author,
+    createdAt: row.createdAt,
+  };
+}
+
+/** Every signed version of a report, newest first. */
+export function signedVersions(store: Store, reportId: number): VersionRow[] {
+  return store.versions.list(reportId).filter((v) => v.kind === SIGNED_KIND);
+}
+
+/** Empty fields left out, so that a stored sign-off says only what was filled in. */
+function cleanSignoff(signoff: Partial<Signoff>): Partial<Signoff> {
+  return Object.fromEntries(Object.entries(signoff).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Partial<Signoff>;
+}
+
+/** The people an agency signs with, offered again on its next report (dates are not remembered). */
+function people(signoff: Partial<Signoff>): Partial<Signoff> {
+  return cleanSignoff({ preparer: signoff.preparer, reviewer: signoff.reviewer, approver: signoff.approver });
+}
+
+/** What 「定稿」 needs filled in before it can run, as one sentence; null when nothing is missing. */
+function missingSignoff(signoff: Partial<Signoff>): string | null {
+  const missing: string[] = SIGNOFF_STEPS.filter((s) => !signoff[s.name]?.trim()).map((s) => s.label);
+  if (!signoff.date?.trim()) missing.push('落款日期');
+  return missing.length ? `请先填写${missing.join('、')}，再定稿。` : null;
+}
+
+export function signoffHandlers(store: Store, load: Loader, now: () => string): Pick<Handlers, SignoffMethods> {
+  const draftOrFail = (reportId: number) => {
+    const summary = store.reports.summary(reportId);
+    if (!summary) throw new AppError('not_found', '找不到这份报告，可能已被删除');
+    if (summary.state === 'signed') {
+      throw new AppError('refused', `${summary.year} 年报告已定稿。如需修改，请点「修改定稿」并说明理由。`);
+    }
+    return summary;
+  };
+
+  const saveSignoff = (reportId: number, agencyId: number, signoff: Partial<Signoff>) => {
+    const at = now();
+    store.opened.db.transaction(() => {
+      store.reports.setSignoff(reportId, cleanSignoff(signoff), at);
+      // remembered for next year's report of the same agency
+      const names = people(signoff);
+      if (Object.keys(names).length) store.agencies.setSignoff(agencyId, { ...store.agencies.signoff(agencyId), ...names });
+    })();
+    return at;
+  };
+
+  return {
+    'signoff.status': ({ reportId }) => {
+      const detail = load(store, reportId);
+      const remembered = store.agencies.signoff(detail.summary.agencyId);
+      const own = detail.data.signoff ?? { preparer: '', reviewer: '', approver: '' };
+      const signoff: Signoff = {
+        ...own,
+        preparer: own.preparer || remembered.preparer || '',
+        reviewer: own.reviewer || remembered.reviewer || '',
+        approver: own.approver || remembered.approver || '',
+      };
+      const versions = signedVersions(store, reportId).map(signedVersionOf);
+      const status: SignoffStatus = {
+        state: detail.summary.state,
+        signoff,
+        gate: gateOf(store, load, reportId, detail.data),
+        signedVersions: versions,
+      };
+      if (versions[0]) status.signed = versions[0];
+      return status;
+    },
+
+    'signoff.save': ({ reportId, signoff }) => {
+      const summary = draftOrFail(reportId);
+      return { savedAt: saveSignoff(reportId, summary.agencyId, signoff) };
+    },
+
+    'report.sign': ({ reportId, signoff, confirmWarnings, author }) => {
+      const summary = draftOrFail(reportId);
+      // the people are kept even when the gate refuses: they were typed in and are not wrong
+      saveSignoff(reportId, summary.agencyId, signoff);
+      const missing = missingSignoff(signoff);
+      if (missing) throw new AppError('refused', missing);
+
+      const detail = load(store, reportId);
+      const gate = gateOf(store, load, reportId, detail.data);
+      if (gate.blocking.length) throw new AppError('refused', gateRefusal(gate, '定稿'));
+      if (gate.unconfirmed.length && !confirmWarnings) {
+        const lines = gate.unconfirmed.map((f, i) => `${i + 1}. ${findingLine(f)}`);
+        throw new AppError('refused', [`还有 ${gate.unconfirmed.length} 条提醒没有确认。请逐条核对后勾选「已核对」，再定稿：`, ...lines].join('\n'));
+      }
+
+      const signed = store.versions.transaction(() => {
+        const at = now();
+        const snapshot = { ...storedSnapshot(store, reportId), agency: detail.data.agency };
+        const fingerprint = signedFingerprint(snapshotReport(snapshot, detail.data.agency));
+        const n = signedVersions(store, reportId).length + 1;
+        const row = store.versions.insert(reportId, { label: signedLabel(n), author, kind: SIGNED_KIND, fingerprint, snapshot }, at);
+        store.reports.setState(reportId, 'signed', at);
+        return row;
+      });
+      return { summary: store.reports.summary(reportId)!, signed: signedVersionOf(signed) };
+    },
+
+    'report.reopen': ({ reportId, reason, author }) => {
+      const summary = store.reports.summary(reportId);
+      if (!summary) throw new AppError('not_found', '找不到这份报告，可能已被删除');
+      if (summary.state !== 'signed') throw new AppError('refused', `${summary.year} 年报告还没有定稿，可以直接修改。`);
+      const version = store.versions.transaction(() => {
+        const at = now();
+        const snapshot = storedSnapshot(store, reportId);
+        const row = store.versions.insert(
+          reportId,
+          { label: reopenLabel(reason), author, kind: REOPEN_KIND, fingerprint: quickContentHash(snapshot), snapshot },
+          at,
+        );
+        store.reports.setState(reportId, 'draft', at);
+        return row;
+      });
+      return { summary: store.reports.summary(reportId)!, version };
+    },
+  };
+}
