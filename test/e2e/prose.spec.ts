@@ -11,6 +11,8 @@ const SHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'prose');
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
 const body = (page: Page) => page.getByRole('textbox', { name: '正文', exact: true });
+/** The tools over the 正文 (the 导语 has its own). */
+const tools = (page: Page) => page.locator('.prose-editor', { has: body(page) }).getByRole('toolbar', { name: '排版和数字工具' });
 
 async function typeInto(page: Page, id: string, text: string): Promise<void> {
   await page.locator(`td[data-cell="${id}"]`).click();
@@ -58,7 +60,7 @@ test('write a heading and paragraphs, insert a figure that follows the table, sa
   await page.keyboard.press('Enter');
   await page.keyboard.type('全年共收到政府信息公开申请');
   // insert a figure from the picker
-  await page.getByRole('toolbar', { name: '正文的工具' }).getByRole('button', { name: '插入数字…' }).click();
+  await tools(page).getByRole('button', { name: '插入数字…' }).click();
   const picker = page.getByRole('dialog', { name: '插入表格数字' });
   await expect(picker).toBeVisible();
   await picker.getByRole('option', { name: /本年新收政府信息公开申请数量\s*4/ }).click();
@@ -74,7 +76,7 @@ test('write a heading and paragraphs, insert a figure that follows the table, sa
   await openSection(page, S1);
   await expect(body(page)).toHaveValue(/全年共收到政府信息公开申请⟦本年新收政府信息公开申请数量：7⟧件。/);
   // the preview shows the text as it will print
-  await page.getByRole('toolbar', { name: '正文的工具' }).getByRole('button', { name: '排版预览' }).click();
+  await tools(page).getByRole('button', { name: '排版预览' }).click();
   await expect(page.getByLabel('排版预览')).toContainText('全年共收到政府信息公开申请7件。');
   await shot(page, '2-figure-follows-table');
 
@@ -144,7 +146,10 @@ test('a figure turns back into plain text; undo brings it back', async ({ page, 
   await page.keyboard.press('Alt+S');
   const picker = page.getByRole('dialog', { name: '插入表格数字' });
   await picker.getByLabel('查找数字').fill('予以公开');
+  // the figure named exactly comes first, ready for Enter
+  await expect(picker.getByRole('option', { selected: true })).toHaveText(/^予以公开\s*2$/);
   await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
   await page.keyboard.type('件。');
   await expect(body(page)).toHaveValue('予以公开⟦予以公开：2⟧件。');
   // the caret steps over a figure as one piece; Backspace takes it whole

@@ -400,7 +400,7 @@ export const ProseEditor = memo(function ProseEditor(props: Props) {
 
   return (
     <div className={`prose-editor${compact ? ' compact' : ''}`}>
-      <div className="prose-toolbar" role="toolbar" aria-label={`${label}的工具`}>
+      <div className="prose-toolbar" role="toolbar" aria-label="排版和数字工具">
         {structure &&
           KIND_BUTTONS.map((b) => (
             <button

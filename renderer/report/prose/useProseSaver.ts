@@ -18,10 +18,17 @@ export async function flushAllProse(): Promise<void> {
   await Promise.all([...pending].map((flush) => flush()));
 }
 
+interface Waiting {
+  resolve(ack: SaveAck): void;
+  reject(err: unknown): void;
+}
+
 /**
  * Saves one prose part as it is typed: a short pause writes it, leaving the part or the window
- * writes what is pending at once. `baseline` is the text the editor started from (for an
- * automatic 导语 it is the generated text, while the store holds an empty text).
+ * writes what is pending at once. From the first keystroke the header says 「正在保存…」 until the
+ * text is in the store, so 「已保存」 never shows while typed words are still only in the window.
+ * `baseline` is the text the editor started from (for an automatic 导语 it is the generated text,
+ * while the store holds an empty text).
  */
 export function useProseSaver(
   reportId: number,
@@ -34,14 +41,35 @@ export function useProseSaver(
   const latest = useRef<string | null>(null);
   const saved = useRef(baseline);
   const inFlight = useRef<Promise<void>>(Promise.resolve());
+  const waiting = useRef<Waiting | null>(null);
   const deps = useRef({ reportId, key, track, onSaved });
   deps.current = { reportId, key, track, onSaved };
+
+  /** Tells the header a write is coming. */
+  const announce = useCallback(() => {
+    if (waiting.current) return;
+    void deps.current.track(
+      () =>
+        new Promise<SaveAck>((resolve, reject) => {
+          waiting.current = { resolve, reject };
+        }),
+    );
+  }, []);
 
   const write = useCallback((value: string): Promise<void> => {
     const previous = saved.current;
     saved.current = value;
     const { reportId: id, key: k, track: t, onSaved: done } = deps.current;
-    const p = t(() => call('section.set', { reportId: id, key: k, text: value })).then((ack) => {
+    const announced = waiting.current;
+    waiting.current = null;
+    const send = () => call('section.set', { reportId: id, key: k, text: value });
+    const result: Promise<SaveAck | undefined> = announced
+      ? send().then(
+          (ack) => (announced.resolve(ack), ack),
+          (err: unknown) => (announced.reject(err), undefined),
+        )
+      : t(send);
+    const p = result.then((ack) => {
       if (ack) done(k, value);
       // a failed write is tried again with the next change
       else if (saved.current === value) saved.current = previous;
@@ -55,17 +83,23 @@ export function useProseSaver(
     timer.current = undefined;
     const value = latest.current;
     latest.current = null;
-    if (value === null || value === saved.current) return inFlight.current;
+    if (value === null || value === saved.current) {
+      // typed and undone: nothing to write, the header may say 已保存 again
+      waiting.current?.resolve({ savedAt: new Date().toISOString() });
+      waiting.current = null;
+      return inFlight.current;
+    }
     return write(value);
   }, [write]);
 
   const change = useCallback(
     (text: string) => {
       latest.current = text;
+      announce();
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
-    [flush],
+    [flush, announce],
   );
 
   /** Writes a text now, whatever is pending (「重新生成」 the 导语). */
