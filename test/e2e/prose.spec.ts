@@ -250,3 +250,32 @@ test('a note under a table, with a figure, is saved and survives a reload', asyn
   await page.reload();
   await expect(page.getByRole('textbox', { name: '表三下方的说明' })).toHaveValue('上年结转的申请已全部办结。');
 });
+
+test('Chinese input methods: composition is left alone, the line is numbered when the caret leaves it', async ({ page, app }) => {
+  await page.goto(app.launchUrl);
+  await createAgency(page);
+  await createReport(page, 2024);
+  await openSection(page, '六、其他需要报告的事项');
+  await body(page).click();
+  await page.keyboard.type('（三）');
+  // what an IME sends: composition updates (pinyin), then the committed characters
+  const cdp = await page.context().newCDPSession(page);
+  const compose = async (pinyin: string, text: string) => {
+    for (let i = 1; i <= pinyin.length; i++) {
+      await cdp.send('Input.imeSetComposition', { text: pinyin.slice(0, i), selectionStart: i, selectionEnd: i });
+    }
+    await cdp.send('Input.insertText', { text });
+  };
+  await compose('xinxi', '信息');
+  await compose('chulifei', '处理费');
+  // the line being typed keeps its number as typed…
+  await expect(body(page)).toHaveValue('（三）信息处理费');
+  await page.keyboard.press('Enter');
+  // …and is numbered once the caret leaves it
+  await expect(body(page)).toHaveValue('（一）信息处理费\n');
+  await compose('benniandu', '本年度未收取信息处理费。');
+  await expect(body(page)).toHaveValue('（一）信息处理费\n本年度未收取信息处理费。');
+  await waitSaved(page);
+  await page.reload();
+  await expect(body(page)).toHaveValue('（一）信息处理费\n本年度未收取信息处理费。');
+});

@@ -89,7 +89,7 @@ export function FigurePicker({ format, cells, onPick, onClose }: Props) {
         <ul className="figure-list" role="listbox" aria-label="可插入的数字" ref={list}>
           {figures.map((f, i) => (
             <li key={f.id} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined}>
-              <button type="button" onMouseEnter={() => setActive(i)} onClick={() => onPick(f.id)}>
+              <button type="button" onMouseMove={() => i !== active && setActive(i)} onClick={() => onPick(f.id)}>
                 <span className="figure-name">{f.label}</span>
                 <span className="figure-value">{figureValue(format, cells, f.id)}</span>
               </button>
