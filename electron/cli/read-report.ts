@@ -20,8 +20,7 @@ export function readReportFile(file: string | undefined, io: CliIO): ReportData 
     }
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    io.err(`无法读取 ${file}：${code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : String(err)}`);
+    io.err(`无法读取 ${file}：${readFailure(err)}`);
     return undefined;
   }
   const parsed = parseReportFile(text);
@@ -31,4 +30,10 @@ export function readReportFile(file: string | undefined, io: CliIO): ReportData 
   }
   for (const warning of parsed.warnings) io.err(`注意：${warning}`);
   return parsed.report;
+}
+
+/** Why a file could not be read, as a clerk says it. */
+export function readFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : String(err);
 }

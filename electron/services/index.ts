@@ -4,6 +4,7 @@ import { MAX_VALUE, withTotals, type ReportData, type Signoff } from '../../core
 import type { Store } from '../store/index.js';
 import { carryHandlers, createReport, previousReport } from './carry.js';
 import { versionHandlers } from './versions.js';
+import { importHandlers } from './import.js';
 import { exportHandlers, type ExportHost } from './export.js';
 import { signoffHandlers } from './signoff.js';
 
@@ -34,6 +35,7 @@ export function loadReport(store: Store, reportId: number): ReportDetail {
     signoff: { preparer: '', reviewer: '', approver: '', ...loaded.signoff } as Signoff,
     origin: row.origin,
     ...(loaded.meta.carry ? { carry: loaded.meta.carry } : {}),
+    ...(loaded.meta.publishedTitles ? { publishedTitles: loaded.meta.publishedTitles } : {}),
   };
   return { summary: row, agency, data, acknowledgements: store.reports.acknowledgements(reportId) };
 }
@@ -49,7 +51,7 @@ function openWithPrevious(store: Store, reportId: number): ReportDetail {
  * The window checks input as the clerk types; this is the back end's own check, so that a value
  * the format cannot hold never reaches the store whoever sends it.
  */
-function checkCellChanges(summary: ReportSummary, changes: readonly { cellId: string; value: number | null }[]): void {
+function checkCellChanges(summary: Pick<ReportSummary, 'format' | 'origin'>, changes: readonly { cellId: string; value: number | null }[]): void {
   if (summary.format === 'free') throw new AppError('refused', '这份报告是 2019 年以前的自由格式，没有统计表');
   for (const { cellId, value } of changes) {
     const def = cellDef(summary.format, cellId);
@@ -113,6 +115,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'report.open': ({ reportId }) => openWithPrevious(store, reportId),
     ...carryHandlers(store, loadReport, now),
     ...versionHandlers(store, now),
+    ...importHandlers(store, checkCellChanges, now),
     ...signoffHandlers(store, loadReport, now),
     ...exportHandlers(store, loadReport, ctx.exportHost),
     'report.delete': ({ reportId }) => {

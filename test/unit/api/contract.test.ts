@@ -32,6 +32,8 @@ const VALID: Record<Method, Record<string, unknown>> = {
   'export.file': { reportId: 1, draft: true, format: 'docx' },
   'export.print': { reportId: 1, draft: false },
   'export.prewarm': {},
+  'import.parse': { source: { kind: 'text', text: '某某镇2023年政府信息公开工作年度报告' } },
+  'import.confirm': { report: { format: '2021', year: 2023, cells: { 't3.r1.np': 3 }, sections: { s1: '正文' }, notes: {} }, target: { agencyId: 1 } },
 };
 
 function spies(): Handlers {
