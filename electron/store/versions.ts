@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { VersionSummary } from '../../core/api.js';
 import type { ReportSnapshot } from '../../core/report/versions.js';
 
 /**
@@ -7,16 +8,8 @@ import type { ReportSnapshot } from '../../core/report/versions.js';
  * key's cascade). Restoring a version writes the report's content back in one transaction.
  */
 
-export interface VersionRow {
-  id: number;
-  reportId: number;
-  label: string;
-  author: string;
-  /** manual: 「保存版本」; auto: saved before a restore; restore: the state a restore produced */
-  kind: string;
-  fingerprint: string;
-  createdAt: string;
-}
+/** A version as listed (core/api's VersionSummary): the snapshot itself is read only on request. */
+export type VersionRow = VersionSummary;
 
 interface DbRow {
   id: number;

@@ -68,6 +68,7 @@ export function CompareView({ comparison: c, onClose }: Props) {
   }, [onClose]);
   const left = sideName(c.from);
   const right = sideName(c.to);
+  const others = [...c.notes.map((n) => ({ ...n, group: '单元格说明' })), ...c.signoff.map((n) => ({ ...n, group: '签发信息' }))];
 
   return (
     <div className="backdrop" role="presentation">
@@ -154,12 +155,12 @@ export function CompareView({ comparison: c, onClose }: Props) {
               </table>
             </section>
           )}
-          {[...c.notes.map((n) => ({ ...n, group: '单元格说明' })), ...c.signoff.map((n) => ({ ...n, group: '签发信息' }))].length > 0 && (
+          {others.length > 0 && (
             <section className="compare-section" aria-label="说明和签发信息的改动">
               <h3>单元格说明和签发信息</h3>
               <table className="list cell-diff">
                 <tbody>
-                  {[...c.notes.map((n) => ({ ...n, group: '单元格说明' })), ...c.signoff.map((n) => ({ ...n, group: '签发信息' }))].map((n) => (
+                  {others.map((n) => (
                     <tr key={`${n.group}-${n.key}`}>
                       <td>
                         {n.group}：{n.name}
