@@ -279,3 +279,29 @@ test('Chinese input methods: composition is left alone, the line is numbered whe
   await page.reload();
   await expect(body(page)).toHaveValue('（一）信息处理费\n本年度未收取信息处理费。');
 });
+
+test('导语: generated from the agency, edited text is kept, 重新生成 returns to the generated one', async ({ page, app }) => {
+  await page.goto(app.launchUrl);
+  await createAgency(page);
+  await createReport(page, 2024);
+  await openSection(page, S1);
+  const intro = page.getByRole('textbox', { name: '导语' });
+  const block = page.getByRole('region', { name: '导语' });
+  await expect(intro).toHaveValue(/联系电话：0731-83000000/);
+  await expect(block).toContainText('按机关信息自动生成');
+  const generated = await intro.inputValue();
+  await intro.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('本报告另有纸质版。');
+  await expect(block).toContainText('已改写');
+  await waitSaved(page);
+  await page.reload();
+  await expect(intro).toHaveValue(`${generated}本报告另有纸质版。`);
+  await block.getByRole('button', { name: '重新生成' }).click();
+  await page.getByRole('dialog', { name: '重新生成导语' }).getByRole('button', { name: '重新生成' }).click();
+  await expect(intro).toHaveValue(generated);
+  await expect(block).toContainText('按机关信息自动生成');
+  await waitSaved(page);
+  await page.reload();
+  await expect(intro).toHaveValue(generated);
+});

@@ -31,10 +31,12 @@ export function IntroBlock({ reportId, data, cells, readOnly, track, onSaved }: 
 
   const onChange = useCallback(
     (text: string) => {
-      setAuto(false);
-      saver.change(text);
+      // edited back to exactly the generated text: stored empty again, so it keeps following the agency
+      const generatedAgain = text === generated;
+      setAuto(generatedAgain);
+      saver.change(generatedAgain ? '' : text);
     },
-    [saver],
+    [saver, generated],
   );
 
   const regenerate = () => {

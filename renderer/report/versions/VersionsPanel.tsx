@@ -26,12 +26,18 @@ interface Props {
 /** The header's 「版本」 button and the version history it opens. */
 export function VersionsButton(props: Props) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => {
+    setOpen(false);
+    // the keyboard carries on from where the history was opened
+    button.current?.focus();
+  }, []);
   return (
     <>
-      <button type="button" className="versions-button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)}>
+      <button ref={button} type="button" className="versions-button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)}>
         版本
       </button>
-      {open && <VersionsPanel {...props} onClose={() => setOpen(false)} />}
+      {open && <VersionsPanel {...props} onClose={close} />}
     </>
   );
 }

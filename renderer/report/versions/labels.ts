@@ -4,6 +4,8 @@ export const KIND_LABELS: Readonly<Record<string, string>> = {
   manual: '',
   auto: '自动保存',
   restore: '恢复',
+  signed: '定稿',
+  reopen: '修改定稿',
 };
 
 export function describeTime(iso: string): string {
