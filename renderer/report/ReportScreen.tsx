@@ -3,8 +3,9 @@ import type { ReportDetail } from '../../core/api.js';
 import { SECTIONS, sectionHeading, type SectionKey } from '../../core/format/index.js';
 import type { ProseKey } from '../../core/report/model.js';
 import { ApiFailure, call } from '../api/client.js';
-import { formatLabel, stateLabel } from '../labels.js';
+import { formatLabel } from '../labels.js';
 import { navigate } from '../route.js';
+import { ExportBar } from './export/ExportBar.js';
 import { IssuesPanel } from './findings/IssuesPanel.js';
 import { SectionBadge } from './findings/SectionBadge.js';
 import { countsBySection } from './findings/summary.js';
@@ -76,7 +77,7 @@ export function ReportScreen({ reportId, section }: Props) {
           <span className="year">{data.year} 年政府信息公开工作年度报告</span>
         </div>
         <span className="badge">{formatLabel(data.format)}</span>
-        <span className="badge">{stateLabel(summary)}</span>
+        <ExportBar detail={detail} editor={editor} />
         <VersionsButton reportId={reportId} editor={editor} readOnly={readOnly} />
         <span className={`save-state save-${saveState.kind}`} role="status" aria-live="polite">
           {saveStateText(saveState)}

@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ReportDetail, SignoffStatus } from '../../../core/api.js';
+import type { Finding } from '../../../core/rules/index.js';
+import { ApiFailure, call } from '../../api/client.js';
+import { stateLabel } from '../../labels.js';
+import { navigate } from '../../route.js';
+import { flushAllProse } from '../prose/useProseSaver.js';
+import type { ReportEditor } from '../table/editor.js';
+import { PrintPreview } from './PrintPreview.js';
+import { ReopenDialog } from './ReopenDialog.js';
+import { SignoffDialog } from './SignoffDialog.js';
+
+interface Props {
+  detail: ReportDetail;
+  editor: ReportEditor;
+}
+
+type Open = 'preview' | 'sign' | 'reopen' | null;
+
+export function messageOf(err: unknown): string {
+  return err instanceof ApiFailure ? err.message : String(err);
+}
+
+/**
+ * The header's part of issue 5: the report's state (「已定稿 · 校验码 …」 once signed), 「打印 /
+ * 导出」 with the print preview, and 「定稿」 — or 「修改定稿」 for a signed report.
+ */
+export function ExportBar({ detail, editor }: Props) {
+  const { summary } = detail;
+  const reportId = summary.id;
+  const signedNow = summary.state === 'signed';
+  const [status, setStatus] = useState<SignoffStatus | null>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const [problem, setProblem] = useState('');
+
+  // the header's fingerprint, and the people and the gate for the dialogs
+  const refresh = useCallback(async (): Promise<SignoffStatus | null> => {
+    try {
+      if (!editor.readOnly) {
+        // the gate must see what the clerk sees: send what is still waiting first
+        editor.flush();
+        await Promise.all([flushAllProse(), editor.saved()]);
+      }
+      const next = await call('signoff.status', { reportId });
+      setStatus(next);
+      setProblem('');
+      return next;
+    } catch (err) {
+      setProblem(messageOf(err));
+      return null;
+    }
+  }, [editor, reportId]);
+  useEffect(() => {
+    void call('signoff.status', { reportId }).then(setStatus, () => undefined);
+  }, [reportId]);
+
+  const show = async (which: Exclude<Open, null>) => {
+    if (await refresh()) setOpen(which);
+  };
+  const close = useCallback(() => setOpen(null), []);
+
+  /** A finding in a dialog takes the clerk to its section and cell; the dialog closes. */
+  const go = useCallback(
+    (f: Finding) => {
+      setOpen(null);
+      const cell = f.cells[0];
+      const section = (cell && editor.sectionOf(cell)) || f.section;
+      navigate({ name: 'report', reportId, section });
+      if (cell) editor.requestFocus(cell);
+    },
+    [editor, reportId],
+  );
+
+  const signed = signedNow ? status?.signed : undefined;
+  return (
+    <>
+      <span className={`badge state-badge${signedNow ? ' signed' : ''}`} title={signed ? `定稿版本：${signed.label}，完整校验码 ${signed.fingerprint}` : undefined}>
+        {signed ? `已定稿 · 校验码 ${signed.short}` : stateLabel(summary)}
+      </span>
+      <button type="button" aria-haspopup="dialog" onClick={() => void show('preview')}>
+        打印 / 导出
+      </button>
+      {signedNow ? (
+        <button type="button" aria-haspopup="dialog" onClick={() => void show('reopen')}>
+          修改定稿…
+        </button>
+      ) : (
+        <button type="button" className="primary" aria-haspopup="dialog" onClick={() => void show('sign')}>
+          定稿…
+        </button>
+      )}
+      {problem && (
+        <span className="form-error header-error" role="alert">
+          {problem}
+        </span>
+      )}
+      {open === 'preview' && status && (
+        <PrintPreview reportId={reportId} status={status} onGo={go} onSign={() => setOpen('sign')} onClose={close} />
+      )}
+      {open === 'sign' && status && <SignoffDialog reportId={reportId} status={status} onGo={go} onRecheck={refresh} onClose={close} />}
+      {open === 'reopen' && status && <ReopenDialog reportId={reportId} status={status} onClose={close} />}
+    </>
+  );
+}
