@@ -7,10 +7,9 @@ import type { Finding, Severity } from '../../../core/rules/index.js';
  * findings still need attention, counts per section for the sidebar and the mark on each cell.
  */
 
-/** The key an accepted warning is stored under: rule id and the cells involved. */
-export function findingKey(f: Pick<Finding, 'ruleId' | 'cells'>): string {
-  return `${f.ruleId}|${f.cells.join(',')}`;
-}
+/** The key an accepted warning is stored under (core: the back end's export gate reads the same keys). */
+export { findingKey } from '../../../core/rules/index.js';
+import { findingKey } from '../../../core/rules/index.js';
 
 /** Warnings and hints can be accepted with a reason; errors must be corrected, guidance needs nothing. */
 export function canAccept(f: Finding): boolean {
