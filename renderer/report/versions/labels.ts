@@ -5,7 +5,6 @@ export const KIND_LABELS: Readonly<Record<string, string>> = {
   auto: '自动保存',
   restore: '恢复',
   signed: '定稿',
-  signed: '定稿',
   reopen: '修改定稿',
 };
 
