@@ -3,6 +3,7 @@ import { yuanToWan } from './money.js';
 import { PROSE_KEYS, type Agency, type ReportData, type Signoff } from './model.js';
 import { sideBySide, type DiffRow } from './text-diff.js';
 import { withTotals } from './totals.js';
+import { canonicalJson } from './fingerprint.js';
 
 /**
  * A saved version of a report: everything the clerk wrote (figures, prose, cell notes, who
@@ -57,15 +58,6 @@ export function makeSnapshot(report: {
   };
 }
 
-/** JSON with object keys sorted, so that equal content always gives equal text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 /**
  * A quick, stable hash of a snapshot's content, for telling versions apart on screen and for
