@@ -6,6 +6,7 @@ import { AgencyForm } from './screens/AgencyForm.js';
 import { FaultScreen } from './screens/FaultScreen.js';
 import { ReportList } from './screens/ReportList.js';
 import { ReportScreen } from './report/ReportScreen.js';
+import { ImportScreen } from './import/ImportScreen.js';
 
 const CURRENT_AGENCY = 'nianbao.agency';
 
@@ -70,6 +71,18 @@ export function App() {
           onCancel={() => navigate({ name: 'reports' })}
         />
       </div>
+    );
+  }
+  if (route.name === 'import') {
+    return (
+      <ImportScreen
+        agency={agency}
+        agencies={agencies}
+        onAgencyChanged={async (id) => {
+          chooseAgency(id);
+          await load();
+        }}
+      />
     );
   }
   if (route.name === 'report') {

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'reports' }
   | { name: 'agency' }
   | { name: 'new-agency' }
+  | { name: 'import' }
   | { name: 'report'; reportId: number; section: SectionKey };
 
 export function parseRoute(hash: string): Route {
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'agency') return { name: 'agency' };
   if (parts[0] === 'new-agency') return { name: 'new-agency' };
+  if (parts[0] === 'import') return { name: 'import' };
   return { name: 'reports' };
 }
 

@@ -108,6 +108,9 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
             <button type="submit" className="primary">
               新建报告
             </button>
+            <button type="button" onClick={() => navigate({ name: 'import' })}>
+              导入已公布的报告
+            </button>
             <span id="year-hint" className="muted">
               {format === 'free'
                 ? '2019 年以前的报告没有统一表格，只有文字部分'
