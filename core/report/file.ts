@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cellDef, type FormatId } from '../format/index.js';
 import { wanNumberToYuan, yuanToWan } from './money.js';
 import { AGENCY_LEVELS, type ReportData } from './model.js';
+import { resolveTokens, tokensIn } from './prose.js';
 
 /**
  * The report file (spec/report-json.md): one UTF-8 JSON document, extension `.nianbao.json`.
@@ -32,6 +33,8 @@ const fileSchema = z
       .passthrough(),
     cells: z.record(z.string(), z.number()).optional(),
     sections: z.record(z.string(), z.string()).optional(),
+    /** the app's own richer form of `sections`: the same text with live figure tokens {{cell:…}} */
+    sectionsWithFigures: z.record(z.string(), z.string()).optional(),
     notes: z.record(z.string(), z.string()).optional(),
     signoff: z
       .object({ preparer: text.optional(), reviewer: text.optional(), approver: text.optional(), date: text.optional() })
@@ -108,7 +111,8 @@ export function parseReportFile(source: string): ReadResult {
       website: f.agency.website ?? '',
     },
     cells,
-    sections: { ...(f.sections ?? {}) },
+    // a file made by the app keeps the live figures; anyone else's has plain text only
+    sections: { ...(f.sections ?? {}), ...(f.sectionsWithFigures ?? {}) },
     notes: { ...(f.notes ?? {}) },
     origin: f.origin ?? 'app',
     ...(f.carry ? { carry: f.carry as ReportData['carry'] } : {}),
@@ -126,6 +130,7 @@ export function parseReportFile(source: string): ReadResult {
 
 /** Writes a report file. Money goes out as a decimal number of 万元. */
 export function serializeReportFile(report: ReportData): string {
+  const withFigures = Object.entries(report.sections).filter(([, text]) => text && tokensIn(text).length);
   const cells: Record<string, number> = {};
   for (const [id, value] of Object.entries(report.cells)) {
     const def = report.format === 'free' ? undefined : cellDef(report.format, id);
@@ -137,7 +142,9 @@ export function serializeReportFile(report: ReportData): string {
     year: report.year,
     agency: report.agency,
     cells,
-    sections: report.sections,
+    // plain text for every reader of the file, as the spec requires; the live figures alongside
+    sections: Object.fromEntries(Object.entries(report.sections).map(([k, text]) => [k, resolveTokens(text ?? '', report.format, report.cells)])),
+    ...(withFigures.length ? { sectionsWithFigures: Object.fromEntries(withFigures) } : {}),
     notes: report.notes,
     ...(report.signoff ? { signoff: report.signoff } : {}),
     origin: report.origin,

@@ -72,3 +72,17 @@ describe('carry forward', () => {
     expect(staleMentions('2023年度共发布信息1,234条，收到申请三件，办结率100%。')).toEqual(['2023年度', '1,234条', '三件', '100%']);
   });
 });
+
+describe('report file and figure tokens', () => {
+  it('writes plain text in sections and keeps the live figures alongside', async () => {
+    const { serializeReportFile } = await import('../../../core/report/index.js');
+    const report = fixture('seed-003');
+    report.sections = { s1: '全年收到申请{{cell:t3.r1.total}}件。', s5: '无' };
+    const text = serializeReportFile(report);
+    const json = JSON.parse(text) as { sections: Record<string, string>; sectionsWithFigures: Record<string, string> };
+    expect(json.sections.s1).toBe('全年收到申请224件。');
+    expect(json.sectionsWithFigures).toEqual({ s1: '全年收到申请{{cell:t3.r1.total}}件。' });
+    const back = parseReportFile(text);
+    expect(back.ok && back.report.sections.s1).toBe('全年收到申请{{cell:t3.r1.total}}件。');
+  });
+});
