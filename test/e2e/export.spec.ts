@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { getFormat, SECTIONS, sectionHeading } from '../../core/format/index.js';
+import { SECTIONS, sectionHeading } from '../../core/format/index.js';
+import { signableCells, signableProse } from '../unit/signoff/fixture.js';
 import { expect, test, type RunningApp } from './app.js';
 import { createAgency, createReport, waitSaved } from './helpers.js';
 
@@ -19,28 +20,12 @@ async function api(page: Page, app: RunningApp, method: string, args: unknown): 
   return envelope.value;
 }
 
-/** Every cell filled; the figures chosen so that one error stands: 9 concluded where 3 were. */
+/** Every cell filled (test/unit/signoff/fixture.ts), with one error standing: 9 concluded where 3 were. */
 async function fillReport(page: Page, app: RunningApp, reportId: number): Promise<void> {
-  const values: Record<string, number> = {};
-  for (const c of getFormat('2021').cells) if (!c.sumOf) values[c.id] = 0;
-  Object.assign(values, { 't2.norm.made': 3, 't2.norm.valid': 41, 't2.lic.decisions': 1288, 't2.pun.decisions': 57, 't3.r1.np': 5, 't3.r2.np': 1, 't3.r3_1.np': 9, 't3.r3_2.np': 1, 't3.r4.np': 2 });
-  await api(page, app, 'cells.set', { reportId, changes: Object.entries(values).map(([cellId, value]) => ({ cellId, value })) });
-  const s1 = [
-    '本年度，我镇认真落实政府信息公开各项要求。',
-    '（一）主动公开',
-    '通过门户网站主动公开政府信息，及时更新机构职能、财政预决算等内容。',
-    '（二）依申请公开',
-    '严格按照法定时限答复申请。',
-    '（三）政府信息管理',
-    '定期清理已公开信息，动态更新公开目录。',
-    '（四）政府信息公开平台建设',
-    '维护门户网站信息公开专栏，栏目设置规范。',
-    '（五）监督保障',
-    '将政务公开纳入年度绩效考核，开展社会评议，本年度未发生责任追究情况。',
-  ].join('\n');
-  await api(page, app, 'section.set', { reportId, key: 's1', text: s1 });
-  await api(page, app, 'section.set', { reportId, key: 's5', text: '（一）存在的问题\n信息更新还不够及时。\n（二）改进情况\n2025年将加强培训。' });
-  await api(page, app, 'section.set', { reportId, key: 's6', text: '本年度未收取信息处理费。' });
+  const cells = signableCells({ 't2.pun.decisions': 57, 't3.r3_1.np': 9 });
+  await api(page, app, 'cells.set', { reportId, changes: Object.entries(cells).map(([cellId, value]) => ({ cellId, value })) });
+  const prose = signableProse('本年度，我镇认真落实政府信息公开各项要求。');
+  for (const key of ['s1', 's5', 's6'] as const) await api(page, app, 'section.set', { reportId, key, text: prose[key] });
 }
 
 const header = (page: Page) => page.locator('header.report-header');

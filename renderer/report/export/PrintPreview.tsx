@@ -5,6 +5,7 @@ import { call } from '../../api/client.js';
 import { messageOf } from './ExportBar.js';
 import { deliveryText, downloadFile, printInWindow } from './download.js';
 import { GateList } from './GateList.js';
+import { useEscape } from './useEscape.js';
 
 interface Props {
   reportId: number;
@@ -38,16 +39,12 @@ export function PrintPreview({ reportId, status, onGo, onSign, onClose }: Props)
   const needsSigning = !draft && !blocking.length && !signed;
   const options = { reportId, draft, approvalSheet, lineSpacingPt };
 
+  useEscape(onClose);
   useEffect(() => {
     closeButton.current?.focus();
     // the first PDF is faster when the PDF renderer is already running
     void call('export.prewarm', {}).catch(() => undefined);
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  }, []);
 
   useEffect(() => {
     setPreview(null);

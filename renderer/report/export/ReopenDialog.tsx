@@ -3,6 +3,7 @@ import type { SignoffStatus } from '../../../core/api.js';
 import { call } from '../../api/client.js';
 import { rememberAuthor, rememberedAuthor } from '../versions/labels.js';
 import { messageOf } from './ExportBar.js';
+import { useEscape } from './useEscape.js';
 
 interface Props {
   reportId: number;
@@ -22,14 +23,10 @@ export function ReopenDialog({ reportId, status, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const reasonBox = useRef<HTMLTextAreaElement>(null);
 
+  useEscape(onClose);
   useEffect(() => {
     reasonBox.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  }, []);
 
   const reopen = async (e: React.FormEvent) => {
     e.preventDefault();

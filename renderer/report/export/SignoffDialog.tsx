@@ -6,6 +6,7 @@ import type { Finding } from '../../../core/rules/index.js';
 import { call } from '../../api/client.js';
 import { rememberAuthor, rememberedAuthor } from '../versions/labels.js';
 import { messageOf } from './ExportBar.js';
+import { useEscape } from './useEscape.js';
 import { GateList } from './GateList.js';
 
 interface Props {
@@ -50,14 +51,10 @@ export function SignoffDialog({ reportId, status, onGo, onRecheck, onClose }: Pr
   const first = useRef<HTMLInputElement>(null);
   const { blocking, unconfirmed, accepted } = status.gate;
 
+  useEscape(onClose);
   useEffect(() => {
     first.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  }, []);
 
   const set = (key: keyof Form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [key]: e.target.value }));
 

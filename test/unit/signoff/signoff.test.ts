@@ -151,7 +151,7 @@ describe('exports at the service level', () => {
     const seen = new Set([signed.fingerprint]);
     const edits = [
       () => handlers['cells.set']({ reportId, changes: [{ cellId: 't2.lic.decisions', value: 1289 }] }),
-      () => handlers['section.set']({ reportId, key: 's6', text: '本年度未收取信息处理费。' }),
+      () => handlers['section.set']({ reportId, key: 's6', text: '本年度未收取信息处理费，未发生减免。' }),
       () => handlers['signoff.save']({ reportId, signoff: { ...SIGNOFF, reviewer: '李刚' } }),
     ];
     for (const edit of edits) {
