@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './app.js';
+import { getFormat } from '../../core/format/index.js';
+import { yuanToWan } from '../../core/report/index.js';
+import { gridToHtml, reportParts } from '../unit/import/render.js';
 import { createAgency, createReport, openSection } from './helpers.js';
 
 /**
@@ -27,10 +30,16 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
-/** Pastes as a clerk does: the text on the system clipboard, Ctrl+V into the box. */
-async function paste(page: Page, text: string): Promise<void> {
+/** Pastes as a clerk does: the text (and a web page's HTML) on the system clipboard, Ctrl+V into the box. */
+async function paste(page: Page, text: string, html?: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  const flavours = { 'text/plain': text, ...(html ? { 'text/html': html } : {}) };
+  await page.evaluate(`(async () => {
+    const flavours = ${JSON.stringify(flavours)};
+    const items = {};
+    for (const [type, data] of Object.entries(flavours)) items[type] = new Blob([data], { type });
+    await navigator.clipboard.write([new ClipboardItem(items)]);
+  })()`);
   await page.getByLabel('粘贴报告全文').focus();
   await page.keyboard.press('Control+V');
   await expect(page.getByLabel('粘贴报告全文')).toHaveValue(text.replace(/\r\n/g, '\n'));
@@ -132,4 +141,31 @@ test('a file that is not a report is refused with the reason; a year already the
   await expect(page.getByRole('status')).toContainText('（替换了原来的那份）');
   await page.getByRole('button', { name: '查看报告列表' }).click();
   await expect(page.getByRole('table', { name: '报告列表' }).getByRole('row', { name: /2021 年/ })).toContainText('导入');
+});
+
+test('a page copied from a browser: the tables are read from the clipboard\'s HTML', async ({ page, app }) => {
+  // every cell a different figure, so a figure read into the wrong cell shows
+  const cells: Record<string, number> = {};
+  getFormat('2021').cells.forEach((c, i) => {
+    cells[c.id] = c.kind === 'money' ? 17_732 + i : 3 * i + 1;
+  });
+  const parts = reportParts('2021', 2023, cells);
+  const html = parts.map((p) => ('text' in p ? `<p>${p.text}</p>` : gridToHtml(p.grid))).join('\n');
+  // the text flavour of such a copy can run a table's cells together: only the HTML keeps them apart
+  const text = parts.map((p) => ('text' in p ? p.text : p.grid.map((row) => row.map((c) => c.text).join('')).join('\n'))).join('\n');
+
+  await page.goto(app.launchUrl);
+  await createAgency(page);
+  await page.getByRole('button', { name: '导入已公布的报告' }).click();
+  await paste(page, text, html);
+  await page.getByRole('button', { name: '读取粘贴的内容' }).click();
+  await expect(page.getByLabel('报告年度', { exact: true })).toHaveValue('2023');
+  const shown = await page.locator('input.import-cell').evaluateAll((inputs) =>
+    Object.fromEntries(inputs.map((i) => [(i as unknown as { dataset: { cell: string } }).dataset.cell, (i as unknown as { value: string }).value])),
+  );
+  const expected = Object.fromEntries(
+    Object.entries(cells).map(([id, v]) => [id, id === 't2.fee.amount' ? yuanToWan(v) : String(v)]),
+  );
+  expect(shown).toEqual(expected);
+  await expect(page.locator('td.value.uncertain')).toHaveCount(0);
 });
