@@ -3,6 +3,7 @@ import { formatIdForYear, cellDef } from '../../core/format/index.js';
 import { carryForward, type ProseKey, type ReportData } from '../../core/report/index.js';
 import type { Store } from '../store/index.js';
 import type { ReportMeta } from '../store/reports.js';
+import { editableOrFail } from './guards.js';
 
 /**
  * Starting a year from the year before (issue 6), and what the cross-year rules need: last
@@ -39,8 +40,7 @@ export function carryHandlers(store: Store, load: Loader, now: () => string): Pi
       };
     },
     'cell.note': ({ reportId, cellId, note }) => {
-      const summary = store.reports.summary(reportId);
-      if (!summary) throw new AppError('not_found', '找不到这份报告，可能已被删除');
+      const summary = editableOrFail(store, reportId);
       if (summary.format === 'free' || !cellDef(summary.format, cellId)) {
         throw new AppError('invalid_args', `单元格「${cellId}」不属于这份报告的格式`);
       }
@@ -49,6 +49,7 @@ export function carryHandlers(store: Store, load: Loader, now: () => string): Pi
       return { savedAt: at };
     },
     'carry.confirm': ({ reportId, key, mention }) => {
+      editableOrFail(store, reportId);
       const meta = store.reports.meta(reportId);
       const pending = meta.carry?.pending[key as ProseKey];
       if (meta.carry && pending) {

@@ -2,6 +2,7 @@ import { AppError, type AgencyRecord, type AppInfo, type Handlers, type ReportDe
 import { cellDef, cellName } from '../../core/format/index.js';
 import { MAX_VALUE, withTotals, type ReportData, type Signoff } from '../../core/report/index.js';
 import type { Store } from '../store/index.js';
+import { editableOrFail as guardEditable, reportOrFail as guardReport } from './guards.js';
 import { carryHandlers, createReport, previousReport } from './carry.js';
 import { versionHandlers } from './versions.js';
 import { importHandlers } from './import.js';
@@ -75,18 +76,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     if (!agency) throw new AppError('not_found', '找不到这个机关，可能已被删除');
     return agency;
   };
-  const reportOrFail = (id: number) => {
-    const summary = store.reports.summary(id);
-    if (!summary) throw new AppError('not_found', '找不到这份报告，可能已被删除');
-    return summary;
-  };
-  const editableOrFail = (id: number) => {
-    const summary = reportOrFail(id);
-    if (summary.state === 'signed') {
-      throw new AppError('refused', `${summary.year} 年报告已定稿，不能直接修改。如需修改，请先在「定稿」处说明理由，生成新的修改版本。`);
-    }
-    return summary;
-  };
+  const reportOrFail = (id: number) => guardReport(store, id);
+  const editableOrFail = (id: number) => guardEditable(store, id);
 
   return {
     'app.info': () => ({ ...ctx.info, dataDir: store.dataDir, dbFile: store.file }),

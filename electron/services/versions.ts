@@ -1,6 +1,7 @@
 import { AppError, type Handlers, type VersionSide, type VersionSummary } from '../../core/api.js';
 import { compareSnapshots, makeSnapshot, quickContentHash, type ReportSnapshot } from '../../core/report/versions.js';
 import type { Store } from '../store/index.js';
+import { reportOrFail as guardReport } from './guards.js';
 
 /**
  * Versions of a report (issue 4): 「保存版本」 freezes the whole report under a name; any two
@@ -26,11 +27,7 @@ export function storedSnapshot(store: Store, reportId: number): ReportSnapshot {
 }
 
 export function versionHandlers(store: Store, now: () => string): Pick<Handlers, VersionMethods> {
-  const reportOrFail = (reportId: number) => {
-    const summary = store.reports.summary(reportId);
-    if (!summary) throw new AppError('not_found', '找不到这份报告，可能已被删除');
-    return summary;
-  };
+  const reportOrFail = (reportId: number) => guardReport(store, reportId);
 
   const currentSnapshot = (reportId: number): ReportSnapshot => storedSnapshot(store, reportId);
 

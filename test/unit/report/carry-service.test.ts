@@ -84,3 +84,14 @@ describe('carry forward through the services', () => {
     store.close();
   });
 });
+
+describe('a signed report is frozen for notes and carry confirmations too', () => {
+  it('refuses cell.note and carry.confirm once signed', async () => {
+    const { handlers, store, agency } = await twoYears();
+    const created = await handlers['report.create']({ agencyId: agency.id, year: 2024, carry: true });
+    store.opened.db.prepare("UPDATE reports SET state = 'signed' WHERE id = ?").run(created.id);
+    expect(await dispatch(handlers, 'cell.note', { reportId: created.id, cellId: 't3.r2.np', note: 'x' })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await dispatch(handlers, 'carry.confirm', { reportId: created.id, key: 's1', mention: '5件' })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    store.close();
+  });
+});
