@@ -1,7 +1,8 @@
 import { SEVERITY_LABELS, type Finding } from '../../core/rules/index.js';
 
 interface Props {
-  findings: readonly Finding[];
+  /** null: not checked yet (the report has no year) */
+  findings: readonly Finding[] | null;
   /** takes the clerk to the first cell of a finding */
   onGo: (cellId: string) => void;
 }
@@ -10,8 +11,20 @@ interface Props {
  * The rules on the figures as published: where the published report does not add up, or breaks
  * the format. Guidance (severity info) is left out here; the report screen shows it.
  */
+const RANK = { error: 0, warning: 1, hint: 2, info: 3 } as const;
+
 export function FindingsList({ findings, onGo }: Props) {
-  const shown = findings.filter((f) => f.severity !== 'info');
+  if (!findings) {
+    return (
+      <section className="import-findings" aria-label="按规则核对">
+        <h2>
+          按规则核对<span className="muted">填写报告年度后核对</span>
+        </h2>
+      </section>
+    );
+  }
+  // errors first (the sort is stable: within a severity, the rules' own order by section)
+  const shown = findings.filter((f) => f.severity !== 'info').sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const errors = shown.filter((f) => f.severity === 'error').length;
   return (
     <section className="import-findings" aria-label="按规则核对">

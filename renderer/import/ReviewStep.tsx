@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { AgencyRecord, ImportConfirmed, ImportParsed } from '../../core/api.js';
-import { FORMATS } from '../../core/format/index.js';
+import { cellDef, FORMATS } from '../../core/format/index.js';
 import { AGENCY_LEVEL_LABELS, AGENCY_LEVELS, normaliseNumberText, type AgencyLevel, type ReportData } from '../../core/report/index.js';
 import { checkReport } from '../../core/rules/index.js';
 import { ApiFailure, call } from '../api/client.js';
@@ -49,12 +49,16 @@ export function ReviewStep({ parsed, origin, agency, agencies, onBack, onConfirm
   const owner = target.kind === 'current' ? agency : existing;
   const ownerName = owner?.name ?? newName.trim();
   const ownerLevel: AgencyLevel = owner?.level ?? (newLevel || 'other');
-  // the rules read the report as it would be stored: this year, this agency's level
+  // the rules read the report as it would be stored: this year, this agency's level (several
+  // rules depend on the year: without one there is nothing sensible to check)
   const findings = useMemo(
-    () => checkReport({ ...report, year: year ?? 0, agency: { ...report.agency, name: ownerName, level: ownerLevel } }),
+    () => (year ? checkReport({ ...report, year, agency: { ...report.agency, name: ownerName, level: ownerLevel } }) : null),
     [report, year, ownerName, ownerLevel],
   );
   const uncertain = useMemo(() => new Set(parsed.uncertain), [parsed.uncertain]);
+  // uncertain cells the clerk has not touched: not a reason to refuse (most are right), but said
+  const format = report.format;
+  const unchecked = format === 'free' ? 0 : parsed.uncertain.filter((id) => !edits.changed.has(id) && cellDef(format, id)).length;
   const parts = proseParts(report);
   const badCells = Object.keys(edits.errors).length;
 
@@ -203,7 +207,8 @@ export function ReviewStep({ parsed, origin, agency, agencies, onBack, onConfirm
               report={report}
               format={report.format}
               uncertain={uncertain}
-              findings={findings}
+              findings={findings ?? []}
+              unchecked={unchecked}
               edits={edits}
               onEdit={(next, cells) => {
                 setEdits(next);
@@ -252,6 +257,7 @@ export function ReviewStep({ parsed, origin, agency, agencies, onBack, onConfirm
           ) : (
             <p className="muted">
               将保存为「{ownerName}」{year} 年报告，标记为「导入」，数字按原文保存。
+              {unchecked ? <strong className="import-unchecked">还有 {unchecked} 格标黄的没有改动过，请确认已对照原文核对。</strong> : null}
             </p>
           )}
         </div>

@@ -15,6 +15,8 @@ interface Props {
   /** the report's format (a free-form report has no tables and is not shown here) */
   format: FormatId;
   uncertain: ReadonlySet<string>;
+  /** uncertain cells not yet changed by the clerk */
+  unchecked: number;
   findings: readonly Finding[];
   edits: CellEdits;
   onEdit: (edits: CellEdits, cells: Record<string, number>) => void;
@@ -25,7 +27,7 @@ interface Props {
  * The three tables in the official layout, every figure an input. Totals are inputs too: an
  * imported report keeps them as published, and the rules say where they do not add up.
  */
-export function ReviewTables({ report, format: formatId, uncertain, findings, edits, onEdit, onFocusCell }: Props) {
+export function ReviewTables({ report, format: formatId, uncertain, unchecked, findings, edits, onEdit, onFocusCell }: Props) {
   const format = getFormat(formatId);
   const marks = new Map<string, 'error' | 'warning'>();
   for (const f of findings) {
@@ -68,13 +70,11 @@ export function ReviewTables({ report, format: formatId, uncertain, findings, ed
       .filter(Boolean)
       .join(' ');
 
-  const uncertainLeft = [...uncertain].filter((id) => !edits.changed.has(id)).length;
-
   return (
     <section className="import-tables" aria-label="统计表">
       <p className="legend import-legend">
         <span className="swatch swatch-uncertain" />
-        没有把握读对，请对照右边的原文核对{uncertainLeft ? `（${uncertainLeft} 格）` : ''}
+        没有把握读对，请对照右边的原文核对{unchecked ? `（${unchecked} 格）` : ''}
         <span className="swatch swatch-changed" />
         您改过的
         <span className="swatch swatch-error" />
