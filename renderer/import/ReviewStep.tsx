@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { AgencyRecord, ImportConfirmed, ImportParsed } from '../../core/api.js';
+import { agencySchema, type AgencyRecord, type ImportConfirmed, type ImportParsed } from '../../core/api.js';
 import { cellDef, FORMATS } from '../../core/format/index.js';
 import { AGENCY_LEVEL_LABELS, AGENCY_LEVELS, normaliseNumberText, type AgencyLevel, type ReportData } from '../../core/report/index.js';
 import { checkReport } from '../../core/rules/index.js';
@@ -66,6 +66,9 @@ export function ReviewStep({ parsed, origin, agency, agencies, onBack, onConfirm
   if (!year) problems.push('请填写报告年度（数字所属的年份，例如 2023）');
   if (target.kind === 'new' && !newName.trim()) problems.push('请填写新机关的全称');
   if (target.kind === 'new' && !newLevel) problems.push('请选择新机关的类型');
+  const newAgency = agencyFromReport(report, newName, newLevel || 'other');
+  const agencyCheck = agencySchema.safeParse(newAgency);
+  if (target.kind === 'new' && newName.trim() && !agencyCheck.success) problems.push(`新机关：${agencyCheck.error.issues[0]?.message ?? '信息不完整'}`);
   if (badCells) problems.push(`有 ${badCells} 格填的不是有效的数字，请改正（红框）`);
 
   const changeFormat = (format: ReportData['format']) => {
@@ -85,7 +88,7 @@ export function ReviewStep({ parsed, origin, agency, agencies, onBack, onConfirm
     try {
       const done = await call('import.confirm', {
         report: confirmReport({ ...report, year }),
-        target: confirmTarget(target, agency, agencyFromReport(report, newName, newLevel || 'other')),
+        target: confirmTarget(target, agency, newAgency),
         ...(replace ? { replace } : {}),
       });
       await onConfirmed(done);
