@@ -41,6 +41,8 @@ const fileSchema = z
       .passthrough()
       .optional(),
     origin: z.enum(['app', 'imported']).optional(),
+    /** imported reports: the section headings as published, for rule G-1 */
+    publishedTitles: z.partialRecord(z.enum(['s1', 's2', 's3', 's4', 's5', 's6']), z.string()).optional(),
     carry: z
       .object({
         fromYear: z.number().int(),
@@ -116,6 +118,7 @@ export function parseReportFile(source: string): ReadResult {
     notes: { ...(f.notes ?? {}) },
     origin: f.origin ?? 'app',
     ...(f.carry ? { carry: f.carry as ReportData['carry'] } : {}),
+    ...(f.publishedTitles ? { publishedTitles: f.publishedTitles } : {}),
   };
   if (f.signoff) {
     report.signoff = {
@@ -149,6 +152,7 @@ export function serializeReportFile(report: ReportData): string {
     ...(report.signoff ? { signoff: report.signoff } : {}),
     origin: report.origin,
     ...(report.carry ? { carry: report.carry } : {}),
+    ...(report.publishedTitles ? { publishedTitles: report.publishedTitles } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
