@@ -5,6 +5,7 @@ import type { ProseKey } from '../../core/report/model.js';
 import { ApiFailure, call } from '../api/client.js';
 import { formatLabel } from '../labels.js';
 import { navigate } from '../route.js';
+import { CarryReasons } from './carry/CarryReasons.js';
 import { ExportBar } from './export/ExportBar.js';
 import { IssuesPanel } from './findings/IssuesPanel.js';
 import { SectionBadge } from './findings/SectionBadge.js';
@@ -101,10 +102,15 @@ export function ReportScreen({ reportId, section }: Props) {
           </ol>
         </nav>
         <main className="section-pane">
+          {readOnly && (
+            <p className="signed-banner" role="note">
+              {data.year} 年报告已定稿，只能查看、打印和导出，不能修改。确需修改，请点上方「修改定稿…」并写明理由。
+            </p>
+          )}
           <h2 className="section-title">{sectionHeading(current)}</h2>
           {current.kind === 'table' && current.table ? (
             <>
-              <TableSection editor={editor} reportId={reportId} tableId={current.table} />
+              <TableSection editor={editor} reportId={reportId} tableId={current.table} track={track} />
               <NoteEditor key={current.table} reportId={reportId} tableId={current.table} editor={editor} track={track} onSaved={proseSaved} />
             </>
           ) : (
@@ -125,6 +131,7 @@ export function ReportScreen({ reportId, section }: Props) {
           )}
         </main>
         <IssuesPanel editor={editor} snapshot={snapshot} reportId={reportId} current={current.key} />
+        {!readOnly && <CarryReasons editor={editor} reportId={reportId} track={track} />}
       </div>
     </div>
   );

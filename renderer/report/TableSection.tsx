@@ -6,6 +6,10 @@ import type { ReportEditor } from './table/editor.js';
 import { historyKey, type CellChange } from './table/history.js';
 import type { PasteReport } from './table/paste.js';
 import { TableEditor } from './table/TableEditor.js';
+import { CarriedPanel } from './carry/CarriedPanel.js';
+import type { Track } from './carry/ReasonDialog.js';
+import { useCellDecor, useTableYoy } from './yoy/useCellDecor.js';
+import { YoyBar } from './yoy/YoyBar.js';
 import { useEditorSnapshot } from './table/useReportEditor.js';
 
 const TABLE_NUMERAL: Record<TableId, string> = { t2: '二', t3: '三', t4: '四' };
@@ -41,6 +45,8 @@ interface Props {
   editor: ReportEditor;
   reportId: number;
   tableId: TableId;
+  /** saves through the header's save state (the reason for changing a carried figure) */
+  track?: Track;
 }
 
 /** A table section: the official table as a spreadsheet, its tools, and what a paste did. */
@@ -49,13 +55,16 @@ export function TableSection(props: Props) {
   return <TableSectionBody key={props.tableId} {...props} />;
 }
 
-function TableSectionBody({ editor, reportId, tableId }: Props) {
+function TableSectionBody({ editor, reportId, tableId, track }: Props) {
   const snapshot = useEditorSnapshot(editor);
   const [pasteReport, setPasteReport] = useState<PasteReport | null>(null);
   const [confirmNone, setConfirmNone] = useState(false);
   const [notice, setNotice] = useState('');
   const { data } = snapshot;
   const historyRef = useRef<(which: 'undo' | 'redo') => void>(() => {});
+  // last year beside this year: carried figures, the 现行有效件数 base, 「对比上年」 (issue 6)
+  const yoy = useTableYoy(editor, snapshot, tableId);
+  const decorate = useCellDecor(editor, snapshot, yoy);
 
   // Ctrl+Z / Ctrl+Y also work when the focus is on a button or the issues panel, not only in the
   // table; text fields keep their own undo
@@ -147,6 +156,8 @@ function TableSectionBody({ editor, reportId, tableId }: Props) {
           </button>
         </div>
       )}
+      {track && <CarriedPanel editor={editor} reportId={reportId} tableId={tableId} track={track} />}
+      <YoyBar table={table} data={data} previous={editor.previous?.data} figures={yoy} />
       <div className="table-scroll">
         <TableEditor
           editor={editor}
@@ -155,6 +166,7 @@ function TableSectionBody({ editor, reportId, tableId }: Props) {
           format={format}
           caption={`表${TABLE_NUMERAL[tableId]}`}
           onHistory={history}
+          decorate={decorate}
           onPasted={(report) => {
             setNotice('');
             setPasteReport(report);

@@ -1,3 +1,4 @@
+import { cellDef } from '../../../core/format/index.js';
 import { carryForward, type CarryInfo, type ReportData } from '../../../core/report/index.js';
 
 /**
@@ -5,10 +6,14 @@ import { carryForward, type CarryInfo, type ReportData } from '../../../core/rep
  * them since, and when a change needs a written reason. Pure, tested without a window.
  */
 
-/** What carrying last year's report, as it stands now, would bring: last year may have been corrected since. */
-export function freshCarry(previous: ReportData | undefined, year: number): Readonly<Record<string, number>> | undefined {
+/** What carrying last year's report forward now would bring (cells filled, base shown). */
+export type FreshCarry = Readonly<Pick<CarryInfo, 'cells' | 'base'>>;
+
+/** Carries last year's report as it stands now: it may have been corrected since this year was started. */
+export function freshCarry(previous: ReportData | undefined, year: number): FreshCarry | undefined {
   if (!previous || previous.year !== year - 1) return undefined;
-  return carryForward(previous, year).carry.cells;
+  const { cells, base } = carryForward(previous, year).carry;
+  return { cells, base };
 }
 
 export interface CarriedCell {
@@ -24,15 +29,15 @@ export interface CarriedCell {
 }
 
 /** Values a carried cell may hold without a reason: what was carried, and what last year's report says now. */
-function expected(carry: CarryInfo, fresh: Readonly<Record<string, number>> | undefined, cellId: string): number[] {
+function expected(carry: CarryInfo, fresh: FreshCarry | undefined, cellId: string): number[] {
   const out = [carry.cells[cellId]!];
-  const now = fresh?.[cellId];
+  const now = fresh?.cells[cellId];
   if (now !== undefined) out.push(now);
   return out;
 }
 
 /** The report's carried cells, in the order they were carried. */
-export function carriedCells(data: ReportData, fresh?: Readonly<Record<string, number>>): CarriedCell[] {
+export function carriedCells(data: ReportData, fresh?: FreshCarry): CarriedCell[] {
   const carry = data.carry;
   if (!carry) return [];
   return Object.entries(carry.cells).map(([cellId, carried]) => {
@@ -64,7 +69,7 @@ export function carryEvents(
   notes: Readonly<Record<string, string>>,
   before: Readonly<Record<string, number>>,
   after: Readonly<Record<string, number>>,
-  fresh?: Readonly<Record<string, number>>,
+  fresh?: FreshCarry,
 ): CarryEvent[] {
   if (!carry) return [];
   const out: CarryEvent[] = [];
@@ -84,7 +89,7 @@ export function carryEvents(
 export function cellCarryMarks(
   data: ReportData,
   cellId: string,
-  fresh?: Readonly<Record<string, number>>,
+  fresh?: FreshCarry,
 ): { classes: string[]; lines: string[] } {
   const classes: string[] = [];
   const lines: string[] = [];
@@ -97,12 +102,23 @@ export function cellCarryMarks(
     if (changed) classes.push('carry-changed');
     lines.push(changed ? `结转：${carry.fromYear} 年报告结转来的是 ${carried}，已改动` : `结转：来自 ${carry.fromYear} 年报告（${carried}）`);
   }
-  const base = carry?.base[cellId];
-  if (carry && base !== undefined) lines.push(`${carry.fromYear} 年报告的现行有效件数：${base}`);
+  const base = baseOf(data, cellId, fresh);
+  if (base) lines.push(`${base.year} 年报告的${base.label}：${base.value}`);
   const note = data.notes[cellId];
   if (note) {
     classes.push('has-note');
     lines.push(`说明：${note}`);
   }
   return { classes, lines };
+}
+
+/**
+ * Last year's figure shown as the base of this year's (表二 现行有效件数, X-2): from last year's
+ * report as it stands now, else as it was when this year was carried.
+ */
+export function baseOf(data: ReportData, cellId: string, fresh?: FreshCarry): { year: number; value: number; label: string } | undefined {
+  const value = fresh?.base[cellId] ?? data.carry?.base[cellId];
+  if (value === undefined || data.format === 'free') return undefined;
+  const def = cellDef(data.format, cellId);
+  return { year: data.year - 1, value, label: def?.colPath.at(-1) ?? '' };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { cellName, type FormatId, type TableDef } from '../../../core/format/index.js';
 import { printedValue } from '../../../core/document/tables.js';
 import { parseCellInput } from '../../../core/report/index.js';
@@ -41,6 +41,8 @@ interface Props {
   /** Ctrl+Z / Ctrl+Y: undo or redo across the report (the section shows where it happened) */
   onHistory: (which: 'undo' | 'redo') => void;
   onPasted: (report: PasteReport) => void;
+  /** more on a value cell: classes, tooltip lines and content after the value (carried figures, last year's; issue 6) */
+  decorate?: (cellId: string) => { classes: string[]; lines: string[]; after?: ReactNode } | undefined;
 }
 
 const MOVES: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
@@ -65,7 +67,7 @@ function keepInView(td: HTMLElement, r: DOMRect): void {
   }
 }
 
-export function TableEditor({ editor, snapshot, table, format, caption, onHistory, onPasted }: Props) {
+export function TableEditor({ editor, snapshot, table, format, caption, onHistory, onPasted, decorate }: Props) {
   const layout = useMemo(() => buildLayout(table, format, snapshot.data.origin), [table, format, snapshot.data.origin]);
   const firstInput = useMemo(() => layout.rows.flat().find((c) => !c.computed) ?? layout.rows[0]![0]!, [layout]);
   const [ui, setUiState] = useState<Ui>({ active: firstInput.id, extent: firstInput.id, mode: 'ready', draft: '' });
@@ -381,10 +383,17 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
           if (id === ui.active) classes.push('active', `mode-${ui.mode}`);
           if (selected.has(id)) classes.push('selected');
           if (mark) classes.push(`mark-${mark.mark}`);
-          const title = [cell?.computed ? '自动合计' : '', ...(mark?.messages ?? [])].filter(Boolean).join('\n');
+          const more = decorate?.(id);
+          if (more) classes.push(...more.classes);
+          const title = [cell?.computed ? '自动合计' : '', ...(mark?.messages ?? []), ...(more?.lines ?? [])].filter(Boolean).join('\n');
           return { className: classes.join(' '), 'aria-label': nameOf(id), ...(title ? { title } : {}) };
         }}
-        renderValue={(id) => <span className="cell-text">{text(id)}</span>}
+        renderValue={(id) => (
+          <>
+            <span className="cell-text">{text(id)}</span>
+            {decorate?.(id)?.after}
+          </>
+        )}
       />
       <input
         ref={inputRef}

@@ -36,12 +36,15 @@ export interface EditorDeps {
   sendCells: SendCells;
   setAck(key: string, reason: string): Promise<Acknowledgement | undefined>;
   clearAck(key: string): Promise<boolean>;
+  /** last year's report of the agency, when the store has it (cross-year rules, comparisons; issue 6) */
+  previous?: { data: ReportData; madeInApp: boolean };
 }
 
 const SECTION_OF: Record<TableId, SectionKey> = { t2: 's2', t3: 's3', t4: 's4' };
 
 export class ReportEditor {
   readonly readOnly: boolean;
+  readonly previous?: { data: ReportData; madeInApp: boolean };
   private snapshot: EditorSnapshot;
   private readonly history = new History();
   private readonly saver: CellSaver;
@@ -50,6 +53,7 @@ export class ReportEditor {
 
   constructor(private readonly deps: EditorDeps) {
     this.readOnly = deps.readOnly;
+    if (deps.previous) this.previous = deps.previous;
     this.saver = new CellSaver(deps.sendCells);
     const { data } = deps;
     const entered = data.format !== 'free' && data.origin === 'app' ? withoutTotals(data.format, data.cells) : data.cells;
@@ -143,6 +147,20 @@ export class ReportEditor {
     if (sections === this.snapshot.data.sections) return;
     const data = { ...this.snapshot.data, sections };
     this.publish({ data, findings: this.deps.check(data) });
+  }
+
+  /** A cell's note was saved (the reason for changing a carried value): the tooltips show it. */
+  setNote(cellId: string, note: string): void {
+    const notes = { ...this.snapshot.data.notes };
+    if (note) notes[cellId] = note;
+    else delete notes[cellId];
+    this.publish({ data: { ...this.snapshot.data, notes } });
+  }
+
+  /** What is still 「待更新」 in the carried text changed (a mention was confirmed). */
+  setCarry(carry: ReportData['carry']): void {
+    const { carry: _old, ...rest } = this.snapshot.data;
+    this.publish({ data: carry ? { ...rest, carry } : rest });
   }
 
   async accept(key: string, reason: string): Promise<boolean> {

@@ -19,7 +19,10 @@ export function useReportEditor(detail: ReportDetail | null, track: Track): Repo
       data: detail.data,
       acks: detail.acknowledgements,
       readOnly: detail.summary.state === 'signed',
-      check: (data) => checkReport(data),
+      // last year's report brings in the cross-year rules (X-1…X-5, L-5)
+      ...(detail.previous ? { previous: { data: detail.previous.data, madeInApp: detail.previous.madeInApp } } : {}),
+      check: (data) =>
+        checkReport(data, detail.previous ? { previous: detail.previous.data, previousMadeInApp: detail.previous.madeInApp } : {}),
       sendCells: async (changes) => Boolean(await track(() => call('cells.set', { reportId, changes }))),
       setAck: async (key, reason) => {
         const ack = await track(() => call('ack.set', { reportId, key, reason }));

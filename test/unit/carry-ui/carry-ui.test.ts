@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { carryForward, emptyAgency, staleMentions, type ReportData } from '../../../core/report/index.js';
+import { checkReport } from '../../../core/rules/index.js';
+import { ReportEditor } from '../../../renderer/report/table/editor.js';
 import { carriedCells, carryEvents, cellCarryMarks, freshCarry } from '../../../renderer/report/carry/cells.js';
 import { lastYearForm, readLastYearFigures } from '../../../renderer/report/carry/lastYear.js';
 import { findMentions, hitAt, stillPending } from '../../../renderer/report/carry/mentions.js';
@@ -66,7 +68,7 @@ describe('carried cells', () => {
     delete cleared['t3.r2.biz'];
     expect(carryEvents(started.carry, {}, before, cleared)[0]).toMatchObject({ kind: 'ask', cellId: 't3.r2.biz', after: undefined });
     // taking last year's corrected figure needs no reason
-    expect(carryEvents(started.carry, {}, before, { ...before, 't3.r2.np': 5 }, { 't3.r2.np': 5 })).toEqual([]);
+    expect(carryEvents(started.carry, {}, before, { ...before, 't3.r2.np': 5 }, { cells: { 't3.r2.np': 5 }, base: {} })).toEqual([]);
   });
 
   it('say so when an undo brings the carried value back while a reason is stored', () => {
@@ -85,6 +87,10 @@ describe('carried cells', () => {
     });
     expect(cellCarryMarks(data, 't3.r2.biz').lines).toEqual(['结转：来自 2023 年报告（1）']);
     expect(cellCarryMarks(data, 't2.norm.valid').lines).toEqual(['2023 年报告的现行有效件数：12']);
+    // last year's report corrected since: its figure now
+    const fresh = freshCarry(lastYear({ ...previous.cells, 't2.norm.valid': 14 }), 2024);
+    expect(fresh?.base).toEqual({ 't2.norm.valid': 14 });
+    expect(cellCarryMarks(data, 't2.norm.valid', fresh).lines).toEqual(['2023 年报告的现行有效件数：14']);
     expect(cellCarryMarks(data, 't3.r1.np')).toEqual({ classes: [], lines: [] });
   });
 });
@@ -110,5 +116,45 @@ describe('last year’s figures typed in by hand', () => {
     expect(read.total).toBe(3);
     expect(Object.keys(read.problems)).toEqual(['t2.reg.valid']);
     expect(readLastYearFigures(form, {}).figures).toEqual({});
+  });
+});
+
+describe('the table editor with last year’s report', () => {
+  const previous = lastYear({ 't3.r4.np': 3, 't3.r4.biz': 1 });
+  const started = carryForward(previous, 2024).report;
+  const editorFor = (data: ReportData) =>
+    new ReportEditor({
+      data,
+      acks: [],
+      readOnly: false,
+      previous: { data: previous, madeInApp: true },
+      check: (d) => checkReport(d, { previous, previousMadeInApp: true }),
+      sendCells: async () => true,
+      setAck: async () => undefined,
+      clearAck: async () => true,
+    });
+
+  it('runs X-1 live, naming both years’ values', () => {
+    const editor = editorFor(started);
+    expect(editor.previous?.data.year).toBe(2023);
+    expect(editor.getSnapshot().findings.filter((f) => f.ruleId === 'X-1')).toEqual([]);
+    editor.apply([{ cellId: 't3.r2.np', value: 5 }], '填写');
+    const [x1] = editor.getSnapshot().findings.filter((f) => f.ruleId === 'X-1');
+    expect(x1?.severity).toBe('error');
+    expect(x1?.message).toContain('2024年表三「二、上年结转政府信息公开申请数量」·自然人 为 5，而2023年报告的表三「四、结转下年度继续办理」·自然人 为 3');
+    editor.undo();
+    expect(editor.getSnapshot().findings.filter((f) => f.ruleId === 'X-1')).toEqual([]);
+  });
+
+  it('takes a saved note and a confirmed mention into its snapshot', () => {
+    const editor = editorFor({ ...started, carry: { ...started.carry!, pending: { s1: ['2023年', '5件'] } } });
+    editor.setNote('t3.r2.np', '撤回 1 件');
+    expect(editor.getSnapshot().data.notes).toEqual({ 't3.r2.np': '撤回 1 件' });
+    editor.setNote('t3.r2.np', '');
+    expect(editor.getSnapshot().data.notes).toEqual({});
+    editor.setCarry({ ...editor.getSnapshot().data.carry!, pending: { s1: ['5件'] } });
+    expect(editor.getSnapshot().data.carry?.pending).toEqual({ s1: ['5件'] });
+    // the figures are untouched
+    expect(editor.getSnapshot().data.cells['t3.r2.np']).toBe(3);
   });
 });
