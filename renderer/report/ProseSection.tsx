@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { SaveAck } from '../../core/api.js';
 import type { ProseKey } from '../../core/report/model.js';
+import { CarryProseBar, useConfirmMention } from './carry/CarryProseBar.js';
 import { IntroBlock } from './prose/IntroBlock.js';
 import { outlineText, topicsFor, uncoveredTopics, withMissingTopics } from './prose/outline.js';
 import { ProseEditor, type ProseEditorHandle } from './prose/ProseEditor.js';
@@ -36,6 +37,8 @@ export function ProseSection({ reportId, sectionKey, editor, readOnly, track, on
   const [text, setText] = useState(initial);
   const saver = useProseSaver(reportId, sectionKey, initial, track, onSaved);
   const handle = useRef<ProseEditorHandle>(null);
+  // carried from last year: its years and figures are 「待更新」 until edited or confirmed (issue 6)
+  const confirmMark = useConfirmMention(editor, reportId, sectionKey, track);
 
   const onChange = useCallback(
     (next: string) => {
@@ -51,6 +54,7 @@ export function ProseSection({ reportId, sectionKey, editor, readOnly, track, on
       {sectionKey === 's1' && data.format !== 'free' && (
         <Outline text={text} level={data.agency.level} readOnly={readOnly} onInsert={(t) => handle.current?.replaceAll(t)} />
       )}
+      <CarryProseBar editor={editor} data={data} shown={shown} sectionKey={sectionKey} text={text} />
       <ProseEditor
         ref={handle}
         label="正文"
@@ -63,6 +67,8 @@ export function ProseSection({ reportId, sectionKey, editor, readOnly, track, on
         structure
         placeholder={PLACEHOLDERS[sectionKey]}
         onShowCell={onShowCell}
+        marks={data.carry?.pending[sectionKey]}
+        onConfirmMark={confirmMark}
       />
     </div>
   );

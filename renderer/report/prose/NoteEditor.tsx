@@ -3,6 +3,7 @@ import type { SaveAck } from '../../../core/api.js';
 import type { TableId } from '../../../core/format/index.js';
 import type { ProseKey } from '../../../core/report/model.js';
 import { proseLabel } from '../../../core/rules/context.js';
+import { useConfirmMention } from '../carry/CarryProseBar.js';
 import type { ReportEditor } from '../table/editor.js';
 import { useEditorSnapshot } from '../table/useReportEditor.js';
 import { ProseEditor } from './ProseEditor.js';
@@ -25,6 +26,8 @@ export function NoteEditor({ reportId, tableId, editor, track, onSaved }: Props)
   const saver = useProseSaver(reportId, key, initial, track, onSaved);
   const onChange = useCallback((text: string) => saver.change(text), [saver]);
   const label = proseLabel(key);
+  // a note carried from last year: its years and figures are 「待更新」 (issue 6)
+  const confirmMark = useConfirmMention(editor, reportId, key, track);
 
   if (!open) {
     if (editor.readOnly) return null;
@@ -52,6 +55,8 @@ export function NoteEditor({ reportId, tableId, editor, track, onSaved }: Props)
         onBlur={() => void saver.flush()}
         placeholder="例如：本表“上年结转”含上年度受理、本年度办结的申请。"
         compact
+        marks={data.carry?.pending[key]}
+        onConfirmMark={confirmMark}
       />
     </section>
   );

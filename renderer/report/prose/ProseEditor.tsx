@@ -8,6 +8,7 @@ import { EditHistory, type EditKind } from './history.js';
 import { lineAt, lineKind, linesOf, lineStart, mapOffset, markerOf, renumberOutline, setLineKind, type LineKind } from './numbering.js';
 import { MAX_PROSE_CHARS, preparePaste } from './paste.js';
 import { ProsePreview } from './ProsePreview.js';
+import { PendingMarks } from '../carry/PendingMarks.js';
 
 /**
  * The prose editor: a plain text box (robust with every input method, including Chinese IMEs,
@@ -40,6 +41,9 @@ interface Props {
   tools?: ReactNode;
   /** 「去表格查看」 a figure */
   onShowCell?(cellId: string): void;
+  /** last year's years and figures still 「待更新」 in a carried text, marked in place (issue 6) */
+  marks?: readonly string[];
+  onConfirmMark?(mention: string): void;
   ref?: Ref<ProseEditorHandle>;
 }
 
@@ -488,6 +492,9 @@ export const ProseEditor = memo(function ProseEditor(props: Props) {
         onCut={(e) => onCopy(e, true)}
         onDrop={onDrop}
       />
+      {props.marks && props.marks.length > 0 && (
+        <PendingMarks target={ta} mentions={props.marks} readOnly={readOnly} onConfirm={(m) => props.onConfirmMark?.(m)} />
+      )}
       {ids.length > 0 && (
         <div className="prose-figures" aria-label="引用的表格数字">
           <span className="muted">引用的表格数字：</span>

@@ -1,0 +1,81 @@
+import { useCallback, useMemo } from 'react';
+import { resolveTokens, type ProseKey, type ReportData } from '../../../core/report/index.js';
+import { SIMILARITY_LIMIT } from '../../../core/rules/cross-year.js';
+import { textSimilarity } from '../../../core/rules/index.js';
+import { call } from '../../api/client.js';
+import type { ReportEditor } from '../table/editor.js';
+import { stillPending } from './mentions.js';
+import type { Track } from './ReasonDialog.js';
+import './carry.css';
+
+/** The text as printed: figure tokens replaced by the figures they show. */
+function printed(report: ReportData, text: string, cells: Readonly<Record<string, number>>): string {
+  return report.format === 'free' ? text : resolveTokens(text, report.format, cells);
+}
+
+/** How alike this section is to last year's same section, 0…1; undefined when either is empty. */
+export function similarityToLastYear(data: ReportData, shown: Readonly<Record<string, number>>, previous: ReportData | undefined, key: ProseKey, text: string): number | undefined {
+  const last = previous?.sections[key];
+  if (!previous || !last?.trim() || !text.trim()) return undefined;
+  return textSimilarity(printed(data, text, shown), printed(previous, last, previous.cells));
+}
+
+/** 「确认无需修改」: the mention is no longer 「待更新」, in the store and in the window. */
+export function useConfirmMention(editor: ReportEditor, reportId: number, key: ProseKey, track: Track): (mention: string) => void {
+  return useCallback(
+    (mention: string) => {
+      void track(() => call('carry.confirm', { reportId, key, mention })).then((ok) => {
+        const carry = editor.getSnapshot().data.carry;
+        if (!ok || !carry) return;
+        const rest = (carry.pending[key] ?? []).filter((m) => m !== mention);
+        const pending = { ...carry.pending, [key]: rest };
+        if (!rest.length) delete pending[key];
+        editor.setCarry({ ...carry, pending });
+      });
+    },
+    [editor, reportId, key, track],
+  );
+}
+
+interface Props {
+  editor: ReportEditor;
+  data: ReportData;
+  shown: Readonly<Record<string, number>>;
+  sectionKey: ProseKey;
+  /** the section's text as it is being typed */
+  text: string;
+}
+
+/**
+ * Above a prose section: how alike it is to last year's (a warning above 80 %, X-5), and whether
+ * the years and figures carried from last year's text have all been looked at.
+ */
+export function CarryProseBar({ editor, data, shown, sectionKey, text }: Props) {
+  const previous = editor.previous?.data;
+  const similarity = useMemo(() => similarityToLastYear(data, shown, previous, sectionKey, text), [data, shown, previous, sectionKey, text]);
+  const carried = data.carry?.pending[sectionKey];
+  const left = useMemo(() => (carried ? stillPending(text, carried) : []), [carried, text]);
+  if (similarity === undefined && !data.carry) return null;
+  const pct = similarity === undefined ? undefined : Math.round(similarity * 100);
+  const high = similarity !== undefined && similarity > SIMILARITY_LIMIT;
+  return (
+    <div className="carry-prose-bar" aria-label="与上年对照">
+      {pct !== undefined && previous && (
+        <span
+          className={`similarity${high ? ' high' : ''}`}
+          role={high ? 'note' : undefined}
+          title="按相同的字和词计算；年度报告内容雷同会被通报追责"
+        >
+          与 {previous.year} 年同一部分相似度 {pct}%
+          {high ? '：与上年高度雷同，请结合本年实际重写' : ''}
+        </span>
+      )}
+      {data.carry && !editor.readOnly && sectionKey in data.carry.pending && left.length > 0 && (
+        <span className="muted">本部分从 {data.carry.fromYear} 年报告带来，还有 {left.length} 处年份或数字待更新（正文中黄色标出）。</span>
+      )}
+      {data.carry && !editor.readOnly && previous?.sections[sectionKey] && text.trim() && left.length === 0 && (
+        <span className="pending-done">✓ 从 {data.carry.fromYear} 年报告带来的年份和数字都已更新或确认。</span>
+      )}
+    </div>
+  );
+}
