@@ -6,6 +6,7 @@ import { ApiFailure, call } from '../api/client.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { navigate } from '../route.js';
 import { formatLabel, stateLabel } from '../labels.js';
+import { creationArgs, NewReportOptions, type NewReportChoice } from './NewReportOptions.js';
 
 interface Props {
   agency: AgencyRecord;
@@ -25,6 +26,8 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
   const [year, setYear] = useState('');
   const [message, setMessage] = useState('');
   const [deleting, setDeleting] = useState<ReportSummary | null>(null);
+  // from last year's report, blank, or from last year's figures typed in (issue 6)
+  const [choice, setChoice] = useState<NewReportChoice | null>(null);
 
   const load = useCallback(async () => {
     const list = await call('report.list', { agencyId: agency.id });
@@ -46,7 +49,7 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
       return;
     }
     try {
-      const created = await call('report.create', { agencyId: agency.id, year: n });
+      const created = await call('report.create', await creationArgs(agency.id, n, choice));
       navigate({ name: 'report', reportId: created.id, section: 's1' });
     } catch (err) {
       setMessage(err instanceof ApiFailure ? err.message : String(err));
@@ -119,6 +122,11 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
                   : ''}
             </span>
           </form>
+          <NewReportOptions
+            agencyId={agency.id}
+            year={format && reports && !reports.some((r) => r.year === yearNumber) ? yearNumber : null}
+            onChange={setChoice}
+          />
           {message ? (
             <p className="form-error" role="alert">
               {message}
@@ -150,11 +158,14 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
                       </a>
                     </td>
                     <td>{formatLabel(r.format)}</td>
-                    <td>{stateLabel(r)}</td>
+                    <td>
+                      {stateLabel(r)}
+                      {r.state === 'signed' && <span className="muted">（只能查看）</span>}
+                    </td>
                     <td>{r.filledCells} 格</td>
                     <td>{new Date(r.updatedAt).toLocaleString('zh-CN')}</td>
                     <td className="row-actions">
-                      <button onClick={() => navigate({ name: 'report', reportId: r.id, section: 's1' })}>打开</button>
+                      <button onClick={() => navigate({ name: 'report', reportId: r.id, section: 's1' })}>{r.state === 'signed' ? '查看' : '打开'}</button>
                       <button className="link-danger" onClick={() => setDeleting(r)}>
                         删除
                       </button>
