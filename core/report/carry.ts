@@ -25,7 +25,12 @@ const T2_ITEMS_2019 = ['lic', 'othsvc', 'pun', 'coer', 'fee'];
 const STALE_RE = /(?:(?:19|20)\d{2}\s*年(?:度)?)|(?:[0-9０-９][0-9０-９,，.]*\s*(?:件|条|个|次|人次|项|篇|期|万元|元|%|％))|(?:[一二两三四五六七八九十百千万零〇]+\s*(?:件|条|个|次|项|篇|期))/g;
 
 export function staleMentions(text: string): string[] {
-  return [...new Set([...text.matchAll(STALE_RE)].map((m) => m[0].replace(/\s+/g, '')))];
+  return [...new Set(staleMentionSpans(text).map((s) => s.mention))];
+}
+
+/** Where each year and counted figure stands in a text, named as staleMentions names it (one pass: the window marks them per keystroke). */
+export function staleMentionSpans(text: string): { mention: string; start: number; end: number }[] {
+  return [...text.matchAll(STALE_RE)].map((m) => ({ mention: m[0].replace(/\s+/g, ''), start: m.index, end: m.index + m[0].length }));
 }
 
 function carriedSignoff(last?: Signoff): Signoff | undefined {

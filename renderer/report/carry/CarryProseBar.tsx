@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { resolveTokens, type ProseKey, type ReportData } from '../../../core/report/index.js';
 import { SIMILARITY_LIMIT } from '../../../core/rules/cross-year.js';
 import { textSimilarity } from '../../../core/rules/index.js';
@@ -52,9 +52,11 @@ interface Props {
  */
 export function CarryProseBar({ editor, data, shown, sectionKey, text }: Props) {
   const previous = editor.previous?.data;
-  const similarity = useMemo(() => similarityToLastYear(data, shown, previous, sectionKey, text), [data, shown, previous, sectionKey, text]);
+  // read after the keystroke is on screen: on a long text these take a few milliseconds
+  const later = useDeferredValue(text);
+  const similarity = useMemo(() => similarityToLastYear(data, shown, previous, sectionKey, later), [data, shown, previous, sectionKey, later]);
   const carried = data.carry?.pending[sectionKey];
-  const left = useMemo(() => (carried ? stillPending(text, carried) : []), [carried, text]);
+  const left = useMemo(() => (carried ? stillPending(later, carried) : []), [carried, later]);
   if (similarity === undefined && !data.carry) return null;
   const pct = similarity === undefined ? undefined : Math.round(similarity * 100);
   const high = similarity !== undefined && similarity > SIMILARITY_LIMIT;
@@ -73,7 +75,7 @@ export function CarryProseBar({ editor, data, shown, sectionKey, text }: Props) 
       {data.carry && !editor.readOnly && sectionKey in data.carry.pending && left.length > 0 && (
         <span className="muted">本部分从 {data.carry.fromYear} 年报告带来，还有 {left.length} 处年份或数字待更新（正文中黄色标出）。</span>
       )}
-      {data.carry && !editor.readOnly && previous?.sections[sectionKey] && text.trim() && left.length === 0 && (
+      {data.carry && !editor.readOnly && previous?.sections[sectionKey] && later.trim() && left.length === 0 && (
         <span className="pending-done">✓ 从 {data.carry.fromYear} 年报告带来的年份和数字都已更新或确认。</span>
       )}
     </div>

@@ -28,6 +28,13 @@ const MIRRORED = [
   'paddingLeft',
 ] as const;
 
+/**
+ * A typical carried section has tens of marks. A huge pasted text could have thousands: drawing
+ * them all would slow every keystroke, so only the first ones are drawn and listed.
+ */
+const MAX_MARKS = 300;
+const MAX_CHIPS = 40;
+
 interface Box {
   value: string;
   caret: number | null;
@@ -136,10 +143,11 @@ export function PendingMarks({ target, mentions, readOnly, onConfirm }: Props) {
 
   // a signed report cannot be updated: nothing to mark
   if (readOnly || !box || !hits.length) return null;
-  const pending = [...new Set(hits.map((h) => h.mention))];
+  const unique = [...new Set(hits.map((h) => h.mention))];
+  const pending = unique.slice(0, MAX_CHIPS);
   const segments: (string | MentionHit)[] = [];
   let at = 0;
-  for (const h of hits) {
+  for (const h of hits.slice(0, MAX_MARKS)) {
     segments.push(box.value.slice(at, h.start), h);
     at = h.end;
   }
@@ -186,6 +194,7 @@ export function PendingMarks({ target, mentions, readOnly, onConfirm }: Props) {
             </span>
           );
         })}
+        {unique.length > pending.length && <span className="muted">…另有 {unique.length - pending.length} 处（共 {hits.length} 处{hits.length > MAX_MARKS ? `，正文中只标出前 ${MAX_MARKS} 处` : ''}）</span>}
       </div>
     </>
   );
