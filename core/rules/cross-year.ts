@@ -125,7 +125,7 @@ export const X4: RuleDef = {
 /** Above this share of shared wording the two texts are treated as copied (spec X-5). */
 export const SIMILARITY_LIMIT = 0.8;
 /** Very short texts (「无」) are alike without being copied. */
-const MIN_CHARS = 30;
+export const SIMILARITY_MIN_CHARS = 30;
 
 export const X5: RuleDef = {
   id: 'X-5',
@@ -133,7 +133,7 @@ export const X5: RuleDef = {
   title: '第五部分不照抄上年',
   scope: 'cross-year',
   applies: (ctx) =>
-    (ctx.prose.s5?.trim().length ?? 0) >= MIN_CHARS && (ctx.previous?.report.sections.s5?.trim().length ?? 0) >= MIN_CHARS,
+    (ctx.prose.s5?.trim().length ?? 0) >= SIMILARITY_MIN_CHARS && (ctx.previous?.report.sections.s5?.trim().length ?? 0) >= SIMILARITY_MIN_CHARS,
   check(ctx) {
     const prev = ctx.previous!;
     const last = resolveTokens(prev.report.sections.s5!, prev.report.format, prev.cells);

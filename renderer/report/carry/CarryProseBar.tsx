@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { resolveTokens, type ProseKey, type ReportData } from '../../../core/report/index.js';
-import { SIMILARITY_LIMIT } from '../../../core/rules/cross-year.js';
+import { SIMILARITY_LIMIT, SIMILARITY_MIN_CHARS } from '../../../core/rules/cross-year.js';
 import { textSimilarity } from '../../../core/rules/index.js';
 import { call } from '../../api/client.js';
 import type { ReportEditor } from '../table/editor.js';
@@ -59,7 +59,9 @@ export function CarryProseBar({ editor, data, shown, sectionKey, text }: Props) 
   const left = useMemo(() => (carried ? stillPending(later, carried) : []), [carried, later]);
   if (similarity === undefined && !data.carry) return null;
   const pct = similarity === undefined ? undefined : Math.round(similarity * 100);
-  const high = similarity !== undefined && similarity > SIMILARITY_LIMIT;
+  // as X-5: a short 「无」 or 「本年度未收取信息处理费。」 may well read the same every year
+  const long = later.trim().length >= SIMILARITY_MIN_CHARS && (previous?.sections[sectionKey]?.trim().length ?? 0) >= SIMILARITY_MIN_CHARS;
+  const high = similarity !== undefined && similarity > SIMILARITY_LIMIT && long;
   return (
     <div className="carry-prose-bar" aria-label="与上年对照">
       {pct !== undefined && previous && (
