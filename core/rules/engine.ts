@@ -2,6 +2,7 @@ import { SECTIONS } from '../format/index.js';
 import type { ReportData } from '../report/index.js';
 import { APPLICATION_RULES } from './applications.js';
 import { buildContext, type CheckOptions } from './context.js';
+import { CARRIED_RULES } from './carried.js';
 import { CROSS_YEAR_RULES } from './cross-year.js';
 import { DOCUMENT_RULES } from './document.js';
 import { DOMAIN_RULES } from './domain.js';
@@ -17,6 +18,7 @@ export const RULE_DEFS: readonly RuleDef[] = [
   ...LITIGATION_RULES,
   ...PUBLICATION_RULES,
   ...CROSS_YEAR_RULES,
+  ...CARRIED_RULES,
   ...DOCUMENT_RULES,
   ...NARRATIVE_RULES,
 ];

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AgencyRecord, AppInfo, ReportSummary } from '../../core/api.js';
 import { FORMATS, formatIdForYear } from '../../core/format/index.js';
 import { AGENCY_LEVEL_LABELS } from '../../core/report/model.js';
@@ -23,7 +23,9 @@ function defaultYear(reports: ReportSummary[]): number {
 
 export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
-  const [year, setYear] = useState('');
+  // offered at once, so that the field never changes under a clerk who has started typing
+  const [year, setYear] = useState(() => String(defaultYear([])));
+  const yearTouched = useRef(false);
   const [message, setMessage] = useState('');
   const [deleting, setDeleting] = useState<ReportSummary | null>(null);
   // from last year's report, blank, or from last year's figures typed in (issue 6)
@@ -32,11 +34,11 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
   const load = useCallback(async () => {
     const list = await call('report.list', { agencyId: agency.id });
     setReports(list);
-    setYear((y) => y || String(defaultYear(list)));
+    // last year already done: offer this year instead, unless the clerk has typed a year
+    if (!yearTouched.current) setYear(String(defaultYear(list)));
   }, [agency.id]);
   useEffect(() => {
     setReports(null);
-    setYear('');
     void load();
   }, [load]);
 
@@ -103,7 +105,11 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
                 name="year"
                 value={year}
                 inputMode="numeric"
-                onChange={(e) => setYear(e.target.value)}
+                onFocus={() => (yearTouched.current = true)}
+                onChange={(e) => {
+                  yearTouched.current = true;
+                  setYear(e.target.value);
+                }}
                 aria-describedby="year-hint"
               />
               年

@@ -13,7 +13,7 @@ describe('RULES', () => {
       'G-1', 'G-2', 'G-4', 'G-5', 'G-6', 'G-7', 'G-8',
       'L-1', 'L-2', 'L-3', 'L-4', 'L-5',
       'P-1', 'P-2', 'P-3', 'P-4',
-      'X-1', 'X-2', 'X-3', 'X-4', 'X-5',
+      'X-1', 'X-2', 'X-3', 'X-4', 'X-5', 'X-6', 'X-7',
     ]);
     for (const r of RULES) {
       expect(Object.keys(SEVERITY_LABELS)).toContain(r.severity);
