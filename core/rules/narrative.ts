@@ -1,5 +1,5 @@
 import { OVERVIEW_TOPICS } from '../format/index.js';
-import { isPeoplesGovernment, PROSE_KEYS, type ProseKey } from '../report/index.js';
+import { PROSE_KEYS, uncoveredOverviewTopics, type ProseKey } from '../report/index.js';
 import { PROSE_SECTION, proseLabel, sectionLabel, type RuleContext } from './context.js';
 import { breakdowns, clauseOf, quotedFigures, sentenceAround } from './narrative-figures.js';
 import { isYear, normaliseDigits, type NumberMention } from './prose-numbers.js';
@@ -184,9 +184,7 @@ export const G7: RuleDef = {
   scope: 'prose',
   applies: (ctx) => ctx.report.format === '2021' && Boolean(ctx.prose.s1?.trim()),
   check(ctx) {
-    const text = ctx.prose.s1!;
-    const government = isPeoplesGovernment(ctx.report.agency.level);
-    return OVERVIEW_TOPICS.filter((t) => (government || !t.governmentsOnly) && !t.keywords.some((k) => text.includes(k))).map(
+    return uncoveredOverviewTopics(ctx.prose.s1!, ctx.report.agency.level).map(
       (t): Finding => ({
         ruleId: 'G-7',
         severity: 'warning',

@@ -1,6 +1,6 @@
-import { OVERVIEW_TOPICS } from '../../../core/format/index.js';
+import type { AgencyLevel } from '../../../core/report/model.js';
+import { overviewTopicsFor, uncoveredOverviewTopics } from '../../../core/report/overview.js';
 import { headingNumber } from '../../../core/report/prose.js';
-import { isPeoplesGovernment, type AgencyLevel } from '../../../core/report/model.js';
 import { renumberOutline } from './numbering.js';
 
 /**
@@ -9,22 +9,12 @@ import { renumberOutline } from './numbering.js';
  * 工作考核、社会评议和责任追究结果; that goes under 监督保障, where the notice puts it.
  */
 
-type Topic = (typeof OVERVIEW_TOPICS)[number];
-
-export function topicsFor(level: AgencyLevel): Topic[] {
-  const government = isPeoplesGovernment(level);
-  return OVERVIEW_TOPICS.filter((t) => government || !t.governmentsOnly);
-}
-
-/** Topics a text does not mention yet (the same keywords the outline check reads). */
-export function uncoveredTopics(text: string, level: AgencyLevel): Topic[] {
-  return topicsFor(level).filter((t) => !t.keywords.some((k) => text.includes(k)));
-}
+export { overviewTopicsFor as topicsFor, uncoveredOverviewTopics as uncoveredTopics };
 
 /** Headings with an empty line under each, to write into. */
 export function outlineText(level: AgencyLevel): string {
   const lines: string[] = [];
-  for (const t of topicsFor(level)) {
+  for (const t of overviewTopicsFor(level)) {
     lines.push(t.governmentsOnly ? `${headingNumber(3, 1)}${t.title}` : `${headingNumber(2, 1)}${t.title}`, '');
   }
   return renumberOutline(lines.join('\n'));
@@ -32,7 +22,7 @@ export function outlineText(level: AgencyLevel): string {
 
 /** The text with a heading added at its end for each topic it does not cover. */
 export function withMissingTopics(text: string, level: AgencyLevel): string {
-  const missing = uncoveredTopics(text, level);
+  const missing = uncoveredOverviewTopics(text, level);
   if (!missing.length) return text;
   const added = missing.map((t) => `${headingNumber(2, 1)}${t.title}\n`).join('\n');
   const base = text.replace(/\s+$/, '');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakdowns, quotedFigures } from '../../../core/rules/index.js';
+import { withMissingTopics } from '../../../renderer/report/prose/outline.js';
 import { byRule, cleanSections, CONSISTENT_T3, makeReport } from './build.js';
 
 const withS = (year: number, sections: Record<string, string>) => ({ ...cleanSections(year), ...sections });
@@ -141,6 +142,13 @@ describe('G-7 总体情况 covers the topics of the notice', () => {
     ]);
     const department = byRule(makeReport({ level: 'department', sections: withS(2021, { s1 }) }), 'G-7');
     expect(department).toHaveLength(3);
+  });
+
+  it('is satisfied by the outline the window offers (both read core/report overview topics)', () => {
+    for (const level of ['township', 'department'] as const) {
+      const s1 = withMissingTopics('本年度主动公开信息100条。', level);
+      expect(byRule(makeReport({ level, sections: withS(2021, { s1 }) }), 'G-7')).toEqual([]);
+    }
   });
 });
 
