@@ -1,13 +1,9 @@
-import type { ReportData, Signoff } from '../report/model.js';
+import type { ReportData } from '../report/model.js';
+import { SIGNOFF_STEPS } from '../report/signoff.js';
 import type { ApprovalSheet, DocCell } from './model.js';
 import { BLANK_DATE, chineseDate } from './text.js';
 
-/** The three steps of sign-off, in the order they happen. */
-export const SIGNOFF_STEPS = [
-  { label: '编制人', name: 'preparer', date: 'preparerDate' },
-  { label: '审核人', name: 'reviewer', date: 'reviewerDate' },
-  { label: '签发人', name: 'approver', date: 'approverDate' },
-] as const satisfies readonly { label: string; name: keyof Signoff; date: keyof Signoff }[];
+export { SIGNOFF_STEPS };
 
 function cell(text: string, role: DocCell['role'], colSpan = 1, align: DocCell['align'] = 'center'): DocCell {
   return { role, text, colSpan, rowSpan: 1, align };

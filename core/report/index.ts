@@ -5,6 +5,7 @@ export * from './totals.js';
 export * from './file.js';
 export * from './prose.js';
 export * from './overview.js';
+export * from './signoff.js';
 export * from './carry.js';
 export * from './fingerprint.js';
 export { sha256Hex } from './sha256.js';

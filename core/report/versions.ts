@@ -1,6 +1,7 @@
 import { cellDef, getFormat, cellName } from '../format/index.js';
 import { yuanToWan } from './money.js';
 import { PROSE_KEYS, type Agency, type ReportData, type Signoff } from './model.js';
+import { SIGNOFF_FIELD_NAMES } from './signoff.js';
 import { sideBySide, type DiffRow } from './text-diff.js';
 import { withTotals } from './totals.js';
 import { canonicalJson } from './fingerprint.js';
@@ -115,16 +116,6 @@ export interface SnapshotComparison {
   same: boolean;
 }
 
-const SIGNOFF_NAMES: Readonly<Record<keyof Signoff, string>> = {
-  preparer: '编制人',
-  preparerDate: '编制日期',
-  reviewer: '审核人',
-  reviewerDate: '审核日期',
-  approver: '签发人',
-  approverDate: '签发日期',
-  date: '落款日期',
-};
-
 const BLANK = '（空）';
 
 /** What the tables show: with computed totals for the app's own reports. */
@@ -196,9 +187,9 @@ export function compareSnapshots(a: ReportSnapshot, b: ReportSnapshot): Snapshot
     .sort((x, y) => (order.get(x) ?? 1e9) - (order.get(y) ?? 1e9))
     .map((id) => ({ key: id, name: nameOf(format, id), before: a.notes[id] ?? BLANK, after: b.notes[id] ?? BLANK }));
 
-  const signoff: TextChange[] = (Object.keys(SIGNOFF_NAMES) as (keyof Signoff)[])
+  const signoff: TextChange[] = (Object.keys(SIGNOFF_FIELD_NAMES) as (keyof Signoff)[])
     .filter((k) => (a.signoff[k] ?? '') !== (b.signoff[k] ?? ''))
-    .map((k) => ({ key: k, name: SIGNOFF_NAMES[k], before: a.signoff[k] || BLANK, after: b.signoff[k] || BLANK }));
+    .map((k) => ({ key: k, name: SIGNOFF_FIELD_NAMES[k], before: a.signoff[k] || BLANK, after: b.signoff[k] || BLANK }));
 
   return {
     sections,

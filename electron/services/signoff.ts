@@ -13,7 +13,7 @@ import {
   SIGNED_KIND,
   type ExportGate,
 } from '../../core/document/index.js';
-import { SIGNOFF_STEPS } from '../../core/document/approval.js';
+import { SIGNING_DATE_LABEL, SIGNOFF_STEPS } from '../../core/report/signoff.js';
 import type { ReportData, Signoff } from '../../core/report/model.js';
 import { quickContentHash } from '../../core/report/versions.js';
 import { checkReport } from '../../core/rules/index.js';
@@ -73,7 +73,7 @@ function people(signoff: Partial<Signoff>): Partial<Signoff> {
 /** What 「定稿」 needs filled in before it can run, as one sentence; null when nothing is missing. */
 function missingSignoff(signoff: Partial<Signoff>): string | null {
   const missing: string[] = SIGNOFF_STEPS.filter((s) => !signoff[s.name]?.trim()).map((s) => s.label);
-  if (!signoff.date?.trim()) missing.push('落款日期');
+  if (!signoff.date?.trim()) missing.push(SIGNING_DATE_LABEL);
   return missing.length ? `请先填写${missing.join('、')}，再定稿。` : null;
 }
 
