@@ -1,5 +1,6 @@
 import { formatIdForYear, FORMATS, SECTION_TITLE_ALIASES, sectionHeading, SECTIONS, type SectionKey } from '../format/index.js';
-import type { ReportFormat } from '../report/index.js';
+import { chineseDate } from '../document/text.js';
+import { AGENCY_LEVEL_LABELS, SIGNING_DATE_LABEL, type AgencyLevel, type ReportFormat } from '../report/index.js';
 import { sectionLabel } from './context.js';
 import type { Finding, RuleDef } from './types.js';
 
@@ -79,4 +80,46 @@ export const G6: RuleDef = {
   },
 };
 
-export const DOCUMENT_RULES: readonly RuleDef[] = [G1, G6];
+/**
+ * The statutory publication deadline in the year after the report year (条例 第四十九条, spec
+ * §4.2) as month and day: 县级以上人民政府部门 by 31 January, 县级以上地方人民政府 by 31 March.
+ * Townships and streets have only local deadlines, which the app does not know.
+ */
+const DEADLINES: Partial<Record<AgencyLevel, readonly [month: number, day: number]>> = {
+  department: [1, 31],
+  county: [3, 31],
+  city: [3, 31],
+  province: [3, 31],
+};
+
+export const G3: RuleDef = {
+  id: 'G-3',
+  severity: 'warning',
+  title: '落款日期在报告年度的下一年，不晚于条例规定的发布期限',
+  scope: 'report',
+  applies: (ctx) => chineseDate(ctx.report.signoff?.date) !== null,
+  check(ctx) {
+    const { year, agency } = ctx.report;
+    const iso = ctx.report.signoff!.date!.trim();
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    const shown = `${SIGNING_DATE_LABEL}${chineseDate(iso)}`;
+    const finding = (message: string): Finding => ({ ruleId: 'G-3', severity: 'warning', section: 's6', cells: [], message });
+    if (y !== year + 1) {
+      return [
+        finding(
+          `${shown}不在 ${year + 1} 年。${year}年度的报告在统计期限结束后的 ${year + 1} 年发布，请核对落款日期或报告年度`,
+        ),
+      ];
+    }
+    const deadline = DEADLINES[agency.level];
+    if (!deadline || m * 100 + d <= deadline[0] * 100 + deadline[1]) return [];
+    return [
+      finding(
+        `${shown}晚于${AGENCY_LEVEL_LABELS[agency.level]}的发布期限 ${year + 1}年${deadline[0]}月${deadline[1]}日` +
+          '（《政府信息公开条例》第四十九条）。如确实延后发布，请确认',
+      ),
+    ];
+  },
+};
+
+export const DOCUMENT_RULES: readonly RuleDef[] = [G1, G3, G6];

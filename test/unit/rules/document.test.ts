@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../../core/format/index.js';
+import type { AgencyLevel } from '../../../core/report/index.js';
 import { byRule, cleanSections, makeReport } from './build.js';
 
 const STANDARD = Object.fromEntries(SECTIONS.map((s) => [s.key, s.title]));
@@ -53,5 +54,29 @@ describe('G-6 format matches the year (F-1)', () => {
   it('fires on a free-form report for a year that has a format', () => {
     const r = { ...makeReport({ year: 2022 }), format: 'free' as const };
     expect(byRule(r, 'G-6')[0]?.message).toContain('自由格式');
+  });
+});
+
+describe('G-3 signing date in the year after, not after the statutory deadline', () => {
+  const signed = (date: string, level: AgencyLevel) => ({
+    ...makeReport({ level }),
+    signoff: { preparer: '', reviewer: '', approver: '', date },
+  });
+
+  it('is silent without a date and within the deadline', () => {
+    expect(byRule(makeReport(), 'G-3')).toEqual([]);
+    expect(byRule(signed('2022-01-31', 'department'), 'G-3')).toEqual([]);
+    expect(byRule(signed('2022-03-31', 'county'), 'G-3')).toEqual([]);
+    // townships and streets have only local deadlines
+    expect(byRule(signed('2022-06-30', 'township'), 'G-3')).toEqual([]);
+  });
+
+  it('warns on a date outside year N+1 and on a date after the deadline', () => {
+    const [early] = byRule(signed('2021-12-20', 'township'), 'G-3');
+    expect(early).toMatchObject({ severity: 'warning', section: 's6', cells: [] });
+    expect(early?.message).toContain('落款日期2021年12月20日不在 2022 年');
+    const [late] = byRule(signed('2022-02-01', 'department'), 'G-3');
+    expect(late?.message).toContain('落款日期2022年2月1日晚于县级政府部门的发布期限 2022年1月31日');
+    expect(byRule(signed('2022-04-01', 'county'), 'G-3')).toHaveLength(1);
   });
 });
