@@ -85,7 +85,7 @@ export function CarriedPanel({ editor, reportId, tableId, track }: Props) {
               {defOf(id)?.rowPath.at(-1)} {base.value}
             </span>
           ))}
-          （写在各格下方；今年的应为上年的加本年制发、减本年废止，X-2）。
+          （写在各格下方；今年的应为上年的加本年制发、减本年废止）。
         </p>
       )}
       {notices.map((n) => (

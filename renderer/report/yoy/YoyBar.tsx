@@ -46,7 +46,7 @@ export function YoyBar({ table, data, previous, figures }: Props) {
       </label>
       {on && acrossFormats && (
         <p className="muted yoy-note">
-          表二自 2021 年起改用新格式，栏目含义已变，不能与 {lastYear} 年逐项比较（X-4）。
+          表二自 2021 年起改用新格式，栏目含义已变，不能与 {lastYear} 年逐项比较。
         </p>
       )}
       {on && !acrossFormats && figures && (
