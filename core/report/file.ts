@@ -131,6 +131,16 @@ export function parseReportFile(source: string): ReadResult {
   return { ok: true, report, warnings };
 }
 
+/**
+ * The agency as the file spells it: spec/report-json.md knows six levels; the form's 「其他」 is
+ * written as no level at all, which reads back as 「其他」.
+ */
+function fileAgency(agency: ReportData['agency']): Omit<ReportData['agency'], 'level'> & { level?: ReportData['agency']['level'] } {
+  if (agency.level !== 'other') return agency;
+  const { level: _other, ...rest } = agency;
+  return rest;
+}
+
 /** Writes a report file. Money goes out as a decimal number of 万元. */
 export function serializeReportFile(report: ReportData): string {
   const withFigures = Object.entries(report.sections).filter(([, text]) => text && tokensIn(text).length);
@@ -143,7 +153,7 @@ export function serializeReportFile(report: ReportData): string {
     schema: REPORT_SCHEMA,
     format: report.format,
     year: report.year,
-    agency: report.agency,
+    agency: fileAgency(report.agency),
     cells,
     // plain text for every reader of the file, as the spec requires; the live figures alongside
     sections: Object.fromEntries(Object.entries(report.sections).map(([k, text]) => [k, resolveTokens(text ?? '', report.format, report.cells)])),

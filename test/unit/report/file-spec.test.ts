@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { emptyAgency, parseReportFile, serializeReportFile, type ReportData } from '../../../core/report/index.js';
+
+const report = (level: ReportData['agency']['level']): ReportData => ({
+  format: '2021',
+  year: 2023,
+  agency: { ...emptyAgency('测试单位'), level },
+  cells: {},
+  sections: {},
+  notes: {},
+  origin: 'app',
+});
+
+describe('report file agency level (spec/report-json.md: six levels)', () => {
+  it('writes one of the six levels, and no level for 「其他」, which reads back as 「其他」', () => {
+    const county = JSON.parse(serializeReportFile(report('county')));
+    expect(county.agency.level).toBe('county');
+    const text = serializeReportFile(report('other'));
+    expect(JSON.parse(text).agency).not.toHaveProperty('level');
+    const back = parseReportFile(text);
+    expect(back.ok && back.report.agency.level).toBe('other');
+  });
+});
