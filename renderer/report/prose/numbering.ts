@@ -137,6 +137,9 @@ export function lineStart(text: string, line: number): number {
 
 /** Where a column of a line moves when only the line's start (its numbering) was rewritten. */
 function mapColumn(before: string, after: string, column: number): number {
+  // a marker put in front of the line (a heading level chosen on an empty or plain line): the caret
+  // at the line's start goes after the marker, so what the clerk types next is the heading's text
+  if (column === 0 && after.length > before.length && after.endsWith(before)) return after.length - before.length;
   let head = 0;
   while (head < before.length && head < after.length && before[head] === after[head]) head++;
   let tail = 0;

@@ -51,6 +51,11 @@ describe('numbering', () => {
     expect(after.slice(mapOffset(before, after, caret))).toBe('文字');
     expect(mapOffset(before, after, 0)).toBe(0);
   });
+
+  it('puts the caret after a marker given to an empty or plain line, so typing goes into the heading', () => {
+    expect(mapOffset('第一段。\n', setLineKind('第一段。\n', 1, 2), 5)).toBe('第一段。\n（一）'.length);
+    expect(mapOffset('甲\n乙', setLineKind('甲\n乙', 1, 3), 2)).toBe('甲\n1.'.length);
+  });
 });
 
 describe('the 总体情况 outline', () => {
