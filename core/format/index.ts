@@ -58,6 +58,16 @@ export function cellDef(format: FormatId, id: string): CellDef | undefined {
   return index.get(id);
 }
 
+/** The printed label of a cell's row, e.g. 「四、结转下年度继续办理」 for `t3.r4.total`. */
+export function rowLabel(format: FormatId, id: string): string {
+  return cellDef(format, id)?.rowPath.at(-1) ?? id;
+}
+
+/** The printed header of a cell's column, e.g. 「本年制发件数」 for `t2.reg.made`. */
+export function colLabel(format: FormatId, id: string): string {
+  return cellDef(format, id)?.colPath.at(-1) ?? id;
+}
+
 /** Human name of a cell, e.g. 「表三 一、本年新收政府信息公开申请数量 · 自然人」. */
 export function cellName(cell: CellDef): string {
   const table = { t2: '表二', t3: '表三', t4: '表四' }[cell.table];

@@ -1,4 +1,4 @@
-import { T3_COLUMNS, cellDef, formatIdForYear, type FormatId } from '../format/index.js';
+import { T3_COLUMNS, cellDef, colLabel, formatIdForYear, rowLabel, type FormatId } from '../format/index.js';
 import { PROSE_KEYS, type CarryInfo, type ProseKey, type ReportData, type Signoff } from './model.js';
 
 /**
@@ -55,7 +55,7 @@ export function carryForward(last: ReportData, year: number): CarryResult {
     if (last.origin === 'imported' && last.cells['t3.r4.total'] !== undefined) {
       const sum = T3_COLUMNS.filter((c) => c.key !== 'total').reduce((s, c) => s + (last.cells[`t3.r4.${c.key}`] ?? 0), 0);
       if (sum !== last.cells['t3.r4.total']) {
-        notices.push(`${last.year} 年报告公布的「四、结转下年度继续办理」总计为 ${last.cells['t3.r4.total']}，但各栏相加为 ${sum}；结转的是各栏数字，请核对。`);
+        notices.push(`${last.year} 年报告公布的「${rowLabel(last.format, 't3.r4.total')}」总计为 ${last.cells['t3.r4.total']}，但各栏相加为 ${sum}；结转的是各栏数字，请核对。`);
       }
     }
     carryTable2(last, format, cells, base, notices);
@@ -103,7 +103,7 @@ function carryTable2(last: ReportData, format: FormatId, cells: Record<string, n
     }
   } else if (last.format === '2019' && format === '2021') {
     notices.push(
-      `表二：${last.year} 年使用 2019 年版格式，与 2021 年版的栏目含义不同（如「本年新制作数量」与「本年制发件数」），不能结转，请按本年情况填写（X-4）。表三的「上年结转」照常结转。`,
+      `表二：${last.year} 年使用 2019 年版格式，与 2021 年版的栏目含义不同（如「${colLabel('2019', 't2.reg.new_made')}」与「${colLabel('2021', 't2.reg.made')}」），不能结转，请按本年情况填写（X-4）。表三的「上年结转」照常结转。`,
     );
   }
   // every carried cell exists in the new format: guard against a future format change

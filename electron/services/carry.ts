@@ -1,5 +1,5 @@
 import { AppError, type CarryPreview, type Handlers, type ReportDetail } from '../../core/api.js';
-import { formatIdForYear, cellDef } from '../../core/format/index.js';
+import { formatIdForYear, cellDef, rowLabel } from '../../core/format/index.js';
 import { carryForward, type ProseKey, type ReportData } from '../../core/report/index.js';
 import type { Store } from '../store/index.js';
 import type { ReportMeta } from '../store/reports.js';
@@ -84,7 +84,7 @@ export function createReport(
     const cells: Record<string, number> = {};
     for (const [cellId, value] of Object.entries(args.lastYearFigures)) {
       if (!LAST_YEAR_FIGURE_CELLS.includes(cellId) || !cellDef(lastFormat, cellId)) {
-        throw new AppError('invalid_args', `上年数字只能填写「四、结转下年度继续办理」一行和现行有效件数，「${cellId}」不在其中`);
+        throw new AppError('invalid_args', `上年数字只能填写「${rowLabel(lastFormat, 't3.r4.total')}」一行和现行有效件数，「${cellId}」不在其中`);
       }
       cells[cellId] = value;
     }

@@ -40,6 +40,7 @@ describe('carry forward', () => {
     expect(report.cells).toEqual({ 't3.r2.np': 2, 't3.r2.biz': 0, 't3.r2.res': 0, 't3.r2.ngo': 0, 't3.r2.law': 0, 't3.r2.oth': 0 });
     expect(carry.base).toEqual({});
     expect(carry.notices.join()).toContain('X-4');
+    expect(carry.notices.join()).toContain('（如「本年新制作数量」与「本年制发件数」）');
   });
 
   it('2019 → 2020 (2019 format): 上一年项目数量 = last year + 本年增/减 (X-3)', () => {
@@ -58,7 +59,7 @@ describe('carry forward', () => {
   it('warns when an imported report published a 结转 total that its columns do not add up to', () => {
     const last = fixture('seed-003');
     last.cells['t3.r4.total'] = 25;
-    expect(carryForward(last, 2024).carry.notices.join()).toContain('各栏相加为 22');
+    expect(carryForward(last, 2024).carry.notices.join()).toContain('公布的「四、结转下年度继续办理」总计为 25，但各栏相加为 22');
   });
 
   it('a free-form year has no tables to carry', () => {
