@@ -26,7 +26,9 @@ export function IssuesPanel({ editor, snapshot, reportId, current }: Props) {
   useEffect(() => {
     const box = panel.current;
     const group = box?.querySelector<HTMLElement>('.issues-group.current');
-    if (box && group) box.scrollTop += group.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+    // below the title, which stays at the top so the counts are always in sight
+    const title = box?.querySelector<HTMLElement>('.issues-title');
+    if (box && group) box.scrollTop += group.getBoundingClientRect().top - box.getBoundingClientRect().top - (title?.offsetHeight ?? 0) - 8;
   }, [current]);
   const open = findings.filter((f) => f.severity !== 'info' && !isAccepted(f, acks));
   const errors = open.filter((f) => f.severity === 'error').length;
