@@ -1,4 +1,4 @@
-import type { TableId } from '../format/index.js';
+import { cellDef, type TableId } from '../format/index.js';
 import type { RuleContext } from './context.js';
 import type { Finding, RuleDef } from './types.js';
 
@@ -105,7 +105,8 @@ export const D4: RuleDef = {
 export const D5: RuleDef = {
   id: 'D-5',
   severity: 'error',
-  title: '「三、本年度办理结果」和（三）至（六）分组行本身不填数字',
+  // the group row 「三、本年度办理结果」 is the outer label of every result row, as the format prints it
+  title: `「${cellDef('2021', 't3.r3_1.total')!.rowPath[0]}」和（三）至（六）分组行本身不填数字`,
   scope: 'report',
   applies: hasTables,
   check(ctx) {
