@@ -4,29 +4,18 @@ import type { Page } from '@playwright/test';
 import type { ReportDetail, ReportSummary, AgencyRecord } from '../../core/api.js';
 import { signableCells, signableProse } from '../unit/signoff/fixture.js';
 import { expect, test, type RunningApp } from './app.js';
-import { createAgency, openSection, waitSaved } from './helpers.js';
+import { api, body, cell, createAgency, heading, issues, openSection, reportIdOf, waitSaved } from './helpers.js';
 
-const S1 = '一、总体情况';
-const T2 = '二、主动公开政府信息情况';
-const T3 = '三、收到和处理政府信息公开申请情况';
-const S5 = '五、存在的主要问题及改进情况';
+const S1 = heading('s1');
+const T2 = heading('s2');
+const T3 = heading('s3');
+const S5 = heading('s5');
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'carry-shots');
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-const cell = (page: Page, id: string) => page.locator(`td[data-cell="${id}"]`);
 /** The figure a cell shows, without what is written under it (last year's figure, the change). */
 const figure = (page: Page, id: string) => cell(page, id).locator('.cell-text');
-const issues = (page: Page) => page.getByRole('complementary', { name: '检查结果' });
-const body = (page: Page) => page.getByRole('textbox', { name: '正文', exact: true });
 const pendingBar = (page: Page) => page.getByLabel('待更新的年份和数字');
-
-/** Bulk data through the API with the launch token: what a clerk would have typed last year. */
-async function api<T>(page: Page, app: RunningApp, method: string, args: unknown): Promise<T> {
-  const res = await page.request.post(`${app.url}api/${method}`, { headers: { 'X-Nianbao-Token': app.token }, data: args });
-  const envelope = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.value as T;
-}
 
 /** Last year's report, filled so that it could be signed: 3 + 1 applications carried into the next year. */
 const CELLS_2023 = signableCells({
@@ -52,8 +41,6 @@ async function makeLastYear(page: Page, app: RunningApp): Promise<{ agency: Agen
   for (const [key, text] of Object.entries(PROSE_2023)) await api(page, app, 'section.set', { reportId: report.id, key, text });
   return { agency: agency!, report };
 }
-
-const reportIdOf = (page: Page) => Number(/#\/report\/(\d+)/.exec(page.url())![1]);
 
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
 

@@ -7,18 +7,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { SECTIONS, sectionHeading } from '../../core/format/index.js';
 import { signableCells, signableProse } from '../unit/signoff/fixture.js';
 import { expect, test, type RunningApp } from './app.js';
-import { createAgency, createReport, waitSaved } from './helpers.js';
+import { api, heading, reportIdOf, startReport, waitSaved } from './helpers.js';
 
-const T3 = '三、收到和处理政府信息公开申请情况';
+const T3 = heading('s3');
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'export-shots');
-
-/** Bulk data through the API with the launch token: what a clerk would type over an afternoon. */
-async function api(page: Page, app: RunningApp, method: string, args: unknown): Promise<unknown> {
-  const res = await page.request.post(`${app.url}api/${method}`, { headers: { 'X-Nianbao-Token': app.token }, data: args });
-  const envelope = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.value;
-}
 
 /** Every cell filled (test/unit/signoff/fixture.ts), with one error standing: 9 concluded where 3 were. */
 async function fillReport(page: Page, app: RunningApp, reportId: number): Promise<void> {
@@ -43,10 +35,8 @@ test('fill a report → final export refused with the error listed → fix it �
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
 
-  await page.goto(app.launchUrl);
-  await createAgency(page);
-  await createReport(page, 2024);
-  const reportId = Number(/#\/report\/(\d+)/.exec(page.url())![1]);
+  await startReport(page, app.launchUrl);
+  const reportId = reportIdOf(page);
   await fillReport(page, app, reportId);
   await page.reload();
   await expect(header(page)).toContainText('草稿');

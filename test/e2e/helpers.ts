@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { SECTIONS, sectionHeading, type SectionKey } from '../../core/format/index.js';
+import type { RunningApp } from './app.js';
+
+/** A section's heading as the window shows it (「三、收到和处理政府信息公开申请情况」), from core/format. */
+export function heading(key: SectionKey): string {
+  return sectionHeading(SECTIONS.find((s) => s.key === key)!);
+}
 
 /** First run: fills the agency form and saves it. */
 export async function createAgency(page: Page, name = '某某县清河镇人民政府'): Promise<void> {
@@ -29,4 +36,38 @@ export async function openSection(page: Page, heading: string): Promise<void> {
 
 export async function waitSaved(page: Page): Promise<void> {
   await expect(page.getByRole('status')).toContainText('已保存');
+}
+
+/** Opens the app at its first run, fills in the agency and creates the report for `year`. */
+export async function startReport(page: Page, url: string, year = 2024): Promise<void> {
+  await page.goto(url);
+  await createAgency(page);
+  await createReport(page, year);
+}
+
+/** The id of the report the window shows. */
+export const reportIdOf = (page: Page) => Number(/#\/report\/(\d+)/.exec(page.url())![1]);
+
+/** A table cell as the window draws it. */
+export const cell = (page: Page, id: string) => page.locator(`td[data-cell="${id}"]`);
+
+/** Clicks a cell and types into it as a clerk would, ending with a key (Enter by default). */
+export async function typeInto(page: Page, id: string, text: string, end = 'Enter'): Promise<void> {
+  await cell(page, id).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press(end);
+}
+
+/** The 正文 of the prose section on screen (the 导语 has its own box). */
+export const body = (page: Page) => page.getByRole('textbox', { name: '正文', exact: true });
+
+/** The 检查结果 panel. */
+export const issues = (page: Page) => page.getByRole('complementary', { name: '检查结果' });
+
+/** Bulk data through the API with the launch token: what a clerk would have typed over an afternoon. */
+export async function api<T = unknown>(page: Page, app: RunningApp, method: string, args: unknown): Promise<T> {
+  const res = await page.request.post(`${app.url}api/${method}`, { headers: { 'X-Nianbao-Token': app.token }, data: args });
+  const envelope = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
+  return envelope.value as T;
 }

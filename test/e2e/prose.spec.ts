@@ -1,24 +1,17 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './app.js';
-import { createAgency, createReport, openSection, waitSaved } from './helpers.js';
+import { body, heading, openSection, startReport, typeInto, waitSaved } from './helpers.js';
 
-const S1 = '一、总体情况';
-const T3 = '三、收到和处理政府信息公开申请情况';
+const S1 = heading('s1');
+const T3 = heading('s3');
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'prose');
 
 /** Page code is passed as text: the Node-side typecheck has no DOM types. */
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
-const body = (page: Page) => page.getByRole('textbox', { name: '正文', exact: true });
 /** The tools over the 正文 (the 导语 has its own). */
 const tools = (page: Page) => page.locator('.prose-editor', { has: body(page) }).getByRole('toolbar', { name: '排版和数字工具' });
-
-async function typeInto(page: Page, id: string, text: string): Promise<void> {
-  await page.locator(`td[data-cell="${id}"]`).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
 
 /**
  * Dispatches what Word or WPS hand the browser on Ctrl+V at the focused element. Resolves with the
@@ -36,9 +29,7 @@ async function paste(page: Page, data: Record<string, string>): Promise<number> 
 }
 
 test('write a heading and paragraphs, insert a figure that follows the table, save a version, change, compare, restore', async ({ page, app }) => {
-  await page.goto(app.launchUrl);
-  await createAgency(page);
-  await createReport(page, 2024);
+  await startReport(page, app.launchUrl);
 
   // the table first: 4 applications from 自然人
   await openSection(page, T3);
@@ -134,9 +125,7 @@ test('write a heading and paragraphs, insert a figure that follows the table, sa
 });
 
 test('a figure turns back into plain text; undo brings it back', async ({ page, app }) => {
-  await page.goto(app.launchUrl);
-  await createAgency(page);
-  await createReport(page, 2024);
+  await startReport(page, app.launchUrl);
   await openSection(page, T3);
   await typeInto(page, 't3.r3_1.np', '2');
   await waitSaved(page);
@@ -167,10 +156,8 @@ test('a figure turns back into plain text; undo brings it back', async ({ page, 
 });
 
 test('pasting from Word keeps headings and paragraphs, drops pictures with a notice; 1 MB is refused quickly', async ({ page, app }) => {
-  await page.goto(app.launchUrl);
-  await createAgency(page);
-  await createReport(page, 2024);
-  await openSection(page, '五、存在的主要问题及改进情况');
+  await startReport(page, app.launchUrl);
+  await openSection(page, heading('s5'));
   await body(page).click();
   const word =
     '<html><body><!--StartFragment--><p class=MsoNormal style="mso-outline-level:2"><b><span style="font-family:楷体">（一）存在的问题</span></b></p>' +
@@ -219,9 +206,7 @@ test('pasting from Word keeps headings and paragraphs, drops pictures with a not
 });
 
 test('总体情况: the outline is offered on an empty section and the uncovered topics are named', async ({ page, app }) => {
-  await page.goto(app.launchUrl);
-  await createAgency(page);
-  await createReport(page, 2024);
+  await startReport(page, app.launchUrl);
   await openSection(page, S1);
   const outline = page.getByLabel('总体情况应写到的方面');
   await expect(outline).toContainText('○ 主动公开');
@@ -238,9 +223,7 @@ test('总体情况: the outline is offered on an empty section and the uncovered
 });
 
 test('a note under a table, with a figure, is saved and survives a reload', async ({ page, app }) => {
-  await page.goto(app.launchUrl);
-  await createAgency(page);
-  await createReport(page, 2024);
+  await startReport(page, app.launchUrl);
   await openSection(page, T3);
   await page.getByRole('button', { name: '＋ 添加表三下方的说明' }).click();
   const note = page.getByRole('textbox', { name: '表三下方的说明' });
@@ -252,10 +235,8 @@ test('a note under a table, with a figure, is saved and survives a reload', asyn
 });
 
 test('Chinese input methods: composition is left alone, the line is numbered when the caret leaves it', async ({ page, app }) => {
-  await page.goto(app.launchUrl);
-  await createAgency(page);
-  await createReport(page, 2024);
-  await openSection(page, '六、其他需要报告的事项');
+  await startReport(page, app.launchUrl);
+  await openSection(page, heading('s6'));
   await body(page).click();
   await page.keyboard.type('（三）');
   // what an IME sends: composition updates (pinyin), then the committed characters
@@ -281,9 +262,7 @@ test('Chinese input methods: composition is left alone, the line is numbered whe
 });
 
 test('导语: generated from the agency, edited text is kept, 重新生成 returns to the generated one', async ({ page, app }) => {
-  await page.goto(app.launchUrl);
-  await createAgency(page);
-  await createReport(page, 2024);
+  await startReport(page, app.launchUrl);
   await openSection(page, S1);
   const intro = page.getByRole('textbox', { name: '导语' });
   const block = page.getByRole('region', { name: '导语' });

@@ -1,22 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, startApp, test } from './app.js';
-import { createAgency, createReport, openSection, waitSaved } from './helpers.js';
+import { cell, heading, issues, openSection, startReport, typeInto, waitSaved } from './helpers.js';
 
-const T2 = '二、主动公开政府信息情况';
-const T3 = '三、收到和处理政府信息公开申请情况';
-const T4 = '四、政府信息公开行政复议、行政诉讼情况';
+const T2 = heading('s2');
+const T3 = heading('s3');
+const T4 = heading('s4');
 
-const cell = (page: Page, id: string) => page.locator(`td[data-cell="${id}"]`);
 /** The text box that sits over the active cell. */
 const input = (page: Page, id: string) => page.locator(`input.cell-input[data-cell="${id}"]`);
-const issues = (page: Page) => page.getByRole('complementary', { name: '检查结果' });
-
-/** Clicks a cell and types into it as a clerk would, ending with a key (Enter by default). */
-async function typeInto(page: Page, id: string, text: string, end = 'Enter'): Promise<void> {
-  await cell(page, id).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press(end);
-}
 
 /**
  * What Excel and WPS hand the browser on Ctrl+V: a paste event carrying text/plain, dispatched
@@ -32,14 +23,8 @@ async function pasteText(page: Page, text: string): Promise<void> {
 
 const clipboardText = (page: Page) => page.evaluate<string>('navigator.clipboard.readText()');
 
-async function newReport(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await createAgency(page);
-  await createReport(page, 2024);
-}
-
 test('keyboard entry in 表三: moves like a spreadsheet, totals follow at once, the store has it', async ({ page, app }) => {
-  await newReport(page, app.launchUrl);
+  await startReport(page, app.launchUrl);
   await openSection(page, T3);
 
   await cell(page, 't3.r1.np').click();
@@ -99,7 +84,7 @@ test('keyboard entry in 表三: moves like a spreadsheet, totals follow at once,
 });
 
 test('input is normalised, and refusals say why at the cell while the old value stays', async ({ page, app }) => {
-  await newReport(page, app.launchUrl);
+  await startReport(page, app.launchUrl);
   await openSection(page, T3);
 
   await typeInto(page, 't3.r1.np', '１２３');
@@ -137,9 +122,7 @@ test('input is normalised, and refusals say why at the cell while the old value 
 });
 
 test('2019 format: 本年增/减 may be negative, （六）其他处理 is one row', async ({ page, app }) => {
-  await page.goto(app.launchUrl);
-  await createAgency(page);
-  await createReport(page, 2020);
+  await startReport(page, app.launchUrl, 2020);
   await openSection(page, T2);
   await typeInto(page, 't2.lic.delta', '-2');
   await expect(cell(page, 't2.lic.delta')).toHaveText('-2');
@@ -152,7 +135,7 @@ test('2019 format: 本年增/减 may be negative, （六）其他处理 is one r
 });
 
 test('paste a 7-column block from a spreadsheet into 表三, undo and redo it', async ({ page, app }) => {
-  await newReport(page, app.launchUrl);
+  await startReport(page, app.launchUrl);
   await openSection(page, T3);
   await expect(page.getByText('粘贴：')).toContainText('第 7 列「总计」与自动合计对照');
 
@@ -197,7 +180,7 @@ test('paste a 7-column block from a spreadsheet into 表三, undo and redo it', 
 
 test('copy a selection out as tab-separated text', async ({ page, app, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-  await newReport(page, app.launchUrl);
+  await startReport(page, app.launchUrl);
   await openSection(page, T3);
   await cell(page, 't3.r1.np').click();
   await pasteText(page, '5\t1\r\n2\t0\r\n');
@@ -217,7 +200,7 @@ test('copy a selection out as tab-separated text', async ({ page, app, context }
 });
 
 test('a rule fires, the finding leads to its cell, fixing the cell clears it; a fix button is undoable', async ({ page, app }) => {
-  await newReport(page, app.launchUrl);
+  await startReport(page, app.launchUrl);
   await openSection(page, T3);
   await typeInto(page, 't3.r1.np', '5');
   await typeInto(page, 't3.r2.np', '0');
@@ -252,7 +235,7 @@ test('a rule fires, the finding leads to its cell, fixing the cell clears it; a 
 });
 
 test('a warning is accepted with a written reason, kept, and can be withdrawn', async ({ page, app }) => {
-  await newReport(page, app.launchUrl);
+  await startReport(page, app.launchUrl);
   await openSection(page, T2);
   // 现行有效 1 < 制发 3 − 废止 1: P-1
   await typeInto(page, 't2.norm.made', '3');
@@ -279,7 +262,7 @@ test('a warning is accepted with a written reason, kept, and can be withdrawn', 
 });
 
 test('nothing to report fills 表三 and 表四 with 0 after asking; 空白填0 fills only blanks', async ({ page, app }) => {
-  await newReport(page, app.launchUrl);
+  await startReport(page, app.launchUrl);
   await openSection(page, T3);
   await typeInto(page, 't3.r1.np', '2');
   await page.getByRole('button', { name: '本年未收到政府信息公开申请' }).click();
@@ -306,7 +289,7 @@ test('nothing to report fills 表三 and 表四 with 0 after asking; 空白填0 
 });
 
 test('an edit survives the back end being killed right after it is saved', async ({ page, app, dataDir }) => {
-  await newReport(page, app.launchUrl);
+  await startReport(page, app.launchUrl);
   await openSection(page, T3);
   await typeInto(page, 't3.r1.np', '42');
   await waitSaved(page);
