@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Args, CarryPreview } from '../../core/api.js';
-import { cellDef, cellName, formatIdForYear, T3_COLUMNS, type FormatId } from '../../core/format/index.js';
+import { cellDef, cellName, formatIdForYear, rowLabel, T3_COLUMNS, type FormatId } from '../../core/format/index.js';
 import { PROSE_KEYS, type ProseKey } from '../../core/report/model.js';
 import { proseLabel } from '../../core/rules/context.js';
 import { ApiFailure, call } from '../api/client.js';
@@ -127,7 +127,7 @@ export function NewReportOptions({ agencyId, year, onChange }: Props) {
             <ul>
               {Object.keys(t3).length > 0 && (
                 <li>
-                  表三「二、上年结转政府信息公开申请数量」取 {last} 年的「四、结转下年度继续办理」：{carriedList(format as FormatId, t3)}
+                  表三「{rowLabel(format as FormatId, 't3.r2.total')}」取 {last} 年的「{rowLabel(lastFormat as FormatId, 't3.r4.total')}」：{carriedList(format as FormatId, t3)}
                 </li>
               )}
               {Object.keys(t2).length > 0 && <li>表二 {carriedList(format as FormatId, t2)}（上年项目数量加本年增/减）</li>}

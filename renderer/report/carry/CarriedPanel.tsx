@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { cellDef, cellName, type CellDef, type TableId } from '../../../core/format/index.js';
+import { cellDef, cellName, rowLabel, type CellDef, type TableId } from '../../../core/format/index.js';
 import type { ReportEditor } from '../table/editor.js';
 import { useEditorSnapshot } from '../table/useReportEditor.js';
 import { baseOf, carriedCells, freshCarry, type CarriedCell } from './cells.js';
@@ -50,7 +50,7 @@ export function CarriedPanel({ editor, reportId, tableId, track }: Props) {
         <p>
           <span className="carried-tag">结转</span>
           {tableId === 't3' && row ? `「${row.rowPath.at(-1)}」` : '以下数字'}从 {carry.fromYear} 年报告
-          {tableId === 't3' ? '「四、结转下年度继续办理」' : ''}结转而来：
+          {tableId === 't3' ? `「${rowLabel('2021', 't3.r4.total')}」` : ''}结转而来：
           {cells.map((c, i) => (
             <span key={c.cellId} className={`carried-figure${c.changed ? ' changed' : ''}`}>
               {i > 0 ? '，' : ''}
