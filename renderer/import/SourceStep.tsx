@@ -83,6 +83,7 @@ export function SourceStep({ onParsed }: Props) {
         <h2>方法一：粘贴报告全文</h2>
         <p className="muted">在网站上打开报告，按 Ctrl+A 全选、Ctrl+C 复制，再点下面的框按 Ctrl+V 粘贴。繁体字、夹带的拼音注音会自动处理。</p>
         <textarea
+          autoFocus
           className="import-paste"
           aria-label="粘贴报告全文"
           placeholder="在这里粘贴报告全文（从标题开始，到落款日期为止）"
@@ -113,6 +114,10 @@ export function SourceStep({ onParsed }: Props) {
               void readFile(file);
             }}
           />
+          {/* the browser's own button speaks the system's language (English on some PCs): ours is Chinese */}
+          <span className="import-file-button" aria-hidden="true">
+            选择文件…
+          </span>
         </label>
 
         {busy ? (
