@@ -1,5 +1,5 @@
 import { rowLabel } from '../format/index.js';
-import { sumMismatch, sumText } from './arithmetic.js';
+import { equationColumns, sumMismatch, sumText } from './arithmetic.js';
 import type { RuleContext } from './context.js';
 import { colLabelOf, rowLabelOf } from './format-index.js';
 import type { Finding, RuleDef } from './types.js';
@@ -12,13 +12,6 @@ const hasTables = (ctx: RuleContext) => ctx.index !== null;
 /** Totals typed by hand can disagree with their parts; computed ones cannot. */
 const publishedTotals = (ctx: RuleContext) => ctx.index !== null && !ctx.computedTotals;
 
-/**
- * Columns an equation between rows is checked in. With computed totals the 总计 column is the
- * sum of the others, so it holds whenever they all hold and adds nothing but a duplicate.
- */
-function equationColumns(ctx: RuleContext): readonly string[] {
-  return ctx.computedTotals ? ctx.index!.t3OpenColumns : ctx.index!.t3Columns;
-}
 
 export const A1: RuleDef = {
   id: 'A-1',

@@ -25,3 +25,12 @@ export function sumMismatch(ctx: RuleContext, totalId: string, partIds: readonly
 export function sumText(parts: readonly number[], sum: number): string {
   return `${parts.join(' + ')} = ${sum}`;
 }
+
+/**
+ * 表三 columns an equation between rows is checked in (A-3, A-5, X-1). With computed totals the
+ * 总计 column is the sum of the others, so it holds whenever they all hold and adds nothing but
+ * a duplicate finding.
+ */
+export function equationColumns(ctx: RuleContext): readonly string[] {
+  return ctx.computedTotals ? ctx.index!.t3OpenColumns : ctx.index!.t3Columns;
+}

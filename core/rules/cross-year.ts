@@ -1,4 +1,5 @@
 import { resolveTokens } from '../report/index.js';
+import { equationColumns } from './arithmetic.js';
 import { sectionLabel, type RuleContext } from './context.js';
 import { colLabelOf, rowLabelOf } from './format-index.js';
 import { documentFlow } from './publication.js';
@@ -16,12 +17,10 @@ export const X1: RuleDef = {
   scope: 'cross-year',
   applies: (ctx) => ctx.index !== null && ctx.previous?.index != null,
   check(ctx) {
-    const index = ctx.index!;
     const prev = ctx.previous!;
     const severity = prev.madeInApp ? 'error' : 'warning';
-    const columns = ctx.computedTotals ? index.t3OpenColumns : index.t3Columns;
     const out: Finding[] = [];
-    for (const col of columns) {
+    for (const col of equationColumns(ctx)) {
       const carried = `t3.r2.${col}`;
       const left = `t3.r4.${col}`;
       const a = ctx.cells[carried];
