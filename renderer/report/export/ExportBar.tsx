@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReportDetail, SignoffStatus } from '../../../core/api.js';
 import type { Finding } from '../../../core/rules/index.js';
 import { ApiFailure, call } from '../../api/client.js';
@@ -16,6 +16,14 @@ interface Props {
 }
 
 type Open = 'preview' | 'sign' | 'reopen' | null;
+
+const FOCUS_ACTION_KEY = 'nianbao.focusReportAction';
+
+/** After 定稿 or 修改定稿 every part of the window changes: open the report afresh, the focus back in the header. */
+export function reopenAfterStateChange(reportId: number): void {
+  sessionStorage.setItem(FOCUS_ACTION_KEY, String(reportId));
+  window.location.reload();
+}
 
 export function messageOf(err: unknown): string {
   return err instanceof ApiFailure ? err.message : String(err);
@@ -71,6 +79,15 @@ export function ExportBar({ detail, editor }: Props) {
     [editor, reportId],
   );
 
+  // signing or reopening reloads the window (see reopenAfterStateChange): the focus goes to the
+  // button now in the place of the one that opened the dialog, not to the page
+  const action = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (sessionStorage.getItem(FOCUS_ACTION_KEY) !== String(reportId)) return;
+    sessionStorage.removeItem(FOCUS_ACTION_KEY);
+    action.current?.focus();
+  }, [reportId]);
+
   const signed = signedNow ? status?.signed : undefined;
   return (
     <>
@@ -81,11 +98,11 @@ export function ExportBar({ detail, editor }: Props) {
         打印 / 导出
       </button>
       {signedNow ? (
-        <button type="button" aria-haspopup="dialog" onClick={() => void show('reopen')}>
+        <button type="button" ref={action} aria-haspopup="dialog" onClick={() => void show('reopen')}>
           修改定稿…
         </button>
       ) : (
-        <button type="button" className="primary" aria-haspopup="dialog" onClick={() => void show('sign')}>
+        <button type="button" ref={action} className="primary" aria-haspopup="dialog" onClick={() => void show('sign')}>
           定稿…
         </button>
       )}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SignoffStatus } from '../../../core/api.js';
 import { call } from '../../api/client.js';
 import { rememberAuthor, rememberedAuthor } from '../versions/labels.js';
-import { messageOf } from './ExportBar.js';
+import { messageOf, reopenAfterStateChange } from './ExportBar.js';
 import { useEscape } from './useEscape.js';
 
 interface Props {
@@ -40,7 +40,7 @@ export function ReopenDialog({ reportId, status, onClose }: Props) {
     try {
       await call('report.reopen', { reportId, reason: reason.trim(), author: author.trim() });
       rememberAuthor(author);
-      window.location.reload();
+      reopenAfterStateChange(reportId);
     } catch (err) {
       setError(messageOf(err));
       setBusy(false);

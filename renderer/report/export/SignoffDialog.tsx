@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SignoffStatus } from '../../../core/api.js';
-import { SIGNOFF_STEPS } from '../../../core/document/index.js';
 import type { Signoff } from '../../../core/report/model.js';
+import { SIGNING_DATE_LABEL, SIGNOFF_STEPS } from '../../../core/report/signoff.js';
 import type { Finding } from '../../../core/rules/index.js';
 import { call } from '../../api/client.js';
 import { rememberAuthor, rememberedAuthor } from '../versions/labels.js';
-import { messageOf } from './ExportBar.js';
+import { messageOf, reopenAfterStateChange } from './ExportBar.js';
 import { useEscape } from './useEscape.js';
 import { GateList } from './GateList.js';
 
@@ -81,7 +81,7 @@ export function SignoffDialog({ reportId, status, onGo, onRecheck, onClose }: Pr
       await call('report.sign', { reportId, signoff: form, confirmWarnings: confirmed, author });
       rememberAuthor(author);
       // every part of the window becomes read-only: open the report afresh
-      window.location.reload();
+      reopenAfterStateChange(reportId);
     } catch (err) {
       setError(messageOf(err));
       setBusy(false);
@@ -106,13 +106,13 @@ export function SignoffDialog({ reportId, status, onGo, onRecheck, onClose }: Pr
                 <input ref={i === 0 ? first : undefined} value={form[step.name]} maxLength={40} onChange={set(step.name)} />
               </label>
               <label className="field">
-                <span>{step.label.slice(0, 2)}日期</span>
+                <span>{step.dateLabel}</span>
                 <input type="date" value={form[step.date]} onChange={set(step.date)} />
               </label>
             </div>
           ))}
           <label className="field">
-            <span>落款日期（印在报告末尾机关名称下）</span>
+            <span>{SIGNING_DATE_LABEL}（印在报告末尾机关名称下）</span>
             <input type="date" value={form.date} onChange={set('date')} />
           </label>
         </div>
