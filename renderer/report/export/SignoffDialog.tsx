@@ -5,7 +5,7 @@ import { SIGNING_DATE_LABEL, SIGNOFF_STEPS } from '../../../core/report/signoff.
 import type { Finding } from '../../../core/rules/index.js';
 import { call } from '../../api/client.js';
 import { rememberAuthor, rememberedAuthor } from '../versions/labels.js';
-import { messageOf } from './ExportBar.js';
+import { messageOf, reopenAfterStateChange } from './ExportBar.js';
 import { useEscape } from './useEscape.js';
 import { GateList } from './GateList.js';
 
@@ -81,7 +81,7 @@ export function SignoffDialog({ reportId, status, onGo, onRecheck, onClose }: Pr
       await call('report.sign', { reportId, signoff: form, confirmWarnings: confirmed, author });
       rememberAuthor(author);
       // every part of the window becomes read-only: open the report afresh
-      window.location.reload();
+      reopenAfterStateChange(reportId);
     } catch (err) {
       setError(messageOf(err));
       setBusy(false);
