@@ -86,7 +86,14 @@ export function App() {
     );
   }
   if (route.name === 'report') {
-    return <ReportScreen key={route.reportId} reportId={route.reportId} section={route.section} />;
+    return (
+      <ReportScreen
+        key={route.reportId}
+        reportId={route.reportId}
+        section={route.section}
+        onAgency={(id) => id !== agency.id && chooseAgency(id)}
+      />
+    );
   }
   return <ReportList agency={agency} agencies={agencies} onChooseAgency={chooseAgency} info={boot.info} />;
 }

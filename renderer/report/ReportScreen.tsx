@@ -20,9 +20,11 @@ import { VersionsButton } from './versions/VersionsPanel.js';
 interface Props {
   reportId: number;
   section: SectionKey;
+  /** the report's agency becomes the current one, so 「报告列表」 leads back to this report's list */
+  onAgency?(agencyId: number): void;
 }
 
-export function ReportScreen({ reportId, section }: Props) {
+export function ReportScreen({ reportId, section, onAgency }: Props) {
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [failure, setFailure] = useState('');
   const { state: saveState, track } = useSaveState();
@@ -34,6 +36,12 @@ export function ReportScreen({ reportId, section }: Props) {
   useEffect(() => {
     if (sections) editor?.setSections(sections);
   }, [editor, sections]);
+
+  const agencyOfReport = detail?.summary.agencyId;
+  useEffect(() => {
+    if (agencyOfReport !== undefined) onAgency?.(agencyOfReport);
+    // once per report: the callback is a new function at each render
+  }, [agencyOfReport]);
 
   const load = useCallback(async () => {
     try {
