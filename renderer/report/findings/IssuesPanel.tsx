@@ -91,7 +91,7 @@ function FindingItem({ finding: f, editor, snapshot, reportId }: { finding: Find
 
   const accept = async () => {
     if (!reason.trim()) {
-      setProblem('请写明为什么这样填是对的');
+      setProblem('请写明为什么不用改');
       return;
     }
     if (await editor.accept(key, reason)) {
@@ -135,7 +135,7 @@ function FindingItem({ finding: f, editor, snapshot, reportId }: { finding: Find
       {accepting && (
         <div className="finding-accept">
           <label>
-            <span>为什么这样填是对的？（会随报告保存）</span>
+            <span>为什么不用改？（理由会随报告保存）</span>
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} autoFocus maxLength={2000} />
           </label>
           {problem && (
