@@ -3,6 +3,7 @@ import { cellDef, type FormatId } from '../format/index.js';
 import { wanNumberToYuan, yuanToWan } from './money.js';
 import { AGENCY_LEVELS, type ReportData } from './model.js';
 import { resolveTokens, tokensIn } from './prose.js';
+import { SIGNOFF_STEPS } from './signoff.js';
 
 /**
  * The report file (spec/report-json.md): one UTF-8 JSON document, extension `.nianbao.json`.
@@ -127,6 +128,9 @@ export function parseReportFile(source: string): ReadResult {
       approver: f.signoff.approver ?? '',
       ...(f.signoff.date ? { date: f.signoff.date } : {}),
     };
+    // the date of each step (编制日期 …), written by the app beside the names
+    const extra = f.signoff as Record<string, unknown>;
+    for (const { date } of SIGNOFF_STEPS) if (typeof extra[date] === 'string' && extra[date]) report.signoff[date] = extra[date];
   }
   return { ok: true, report, warnings };
 }

@@ -11,6 +11,14 @@ const report = (level: ReportData['agency']['level']): ReportData => ({
   origin: 'app',
 });
 
+describe('report file sign-off', () => {
+  it('reads back the date of each step as well as the names and the 落款日期', () => {
+    const signoff = { preparer: '甲', preparerDate: '2024-01-02', reviewer: '乙', reviewerDate: '2024-01-03', approver: '丙', approverDate: '2024-01-04', date: '2024-01-05' };
+    const back = parseReportFile(serializeReportFile({ ...report('county'), signoff }));
+    expect(back.ok && back.report.signoff).toEqual(signoff);
+  });
+});
+
 describe('report file agency level (spec/report-json.md: six levels)', () => {
   it('writes one of the six levels, and no level for 「其他」, which reads back as 「其他」', () => {
     const county = JSON.parse(serializeReportFile(report('county')));
