@@ -100,6 +100,12 @@ function TableSectionBody({ editor, reportId, tableId, track }: Props) {
   };
   historyRef.current = history;
 
+  // one message at a time: what a fill button did replaces what the last paste did (a paste clears the notice likewise)
+  const tell = (text: string) => {
+    setPasteReport(null);
+    setNotice(text);
+  };
+
   const zeros = (defs: TableDef['cells'], onlyBlank: boolean): CellChange[] =>
     defs
       .filter((c) => editor.isEditable(c.id) && (!onlyBlank || data.cells[c.id] === undefined))
@@ -108,11 +114,11 @@ function TableSectionBody({ editor, reportId, tableId, track }: Props) {
   const fillBlanks = () => {
     const changes = zeros(table.cells, true);
     if (!changes.length) {
-      setNotice(`表${TABLE_NUMERAL[tableId]}没有空白格。`);
+      tell(`表${TABLE_NUMERAL[tableId]}没有空白格。`);
       return;
     }
     editor.apply(changes, `表${TABLE_NUMERAL[tableId]}空白填 0`);
-    setNotice(`表${TABLE_NUMERAL[tableId]}的 ${changes.length} 个空白格已填 0。按 Ctrl+Z 可撤销。`);
+    tell(`表${TABLE_NUMERAL[tableId]}的 ${changes.length} 个空白格已填 0。按 Ctrl+Z 可撤销。`);
   };
 
   const noApplicationCells = [...tables.t3.cells, ...tables.t4.cells];
@@ -120,7 +126,7 @@ function TableSectionBody({ editor, reportId, tableId, track }: Props) {
   const fillNothingReceived = () => {
     setConfirmNone(false);
     editor.apply(zeros(noApplicationCells, false), '本年未收到政府信息公开申请');
-    setNotice('表三、表四已全部填 0。按 Ctrl+Z 可撤销。');
+    tell('表三、表四已全部填 0。按 Ctrl+Z 可撤销。');
   };
 
   return (
