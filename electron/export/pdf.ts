@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { renderPrintHtml } from '../../core/document/html.js';
 import type { ReportDocument } from '../../core/document/model.js';
 import { readFontAsset } from './font-assets.js';
@@ -116,6 +116,8 @@ async function start(): Promise<Warm> {
   if (!executablePath) throw new PdfError(NO_BROWSER_MESSAGE);
   let browser: Browser;
   try {
+    // loaded on the first PDF only: requiring playwright-core costs about a quarter of a second at start-up
+    const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS, timeout: 30_000 });
   } catch (e) {
     throw new PdfError(`浏览器（${executablePath}）无法启动，PDF 未能生成。请确认该浏览器可以正常打开后重试。\n${String(e)}`);
