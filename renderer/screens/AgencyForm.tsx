@@ -80,7 +80,9 @@ export function AgencyForm({ agency, firstRun, onSaved, onCancel }: Props) {
         inputMode={props.inputMode}
         aria-invalid={Boolean(shown(f))}
         onChange={(e) => set(f, e.target.value)}
-        onBlur={() => setTouched((t) => ({ ...t, [f]: true }))}
+        // an empty field is only called out on 保存: leaving it empty on the way to 取消 must not
+        // push the buttons down under the pointer
+        onBlur={() => get(f).trim() && setTouched((t) => ({ ...t, [f]: true }))}
       />
       {shown(f) ? <small className="field-error">{shown(f)}</small> : null}
     </label>
