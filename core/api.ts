@@ -275,6 +275,8 @@ const exportOptions = z
     draft: z.boolean(),
     /** append the 审批单 page */
     approvalSheet: z.boolean().optional(),
+    /** print version and short fingerprint in the footer (copies kept in the office; the website copy has the page number only) */
+    footerFingerprint: z.boolean().optional(),
     /** fixed line spacing of the body text in points (GB/T 9704 guides: 28) */
     lineSpacingPt: z.number().min(20).max(40).optional(),
   })

@@ -2,9 +2,9 @@ import { AppError, METHODS, type AppInfo, type Handlers } from '../core/api.js';
 import { createHandlers } from './services/index.js';
 import type { ExportHost } from './services/export.js';
 import { openStore, StoreFault, type Store } from './store/index.js';
-import pkg from '../package.json';
+import { APP_VERSION } from './export/version.js';
 
-export const APP_VERSION: string = pkg.version;
+export { APP_VERSION };
 
 export interface Backend {
   handlers: Handlers;

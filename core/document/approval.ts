@@ -9,15 +9,33 @@ function cell(text: string, role: DocCell['role'], colSpan = 1, align: DocCell['
   return { role, text, colSpan, rowSpan: 1, align };
 }
 
+/** The full fingerprint in groups of eight, so that it wraps between groups and can be read aloud. */
+export function groupedFingerprint(fingerprint: string): string {
+  const m = /^([a-z0-9-]+):(.*)$/i.exec(fingerprint);
+  const kind = m?.[1] ?? '';
+  const groups = (m?.[2] ?? fingerprint).replace(/(.{8})(?=.)/g, '$1 ');
+  return kind ? `${kind.toUpperCase()}：${groups}` : groups;
+}
+
 /**
  * The 审批单 kept with the signed paper copy: who prepared, reviewed and approved the report,
  * with room for their ink signatures and the agency's seal. Names and dates come from the
- * report's sign-off; what is missing is left blank to be written by hand.
+ * report's sign-off; what is missing is left blank to be written by hand. A signed copy's sheet
+ * names the version and its whole fingerprint, so that the copy on the website (which prints no
+ * fingerprint) can be matched to the one that was signed.
  */
-export function approvalSheet(report: ReportData, reportTitle: string): ApprovalSheet {
+export function approvalSheet(
+  report: ReportData,
+  reportTitle: string,
+  signed?: { fingerprint: string; versionLabel?: string },
+): ApprovalSheet {
   const signoff = report.signoff;
+  const version = signed ? `${signed.versionLabel?.trim() ?? ''}定稿` : '草稿';
+  const code = signed ? groupedFingerprint(signed.fingerprint) : '定稿时生成';
   const rows: DocCell[][] = [
     [cell('报告名称', 'header'), cell(reportTitle, 'label', 3, 'left')],
+    [cell('版本', 'header'), cell(version, 'label', 3, 'left')],
+    [cell('校验码', 'header'), cell(code, 'label', 3, 'left')],
     [cell('环节', 'header'), cell('姓名', 'header'), cell('签字', 'header'), cell('日期', 'header')],
     ...SIGNOFF_STEPS.map((step) => [
       cell(step.label, 'header'),
@@ -33,9 +51,10 @@ export function approvalSheet(report: ReportData, reportTitle: string): Approval
       id: 'approval',
       widths: [18, 22, 30, 30],
       headerRows: 0,
+      keepRows: rows.length,
       fontSizePt: 14,
       rows,
-      rowHeightsMm: [16, 12, 18, 18, 18, 60],
+      rowHeightsMm: [16, 10, 16, 12, 18, 18, 18, 50],
     },
   };
 }

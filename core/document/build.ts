@@ -85,9 +85,8 @@ export function buildDocument(report: ReportData, options: DocumentOptions): Rep
   blocks.push({ kind: 'signature', signature: signature(agency, chineseDate(report.signoff?.date) ?? BLANK_DATE) });
 
   const title = reportTitle(report);
-  const footer = [options.versionLabel?.trim(), options.fingerprint?.trim() && `校验码 ${shortFingerprint(options.fingerprint)}`]
-    .filter(Boolean)
-    .join('　');
+  const fingerprint = options.fingerprint?.trim();
+  const versionLabel = options.versionLabel?.trim();
   const doc: ReportDocument = {
     titleLines: titleLines(report),
     title,
@@ -100,8 +99,16 @@ export function buildDocument(report: ReportData, options: DocumentOptions): Rep
     },
     blocks,
   };
+  if (fingerprint) doc.fingerprint = fingerprint;
+  if (versionLabel) doc.versionLabel = versionLabel;
+  // the copy for the website carries only the page number (GB/T 9704 §7.5); internal copies may add the code
+  const footer = options.footerFingerprint
+    ? [versionLabel, fingerprint && `校验码 ${shortFingerprint(fingerprint)}`].filter(Boolean).join('　')
+    : '';
   if (footer) doc.footerNote = footer;
-  if (options.approvalSheet) doc.approval = approvalSheet(report, title);
+  if (options.approvalSheet) {
+    doc.approval = approvalSheet(report, title, fingerprint ? { fingerprint, ...(versionLabel ? { versionLabel } : {}) } : undefined);
+  }
   return doc;
 }
 

@@ -1,5 +1,8 @@
 import { isLeadIn, type DocBlock, type DocCell, type DocTable, type ReportDocument } from './model.js';
 import { fontStack, type FontRole } from './fonts.js';
+import { BODY_PT, BODY_TRACKING_PT, FOOTER_NOTE_PT, MARGIN_MM, NOTE_PT, PAGE_NUMBER_PT, TITLE_PT, TYPE_AREA_MM } from './page.js';
+import { CELL_PADDING_MM } from './tables.js';
+import { textPieces } from './text.js';
 
 /**
  * The print view: one standalone HTML document that Chromium prints to PDF (Electron's
@@ -18,6 +21,14 @@ export interface PrintHtmlOptions {
 const esc = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** Running text: long addresses and numbers in a span that may break anywhere (text.ts textPieces). */
+const prose = (text: string): string =>
+  textPieces(text)
+    .map((p) => (p.breakAnywhere ? `<span class="any">${esc(p.text)}</span>` : esc(p.text)))
+    .join('');
+
+const M = MARGIN_MM;
+
 /** A CSS string literal: margin-box content comes from the footer note, which we do not trust blindly. */
 const cssString = (text: string): string => `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r]/g, ' ')}"`;
 
@@ -28,16 +39,16 @@ function pageCss(doc: ReportDocument): string {
   const number = `"— " counter(page) " —"`;
   const note = doc.footerNote ? cssString(doc.footerNote) : 'none';
   // 4号宋体 page number, its top 7 mm below the type area; 空一字 from the outer edge
-  const numberBox = `content: ${number}; font-family: ${family('song')}; font-size: 14pt; vertical-align: top; padding-top: 5mm;`;
-  const noteBox = `content: ${note}; font-family: ${family('song')}; font-size: 9pt; vertical-align: top; padding-top: 7mm;`;
+  const numberBox = `content: ${number}; font-family: ${family('song')}; font-size: ${PAGE_NUMBER_PT}pt; vertical-align: top; padding-top: 5mm;`;
+  const noteBox = `content: ${note}; font-family: ${family('song')}; font-size: ${FOOTER_NOTE_PT}pt; vertical-align: top; padding-top: 7mm;`;
   return `
-@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@page { size: A4; margin: ${M.top}mm ${M.right}mm ${M.bottom}mm ${M.left}mm; }
 @page :right {
-  @bottom-right { ${numberBox} text-align: right; padding-right: 14pt; }
+  @bottom-right { ${numberBox} text-align: right; padding-right: ${PAGE_NUMBER_PT}pt; }
   @bottom-left { ${noteBox} text-align: left; }
 }
 @page :left {
-  @bottom-left { ${numberBox} text-align: left; padding-left: 14pt; }
+  @bottom-left { ${numberBox} text-align: left; padding-left: ${PAGE_NUMBER_PT}pt; }
   @bottom-right { ${noteBox} text-align: right; }
 }
 @page approval:right { @bottom-right { content: none; } @bottom-left { content: none; } }
@@ -49,29 +60,34 @@ function baseCss(doc: ReportDocument): string {
   const bold = doc.layout.boldHeadings ? 'bold' : 'normal';
   return `
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; color: #000; font-family: ${family('fang')}; font-size: 16pt; line-height: ${line}; }
+body { margin: 0; color: #000; font-family: ${family('fang')}; font-size: ${BODY_PT}pt; line-height: ${line}; }
 @media screen {
   html { background: #e6e6e6; }
-  body { width: 156mm; min-height: 225mm; margin: 6mm auto; padding: 37mm 26mm 35mm 28mm; background: #fff; box-shadow: 0 0 3mm rgba(0,0,0,.25); }
+  body { width: ${TYPE_AREA_MM}mm; min-height: 225mm; margin: 6mm auto; padding: ${M.top}mm ${M.right}mm ${M.bottom}mm ${M.left}mm; background: #fff; box-shadow: 0 0 3mm rgba(0,0,0,.25); }
   /* on screen the white sheet would cover it: draw it over the text, it is translucent */
   body > .watermark { z-index: 1; }
 }
+/* 28 characters to a line (page.ts BODY_TRACKING_PT), as the DOCX sets them */
+p, h2, h3, h4, h5 { letter-spacing: ${BODY_TRACKING_PT}pt; }
 p { margin: 0; text-indent: 2em; text-align: justify; overflow-wrap: anywhere; }
-h1 { margin: 0 0 ${line}; font-family: ${family('title')}; font-size: 22pt; line-height: 1.6; font-weight: normal; text-align: center; }
-h2, h3, h4, h5 { margin: 0; font-size: 16pt; font-weight: normal; text-indent: 2em; break-after: avoid; }
+.any { word-break: break-all; }
+h1 { margin: 0 0 ${line}; font-family: ${family('title')}; font-size: ${TITLE_PT}pt; line-height: 1.6; font-weight: normal; text-align: center; }
+h2, h3, h4, h5 { margin: 0; font-size: ${BODY_PT}pt; font-weight: normal; text-indent: 2em; text-align: justify; break-after: avoid; }
 h2 { font-family: ${family('hei')}; }
 h3 { font-family: ${family('kai')}; font-weight: ${bold}; }
 h4 { font-weight: ${bold}; }
-p.note { font-size: 14pt; }
+p.note { font-size: ${NOTE_PT}pt; letter-spacing: normal; }
 p.sign { text-indent: 0; text-align: right; text-autospace: no-autospace; break-inside: avoid; break-before: avoid; }
 p.sign.first { margin-top: ${line}; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 4pt 0; font-family: ${family('fang')}; }
-td, th { border: 0.75pt solid #000; padding: 1.2mm 0.8mm; line-height: 1.3; font-weight: normal; vertical-align: middle; text-align: center; overflow-wrap: anywhere; }
+td, th { border: 0.75pt solid #000; padding: 1.2mm ${CELL_PADDING_MM}mm; line-height: 1.3; font-weight: normal; vertical-align: middle; text-align: center; overflow-wrap: anywhere; }
 td.left { text-align: left; }
 /* a row never splits across pages, but a tall merged label (三、本年度办理结果 spans 22 rows) may */
 td:not([rowspan]), th:not([rowspan]) { break-inside: avoid; }
+/* lead-in rows, and the first rows of a long table, stay with the row below (model.ts keepRows) */
 tr.lead { break-after: avoid; }
 thead { display: table-header-group; }
+table.keep { break-inside: avoid; }
 .watermark { position: fixed; left: 0; right: 0; top: 80mm; text-align: center; font-family: ${family('hei')}; font-size: 110pt; line-height: 1; letter-spacing: 0.3em; color: rgba(0, 0, 0, 0.13); transform: rotate(-35deg); pointer-events: none; z-index: -1; }
 .preload { position: absolute; visibility: hidden; height: 0; overflow: hidden; font-family: ${family('song')}; }
 section.approval { page: approval; break-before: page; }
@@ -93,15 +109,19 @@ function cellHtml(cell: DocCell, header: boolean): string {
 function tableHtml(table: DocTable): string {
   const total = table.widths.reduce((a, b) => a + b, 0);
   const cols = table.widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(3)}%">`).join('');
+  // the whole table kept together, or its first rows kept with the heading (model.ts keepRows);
+  // not by a tbody of their own: a row span (三、本年度办理结果) cannot cross from one to the next
+  const whole = table.keepRows >= table.rows.length;
   const row = (cells: DocCell[], i: number, header: boolean) => {
     const height = table.rowHeightsMm?.[i];
-    const attrs = `${isLeadIn(cells) ? ' class="lead"' : ''}${height ? ` style="height:${height}mm"` : ''}`;
+    const keep = isLeadIn(cells) || (!whole && i < table.keepRows - 1);
+    const attrs = `${keep ? ' class="lead"' : ''}${height ? ` style="height:${height}mm"` : ''}`;
     return `<tr${attrs}>${cells.map((c) => cellHtml(c, header)).join('')}</tr>`;
   };
   const head = table.rows.slice(0, table.headerRows).map((r, i) => row(r, i, true)).join('');
   const body = table.rows.slice(table.headerRows).map((r, i) => row(r, i + table.headerRows, false)).join('');
   return (
-    `<table data-table="${table.id}" style="font-size:${table.fontSizePt}pt"><colgroup>${cols}</colgroup>` +
+    `<table data-table="${table.id}"${whole ? ' class="keep"' : ''} style="font-size:${table.fontSizePt}pt"><colgroup>${cols}</colgroup>` +
     `${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`
   );
 }
@@ -112,9 +132,9 @@ function blockHtml(block: DocBlock): string {
       // h1 is the report title; 公文 levels 一、（一）1.（1） are h2–h5
       return `<h${block.level + 1}>${esc(block.text)}</h${block.level + 1}>`;
     case 'paragraph':
-      return `<p>${esc(block.text)}</p>`;
+      return `<p>${prose(block.text)}</p>`;
     case 'note':
-      return `<p class="note">${esc(block.text)}</p>`;
+      return `<p class="note">${prose(block.text)}</p>`;
     case 'table':
       return tableHtml(block.table);
     case 'signature': {

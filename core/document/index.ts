@@ -1,11 +1,13 @@
 export * from './model.js';
 export { buildDocument, reportTitle, signature, shortFingerprint, DEFAULT_LINE_SPACING_PT } from './build.js';
 export { defaultIntro } from './intro.js';
-export { printedValue, docTable } from './tables.js';
-export { approvalSheet, SIGNOFF_STEPS } from './approval.js';
-export { chineseDate, textWidth, BLANK_DATE } from './text.js';
+export { printedValue, docTable, TABLE_FONT_PT, CELL_PADDING_MM } from './tables.js';
+export { approvalSheet, groupedFingerprint, SIGNOFF_STEPS } from './approval.js';
+export { chineseDate, textWidth, textPieces, BLANK_DATE, type TextPiece } from './text.js';
 export { renderPrintHtml, type PrintHtmlOptions } from './html.js';
-export { FONTS, LATIN_FONT, fontStack, type FontRole, type FontDef } from './fonts.js';
+export { FONTS, LATIN_FONT, PRINT_LATIN_FACE, fontStack, latinFont, type FontRole, type FontDef } from './fonts.js';
+export * from './page.js';
+export { documentProperties, GENERATOR, FINGERPRINT_PROPERTY, VERSION_PROPERTY, type DocumentProperties } from './properties.js';
 export { exportGate, gateRefusal, findingLine, type ExportGate } from './gate.js';
 export { snapshotReport, signedFingerprint, signedLabel, footerVersion, reopenLabel, SIGNED_KIND, REOPEN_KIND } from './sign.js';
 export { exportFileName, EXPORT_MIME, type ExportFormat } from './file-name.js';

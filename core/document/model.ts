@@ -10,10 +10,15 @@ import type { HeadingLevel } from '../report/prose.js';
 export interface DocumentOptions {
   /** a draft carries the 「草稿」 watermark and may have blank cells */
   draft: boolean;
-  /** the signed version's fingerprint; its short form is printed in the footer */
+  /** the signed version's fingerprint: on the 审批单 and in the file's properties */
   fingerprint?: string;
   /** the signed version's label, e.g. 「第2版」 */
   versionLabel?: string;
+  /**
+   * print the version and the short fingerprint in the footer, beside the page number: for
+   * copies kept inside the office. The copy for the website carries the page number only.
+   */
+  footerFingerprint?: boolean;
   /** fixed line spacing of the body text in points (GB/T 9704 guides: 28) */
   lineSpacingPt?: number;
   /** bold 楷体 second-level and 仿宋 third-level headings, as some local guides ask */
@@ -46,6 +51,8 @@ export interface DocTable {
   widths: number[];
   /** leading rows repeated at the top of each page when the table breaks */
   headerRows: number;
+  /** leading rows (header rows included) kept on the page of the heading above the table */
+  keepRows: number;
   /** type size of the cells in points */
   fontSizePt: number;
   rows: DocCell[][];
@@ -82,7 +89,11 @@ export interface ReportDocument {
   year: number;
   agency: string;
   draft: boolean;
-  /** printed in the footer of signed copies, e.g. 「第2版　校验码 3F9A1C0B22D4」 */
+  /** the signed version's fingerprint (「sha256:…」): on the 审批单 and in the file's properties */
+  fingerprint?: string;
+  /** the signed version, e.g. 「第2版」 */
+  versionLabel?: string;
+  /** printed in the footer of internal copies, e.g. 「第2版　校验码 3F9A-1C0B-22D4」 */
   footerNote?: string;
   layout: DocLayout;
   blocks: DocBlock[];

@@ -3,10 +3,33 @@ import { yuanToWan, yuanToWanFixed } from '../report/money.js';
 import type { DocCell, DocTable } from './model.js';
 
 /**
- * Table type sizes in points. 表二 has four roomy columns: 五号. 表三 (10 columns) and 表四
- * (15 columns) only fit a portrait page in 小五.
+ * One type size for the three tables: 表三 (10 columns) and 表四 (15 columns) only fit a
+ * portrait page in 小五, and 表二 beside them should not look bigger.
  */
-const TABLE_FONT_PT: Record<TableDef['id'], number> = { t2: 10.5, t3: 9, t4: 9 };
+export const TABLE_FONT_PT = 9;
+
+/** Space between a cell's border and its text, left and right, in both writers. */
+export const CELL_PADDING_MM = 0.9;
+
+/**
+ * How many rows at the top of each table stay on the page of the table's heading. 表二 and 表四
+ * are short and are never split; 表三 runs over a page, so it keeps its header and the first
+ * three rows with the heading — never a heading with one row under it at the foot of a page.
+ */
+function keepRows(table: TableDef): number {
+  return table.id === 't3' ? table.headerRows + 3 : table.rows.length;
+}
+
+/**
+ * A money column's header names its unit: 2021 prints 「本年收费金额（单位：万元）」, but the 2019
+ * format's 「采购总金额」 has none, though the figure is in 万元 (spec §2.1). The unit is added the
+ * way 2021 writes it.
+ */
+function headerWithUnit(format: FormatId, header: string, below: GridCell | undefined): string {
+  const def = below?.role === 'value' && below.cell ? cellDef(format, below.cell) : undefined;
+  if (def?.kind !== 'money' || !def.unit || header.includes(def.unit)) return header;
+  return `${header}（单位：${def.unit}）`;
+}
 
 /**
  * A value as printed: counts as integers, money in 万元 (as entered, or padded to a fixed number
@@ -41,12 +64,19 @@ export function docTable(
     id: table.id,
     widths: [...table.widths],
     headerRows: table.headerRows,
-    fontSizePt: TABLE_FONT_PT[table.id],
-    rows: table.rows.map((row) =>
-      row.map((cell): DocCell => {
+    keepRows: keepRows(table),
+    fontSizePt: TABLE_FONT_PT,
+    rows: table.rows.map((row, r) =>
+      row.map((cell, c): DocCell => {
+        const text =
+          cell.role === 'value' && cell.cell
+            ? printedValue(format, cell.cell, cells, feeDecimals)
+            : cell.role === 'header' && table.id === 't2'
+              ? headerWithUnit(format, cell.text ?? '', table.rows[r + 1]?.[c])
+              : (cell.text ?? '');
         const out: DocCell = {
           role: cell.role,
-          text: cell.role === 'value' && cell.cell ? printedValue(format, cell.cell, cells, feeDecimals) : (cell.text ?? ''),
+          text,
           colSpan: cell.colSpan ?? 1,
           rowSpan: cell.rowSpan ?? 1,
           align: alignOf(table, cell),

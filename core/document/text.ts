@@ -21,3 +21,29 @@ export function textWidth(text: string): number {
   for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
   return w;
 }
+
+/** A stretch of text, and whether a line may break between any two of its characters. */
+export interface TextPiece {
+  text: string;
+  breakAnywhere: boolean;
+}
+
+/**
+ * Web addresses, e-mail addresses and phone numbers are single "words" to a line breaker: in a
+ * justified Chinese line, one that does not fit is pushed whole to the next line and the line
+ * before it is spread out over the full width. Runs of 12 or more such characters may break
+ * anywhere instead, as Word's 「允许西文在单词中间换行」 does; shorter ones (figures, years) stay whole.
+ */
+const LONG_RUN = /[A-Za-z0-9@._:/\\\-?=&#%+~]{12,}/g;
+
+export function textPieces(text: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  let at = 0;
+  for (const m of text.matchAll(LONG_RUN)) {
+    if (m.index > at) pieces.push({ text: text.slice(at, m.index), breakAnywhere: false });
+    pieces.push({ text: m[0], breakAnywhere: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length || pieces.length === 0) pieces.push({ text: text.slice(at), breakAnywhere: false });
+  return pieces;
+}

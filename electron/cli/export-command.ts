@@ -29,6 +29,7 @@ interface Common {
   out: string;
   draft: boolean;
   approvalSheet: boolean;
+  footerFingerprint: boolean;
   lineSpacingPt?: number;
 }
 
@@ -42,7 +43,14 @@ function commonOptions(argv: readonly string[]): Common | string {
   const lineSpacingPt = spacingText === undefined ? undefined : Number(spacingText);
   if (lineSpacingPt !== undefined && !(lineSpacingPt >= 20 && lineSpacingPt <= 40)) return '--line-spacing 应是 20 到 40 之间的磅值，例如 28';
   if (fs.existsSync(out) && fs.statSync(out).isDirectory()) return `「${out}」是一个文件夹，请在 --out 中写出文件名，例如 ${path.join(out, `年度报告.${given}`)}`;
-  return { format: given, out, draft: flag(argv, '--draft'), approvalSheet: flag(argv, '--approval'), ...(lineSpacingPt ? { lineSpacingPt } : {}) };
+  return {
+    format: given,
+    out,
+    draft: flag(argv, '--draft'),
+    approvalSheet: flag(argv, '--approval'),
+    footerFingerprint: flag(argv, '--footer-fingerprint'),
+    ...(lineSpacingPt ? { lineSpacingPt } : {}),
+  };
 }
 
 /** A report file: final copies must pass the rules (errors and blank cells refuse). */
@@ -68,6 +76,7 @@ async function fromFile(file: string | undefined, argv: readonly string[], commo
     draft: common.draft,
     ...(fingerprint ? { fingerprint } : {}),
     ...(common.approvalSheet ? { approvalSheet: true } : {}),
+    ...(common.footerFingerprint ? { footerFingerprint: true } : {}),
     ...(common.lineSpacingPt ? { lineSpacingPt: common.lineSpacingPt } : {}),
   });
   const bytes = common.format === 'docx' ? await renderDocx(doc) : await renderDocumentPdf(doc);
@@ -110,11 +119,12 @@ async function fromStore(argv: readonly string[], common: Common, io: CliIO): Pr
       reportId,
       draft: common.draft,
       ...(common.approvalSheet ? { approvalSheet: true } : {}),
+      ...(common.footerFingerprint ? { footerFingerprint: true } : {}),
       ...(common.lineSpacingPt ? { lineSpacingPt: common.lineSpacingPt } : {}),
     });
     const file = await renderExport(prepared, common.format);
-    const footer = prepared.doc.footerNote;
-    if (footer) io.out(`定稿：${footer}`);
+    const { versionLabel, fingerprint } = prepared.doc;
+    if (fingerprint) io.out(`定稿：${versionLabel ?? ''}　校验码 ${shortFingerprint(fingerprint)}`);
     return await write(common, file.bytes, prepared.report, undefined, io);
   } catch (e) {
     if (e instanceof AppError) {
@@ -139,12 +149,13 @@ export const exportCommand: Command = {
   name: 'export',
   summary: '把报告导出为 Word（DOCX）或 PDF',
   usage: [
-    'nianbao export FILE.nianbao.json --format docx|pdf --out PATH [--draft] [--approval] [--line-spacing 28] [--previous LAST.nianbao.json]',
-    'nianbao export --agency 机关全称 --year N [--data-dir DIR] --format docx|pdf --out PATH [--draft] [--approval]',
+    'nianbao export FILE.nianbao.json --format docx|pdf --out PATH [--draft] [--approval] [--footer-fingerprint] [--line-spacing 28] [--previous LAST.nianbao.json]',
+    'nianbao export --agency 机关全称 --year N [--data-dir DIR] --format docx|pdf --out PATH [--draft] [--approval] [--footer-fingerprint]',
     '  --draft         导出草稿：带「草稿」水印，任何时候都可以导出',
     '                  不加 --draft 为正式版：报告文件须通过全部检查（不能有错误或空格）；',
-    '                  年报助手中的报告须已「定稿」，导出其最新的定稿版本，页脚印版本号和校验码',
-    '  --approval      在最后附上审批单（编制人、审核人、签发人签字栏和盖章处）',
+    '                  年报助手中的报告须已「定稿」，导出其最新的定稿版本；校验码写在文件属性和审批单上',
+    '  --approval      在最后附上审批单（编制人、审核人、签发人签字栏和盖章处，定稿的版本和校验码）',
+    '  --footer-fingerprint  页脚页码旁加印版本号和校验码（单位内部留存用；上网公开的版本只印页码）',
     '  --line-spacing  正文固定行距（磅），默认 28',
     '  --format        不写时按 --out 的扩展名判断',
     '  PDF 需要本机装有 Google Chrome、Microsoft Edge 或 Chromium。',

@@ -22,15 +22,30 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
-import { FONTS, LATIN_FONT, type FontRole } from '../../core/document/fonts.js';
+import { FONTS, latinFont, type FontRole } from '../../core/document/fonts.js';
 import { isLeadIn, type DocBlock, type DocCell, type DocTable, type ReportDocument } from '../../core/document/model.js';
+import {
+  BODY_PT,
+  BODY_TRACKING_PT,
+  FOOTER_NOTE_PT,
+  MARGIN_MM,
+  NOTE_PT,
+  PAGE_NUMBER_PT,
+  TITLE_PT,
+} from '../../core/document/page.js';
+import { documentProperties, FINGERPRINT_PROPERTY, VERSION_PROPERTY } from '../../core/document/properties.js';
+import { CELL_PADDING_MM } from '../../core/document/tables.js';
 import { postProcess } from './docx-post.js';
+import { APP_VERSION } from './version.js';
 
 /**
  * The DOCX writer: the report document laid out as a 公文 (GB/T 9704-2012) for Word and WPS.
  *
  * - A4; margins top 37, bottom 35, left 28, right 26 mm: a 156 mm type area.
- * - Body 三号仿宋_GB2312, fixed line spacing (28 pt by default), first line indented two characters.
+ * - Body 三号仿宋_GB2312, 28 characters to a line, fixed line spacing (28 pt by default), first
+ *   line indented two characters.
+ * - Every run says `w:hint="eastAsia"`: Word then takes “ ” ‘ ’ — … from the Chinese font, full
+ *   width, and not from Times New Roman.
  * - Tables with an explicit grid (w:gridCol) and cell widths that add up to the type area, since
  *   WPS lays tables out from the grid and ignores autofit; spans as in the official layout.
  * - 「— N —」 in 4号宋体, odd pages right and even pages left, both 空一字.
@@ -38,26 +53,30 @@ import { postProcess } from './docx-post.js';
 
 const mm = convertMillimetersToTwip;
 const PAGE = { width: 11906, height: 16838 }; // A4 in twips
-const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
+const MARGIN = { top: mm(MARGIN_MM.top), bottom: mm(MARGIN_MM.bottom), left: mm(MARGIN_MM.left), right: mm(MARGIN_MM.right) };
 /** the type area's width in twips: what is left of the page between the margins (≈156 mm) */
 export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-
-const BODY_PT = 16; // 三号
-const TITLE_PT = 22; // 二号
-const PAGE_NUMBER_PT = 14; // 4号
-const NOTE_PT = 14;
-const FOOTER_NOTE_PT = 9;
 
 /** twips per point */
 const TW = 20;
 
 function font(role: FontRole, sizePt: number, extra: IRunOptions = {}): IRunOptions {
   const eastAsia = FONTS[role].word;
-  // Word draws CJK with w:eastAsia only; Latin letters and digits are Times New Roman, except in
-  // the page number, which GB/T 9704 sets in 宋体 throughout
-  const latin = role === 'song' ? eastAsia : LATIN_FONT;
-  return { font: { ascii: latin, hAnsi: latin, cs: latin, eastAsia }, size: sizePt * 2, language: { eastAsia: 'zh-CN' }, ...extra };
+  // Word draws CJK with w:eastAsia; Latin letters and digits with w:ascii (Times New Roman, or the
+  // role's own face for the title and the page number); and, with the hint, the punctuation the
+  // two share — quotation marks, dashes, ellipsis — with w:eastAsia, full width
+  const latin = latinFont(role);
+  return {
+    font: { ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' },
+    size: sizePt * 2,
+    language: { eastAsia: 'zh-CN' },
+    ...extra,
+  };
 }
+
+/** Body text: 三号, 0.25 pt tighter so that 28 characters fill the 156 mm line (page.ts). */
+const bodyFont = (role: FontRole, extra: IRunOptions = {}): IRunOptions =>
+  font(role, BODY_PT, { characterSpacing: Math.round(BODY_TRACKING_PT * TW), ...extra });
 
 const exactLine = (pt: number) => ({ line: Math.round(pt * TW), lineRule: LineRuleType.EXACT, before: 0, after: 0 });
 
@@ -82,7 +101,7 @@ function tableCell(cell: DocCell, width: number, sizePt: number, keepNext: boole
     ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
     ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { top: 40, bottom: 40, left: 50, right: 50 },
+    margins: { top: 40, bottom: 40, left: mm(CELL_PADDING_MM), right: mm(CELL_PADDING_MM) },
     children: [
       new Paragraph({
         alignment: cell.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
@@ -105,13 +124,14 @@ function table(t: DocTable): Table {
   const covered: number[] = Array(columns.length).fill(0);
   const rows = t.rows.map((cells, r) => {
     let col = 0;
-    const leadIn = isLeadIn(cells);
+    // lead-in rows stay with the row below; so do the rows kept on the heading's page
+    const keepNext = isLeadIn(cells) || r < Math.min(t.keepRows, t.rows.length) - 1;
     const children = cells.map((cell) => {
       while (covered[col]! > 0) col++;
       const width = columns.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0);
       if (cell.rowSpan > 1) for (let c = col; c < col + cell.colSpan; c++) covered[c] = cell.rowSpan;
       col += cell.colSpan;
-      return tableCell(cell, width, t.fontSizePt, leadIn);
+      return tableCell(cell, width, t.fontSizePt, keepNext);
     });
     for (let c = 0; c < covered.length; c++) if (covered[c]! > 0) covered[c]! -= 1;
     const height = t.rowHeightsMm?.[r];
@@ -131,16 +151,17 @@ function table(t: DocTable): Table {
   });
 }
 
-function bodyParagraph(text: string, sizePt: number, lineSpacingPt: number, keepNext: boolean): Paragraph {
+function bodyParagraph(text: string, note: boolean, lineSpacingPt: number, keepNext: boolean): Paragraph {
+  const sizePt = note ? NOTE_PT : BODY_PT;
   return new Paragraph({
     keepNext,
     // 允许西文在单词中间换行: a web address or e-mail in a justified CJK line must not leave a
-    // line of letter-spaced characters behind it
+    // line of letter-spaced characters behind it (the print view: textPieces)
     wordWrap: true, // docx writes <w:wordWrap w:val="0"/>
     alignment: AlignmentType.JUSTIFIED,
     spacing: exactLine(lineSpacingPt),
     indent: { firstLine: 2 * sizePt * TW, firstLineChars: 200 },
-    children: [new TextRun({ text, ...font('fang', sizePt) })],
+    children: [new TextRun({ text, ...(note ? font('fang', sizePt) : bodyFont('fang')) })],
   });
 }
 
@@ -156,9 +177,9 @@ function blockChildren(block: DocBlock, doc: ReportDocument, beforeSignature: bo
     case 'heading':
       return [new Paragraph(headingProps(block.text, block.level, line, doc.layout.boldHeadings && block.level > 1))];
     case 'paragraph':
-      return [bodyParagraph(block.text, BODY_PT, line, beforeSignature)];
+      return [bodyParagraph(block.text, false, line, beforeSignature)];
     case 'note':
-      return [bodyParagraph(block.text, NOTE_PT, line, beforeSignature)];
+      return [bodyParagraph(block.text, true, line, beforeSignature)];
     case 'table':
       // a thin line after the table keeps the next block from sticking to its bottom border
       return [table(block.table), new Paragraph({ spacing: exactLine(line / 2), children: [] })];
@@ -173,7 +194,7 @@ function blockChildren(block: DocBlock, doc: ReportDocument, beforeSignature: bo
           autoSpaceEastAsianText: false,
           keepLines: true,
           keepNext: first,
-          children: [new TextRun({ text, ...font('fang', BODY_PT) })],
+          children: [new TextRun({ text, ...bodyFont('fang') })],
         });
       return [sign(s.agency, s.agencyRightChars, true), sign(s.date, s.dateRightChars, false)];
     }
@@ -190,7 +211,7 @@ function headingProps(text: string, level: 1 | 2 | 3 | 4, line: number, bold: bo
     alignment: AlignmentType.JUSTIFIED,
     spacing: exactLine(line),
     indent: { firstLine: 2 * BODY_PT * TW, firstLineChars: 200 },
-    children: [new TextRun({ text, ...font(HEADING_FONT[level], BODY_PT, bold ? { bold: true } : {}) })],
+    children: [new TextRun({ text, ...bodyFont(HEADING_FONT[level], bold ? { bold: true } : {}) })],
   };
 }
 
@@ -209,8 +230,8 @@ function titleParagraphs(lines: string[]): Paragraph[] {
 }
 
 /**
- * Footer line: page number on the outer side, 空一字 from the edge; on signed copies the version
- * and fingerprint at the inner side, in small type.
+ * Footer line: page number on the outer side, 空一字 from the edge; on internal copies the
+ * version and fingerprint at the inner side, in small type.
  */
 function footer(side: 'odd' | 'even', note: string | undefined): Footer {
   const indent = PAGE_NUMBER_PT * TW; // 空一字
@@ -287,9 +308,19 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
     });
   }
 
+  const props = documentProperties(doc, APP_VERSION);
+  const custom = [
+    ...(props.fingerprint ? [{ name: FINGERPRINT_PROPERTY, value: props.fingerprint }] : []),
+    ...(props.version ? [{ name: VERSION_PROPERTY, value: props.version }] : []),
+  ];
   const document = new Document({
-    creator: '年报助手',
-    title: doc.title,
+    // core properties: the agency is the author; the program is named in app.xml (docx-post.ts)
+    title: props.title,
+    subject: props.subject,
+    keywords: props.keywords,
+    creator: props.author,
+    lastModifiedBy: props.author,
+    ...(custom.length ? { customProperties: custom } : {}),
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
@@ -302,5 +333,5 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
     sections,
   });
   const bytes = new Uint8Array(await Packer.toBuffer(document));
-  return postProcess(bytes);
+  return postProcess(bytes, { application: props.creator, company: props.author });
 }

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { renderPrintHtml } from '../../core/document/html.js';
 import type { ReportDocument } from '../../core/document/model.js';
+import { documentProperties } from '../../core/document/properties.js';
 import { readFontAsset } from './font-assets.js';
+import { withPdfInfo } from './pdf-info.js';
+import { APP_VERSION } from './version.js';
 
 /**
  * PDF through a system Chromium, Chrome or Edge driven by playwright-core (browser mode and the
@@ -250,9 +253,17 @@ export function prewarmPdfRenderer(): Promise<void> {
   }).catch(() => undefined);
 }
 
+/**
+ * A PDF printed from a report's print view, by whichever host, with the report's title, author,
+ * creator and fingerprint in its document information (Chromium names itself as the creator).
+ */
+export function finishDocumentPdf(pdf: Uint8Array, doc: ReportDocument): Uint8Array {
+  return withPdfInfo(pdf, documentProperties(doc, APP_VERSION));
+}
+
 /** The report document's print view as PDF: renderPrintHtml with the renderer's font address, then renderPdf. */
-export function renderDocumentPdf(doc: ReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
-  return renderPdf(renderPrintHtml(doc, { fontBaseUrl: PDF_FONT_BASE_URL }), options);
+export async function renderDocumentPdf(doc: ReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+  return finishDocumentPdf(await renderPdf(renderPrintHtml(doc, { fontBaseUrl: PDF_FONT_BASE_URL }), options), doc);
 }
 
 /** Closes the warm browser (app shutdown, tests). Safe to call when none is running. */

@@ -13,7 +13,7 @@ import {
 } from '../../core/document/index.js';
 import type { ReportData } from '../../core/report/model.js';
 import { renderDocx } from '../export/docx.js';
-import { PdfError, prewarmPdfRenderer, renderDocumentPdf } from '../export/pdf.js';
+import { finishDocumentPdf, PdfError, prewarmPdfRenderer, renderDocumentPdf } from '../export/pdf.js';
 import { putPreview, PREVIEW_FONT_BASE_URL } from '../export/preview-pages.js';
 import { ExportWriteError } from '../export/write-file.js';
 import type { Store } from '../store/index.js';
@@ -100,6 +100,7 @@ export function prepareExport(store: Store, load: Loader, options: Options): Pre
     draft,
     ...(signed ? { fingerprint: signed.fingerprint, versionLabel: signed.footerLabel } : {}),
     ...(options.approvalSheet ? { approvalSheet: true } : {}),
+    ...(options.footerFingerprint ? { footerFingerprint: true } : {}),
     ...(options.lineSpacingPt ? { lineSpacingPt: options.lineSpacingPt } : {}),
   });
   return { report, doc, draft };
@@ -116,7 +117,7 @@ export async function renderExport(prepared: PreparedExport, format: ExportForma
   let bytes: Uint8Array;
   try {
     if (format === 'docx') bytes = await renderDocx(doc);
-    else bytes = host.pdf ? await host.pdf(previewPath(doc)) : await renderDocumentPdf(doc);
+    else bytes = host.pdf ? finishDocumentPdf(await host.pdf(previewPath(doc)), doc) : await renderDocumentPdf(doc);
   } catch (e) {
     // no browser, a browser that would not start: the message says what to do
     if (e instanceof PdfError) throw new AppError('internal', e.message);
