@@ -132,14 +132,18 @@ describe('buildDocument', () => {
     expect(blank.signature.date).toBe('　　年　　月　　日');
   });
 
-  it('marks drafts, and prints version and short fingerprint for signed copies', () => {
+  it('marks drafts; a signed copy carries its fingerprint, in the footer only when asked (internal copies)', () => {
     const report = fullReport();
     expect(buildDocument(report, { draft: true }).draft).toBe(true);
-    const signed = buildDocument(report, { draft: false, fingerprint: '3f9a1c0b22d4e5f60718293a', versionLabel: '第2版' });
-    expect(signed.draft).toBe(false);
-    expect(signed.footerNote).toBe('第2版　校验码 3F9A-1C0B-22D4');
+    const options = { draft: false, fingerprint: 'sha256:3f9a1c0b22d4e5f60718293a', versionLabel: '第2版' };
+    const website = buildDocument(report, options);
+    expect(website.draft).toBe(false);
+    // the copy for the website: the page number only (GB/T 9704 §7.5)
+    expect(website.footerNote).toBeUndefined();
+    expect([website.fingerprint, website.versionLabel]).toEqual(['sha256:3f9a1c0b22d4e5f60718293a', '第2版']);
+    expect(buildDocument(report, { ...options, footerFingerprint: true }).footerNote).toBe('第2版　校验码 3F9A-1C0B-22D4');
     expect(shortFingerprint('sha256:00ff')).toBe('00FF');
-    expect(buildDocument(report, { draft: false }).footerNote).toBeUndefined();
+    expect(buildDocument(report, { draft: false, footerFingerprint: true }).footerNote).toBeUndefined();
   });
 
   it('takes line spacing and bold headings from the options', () => {
@@ -156,12 +160,42 @@ describe('buildDocument', () => {
     expect(sheet.title).toBe('2024年政府信息公开工作年度报告审批单');
     const rows = sheet.table.rows.map((r) => r.map((c) => c.text));
     expect(rows[0]).toEqual(['报告名称', '某某县清河镇人民政府2024年政府信息公开工作年度报告']);
-    expect(rows.slice(2, 5)).toEqual([
+    expect(rows.slice(1, 3)).toEqual([
+      ['版本', '草稿'],
+      ['校验码', '定稿时生成'],
+    ]);
+    expect(rows.slice(4, 7)).toEqual([
       ['编制人', '张某', '', '　　年　　月　　日'],
       ['审核人', '李某', '', '2025年1月18日'],
       ['签发人', '王某', '', '　　年　　月　　日'],
     ]);
-    expect(rows[5]).toEqual(['机关印章', '']);
+    expect(rows[7]).toEqual(['机关印章', '']);
+    expect(sheet.table.keepRows).toBe(rows.length);
+  });
+
+  it('names the signed version and its whole fingerprint on the 审批单, where the website copy’s footer has none', () => {
+    const fingerprint = `sha256:${'0123456789abcdef'.repeat(4)}`;
+    const doc = buildDocument(fullReport(), { draft: false, fingerprint, versionLabel: '第2版', approvalSheet: true });
+    const rows = doc.approval!.table.rows.map((r) => r.map((c) => c.text));
+    expect(rows[1]).toEqual(['版本', '第2版定稿']);
+    expect(rows[2]).toEqual(['校验码', 'SHA256：01234567 89abcdef 01234567 89abcdef 01234567 89abcdef 01234567 89abcdef']);
+    expect(doc.footerNote).toBeUndefined();
+  });
+
+  it('prints the unit of a money column whose header has none (2019 采购总金额), as 2021 does', () => {
+    const t2 = (format: '2019' | '2021') => tablesOf(buildDocument(fullReport(format), { draft: false }))[0]!;
+    const headers = (format: '2019' | '2021') => t2(format).rows.flat().filter((c) => c.role === 'header').map((c) => c.text);
+    expect(headers('2019')).toContain('采购总金额（单位：万元）');
+    expect(headers('2019')).toContain('采购项目数量');
+    expect(headers('2021')).toContain('本年收费金额（单位：万元）');
+    expect(headers('2021').filter((h) => h.includes('万元'))).toHaveLength(1);
+  });
+
+  it('sets the three tables in one type size, and keeps 表二 and 表四 whole and 表三’s first rows with its heading', () => {
+    const tables = tablesOf(buildDocument(fullReport(), { draft: false }));
+    expect(new Set(tables.map((t) => t.fontSizePt))).toEqual(new Set([9]));
+    expect(tables.map((t) => t.keepRows >= t.rows.length)).toEqual([true, false, true]);
+    expect(tables[1]!.keepRows).toBe(tables[1]!.headerRows + 3);
   });
 
   describe.skipIf(availableSeeds().length === 0)('seed fixtures', () => {

@@ -3,18 +3,30 @@ import { convertMillimetersToTwip } from 'docx';
 import { SECTIONS, sectionHeading } from '../../../core/format/index.js';
 import { buildDocument, type DocTable } from '../../../core/document/index.js';
 import { gridWidths, renderDocx, TEXT_WIDTH } from '../../../electron/export/docx.js';
+import { readDocxProperties } from '../../../electron/export/docx-properties.js';
+import { APP_VERSION } from '../../../electron/export/version.js';
+import { sampleReport } from '../../fixtures/export/sample-report.js';
 import { docxPart, docxParts, fullReport, tablesOf, xmlParagraphs, xmlTables, type XmlCell } from './helpers.js';
 
 const report = fullReport();
 const draftDoc = buildDocument(report, { draft: true, approvalSheet: true });
-const signedDoc = buildDocument(report, { draft: false, fingerprint: 'c0ffee0123456789abcdef', versionLabel: '第3版' });
+const signedDoc = buildDocument(report, { draft: false, fingerprint: 'sha256:c0ffee0123456789abcdef', versionLabel: '第3版', footerFingerprint: true });
+const websiteDoc = buildDocument(report, { draft: false, fingerprint: 'sha256:c0ffee0123456789abcdef', versionLabel: '第3版' });
 let draft: Uint8Array;
 let signed: Uint8Array;
+let website: Uint8Array;
 
 beforeAll(async () => {
   draft = await renderDocx(draftDoc);
   signed = await renderDocx(signedDoc);
+  website = await renderDocx(websiteDoc);
 });
+
+/** The rPr of every run whose text contains `text` (is `text`, with `exact`). */
+const runProps = (xml: string, text: string, exact = false) =>
+  [...xml.matchAll(/<w:r>(<w:rPr>[\s\S]*?<\/w:rPr>)?<w:t[^>]*>([^<]*)<\/w:t><\/w:r>/g)]
+    .filter((m) => (exact ? m[2] === text : m[2]!.includes(text)))
+    .map((m) => m[1] ?? '');
 
 /** The XML cells that are real cells (vertical-merge continuations left out). */
 const ownCells = (row: XmlCell[]) => row.filter((c) => c.vMerge !== 'continue');
@@ -80,8 +92,9 @@ describe('renderDocx', () => {
     expect(xml).toContain('w:eastAsia="黑体"');
     expect(xml).toContain('w:eastAsia="楷体_GB2312"');
     expect(xml).toContain('<w:lang w:eastAsia="zh-CN"/>');
-    // 三号 body, 二号 title, tables in 五号 and 小五
-    for (const size of [32, 44, 21, 18]) expect(xml).toContain(`<w:sz w:val="${size}"/>`);
+    // 三号 body, 二号 title, the three tables in 小五
+    for (const size of [32, 44, 18]) expect(xml).toContain(`<w:sz w:val="${size}"/>`);
+    expect(xml).not.toContain('<w:sz w:val="21"/>');
     expect(xml).toContain('w:line="560" w:lineRule="exact"');
     expect(xml).toContain('w:firstLineChars="200"');
     // Latin words (web addresses, e-mail) may break inside a justified CJK line
@@ -137,10 +150,83 @@ describe('renderDocx', () => {
     expect(headers(signed)).not.toContain('草稿');
   });
 
-  it('prints version and short fingerprint in the footers of a signed copy', () => {
+  it('prints version and short fingerprint in the footers of an internal copy only; the website copy has the page number alone', () => {
     const footers = Object.values(docxParts(signed, 'word/footer')).join('');
     expect(footers).toContain('第3版　校验码 C0FF-EE01-2345');
+    expect(Object.values(docxParts(website, 'word/footer')).join('')).not.toContain('校验码');
     expect(Object.values(docxParts(draft, 'word/footer')).join('')).not.toContain('校验码');
+  });
+
+  it('makes Word take “ ” ‘ ’ — … from the Chinese font: w:hint="eastAsia" on every run', async () => {
+    const sample = await renderDocx(buildDocument(sampleReport(), { draft: false }));
+    for (const part of [docxPart(sample, 'word/document.xml'), docxPart(sample, 'word/styles.xml'), ...Object.values(docxParts(signed, 'word/footer'))]) {
+      const fonts = [...part.matchAll(/<w:rFonts [^>]*\/>/g)].map((m) => m[0]);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const f of fonts) expect(f).toContain('w:hint="eastAsia"');
+    }
+    // the runs with quotation marks, dashes and ellipses among them
+    for (const mark of ['“', '‘', '——', '……']) expect(runProps(docxPart(sample, 'word/document.xml'), mark).length, mark).toBeGreaterThan(0);
+  });
+
+  it('sets the title’s digits in the title face and the page number in 宋体, not in Times New Roman', () => {
+    const xml = docxPart(draft, 'word/document.xml');
+    const title = runProps(xml, '2024年政府信息公开工作年度报告', true);
+    expect(title).toHaveLength(1);
+    for (const props of title) {
+      expect(props).toContain('w:ascii="方正小标宋简体"');
+      expect(props).toContain('w:hAnsi="方正小标宋简体"');
+    }
+    const footer = Object.values(docxParts(draft, 'word/footer')).join('');
+    expect(footer).toMatch(/<w:rFonts w:ascii="宋体"[^>]*w:eastAsia="宋体"/);
+  });
+
+  it('fits 28 characters to a line: body runs 0.25 pt tight (w:spacing -5), tables and title not', () => {
+    const xml = docxPart(draft, 'word/document.xml');
+    const body = runProps(xml, '修订完善主动公开目录');
+    expect(body).toHaveLength(1);
+    expect(body[0]).toContain('<w:spacing w:val="-5"/>');
+    for (const heading of ['一、总体情况', '（一）主动公开', '1.制度建设']) expect(runProps(xml, heading)[0], heading).toContain('<w:spacing w:val="-5"/>');
+    for (const other of ['规章', '某某县清河镇人民政府2024年']) for (const p of runProps(xml, other)) expect(p, other).not.toContain('w:spacing');
+  });
+
+  it('lets Latin text break inside a word in every body paragraph (Word and WPS: 允许西文在单词中间换行)', () => {
+    const xml = docxPart(draft, 'word/document.xml');
+    const paragraphs = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]!);
+    const withEmail = paragraphs.filter((p) => p.includes('qhz@example.gov.cn'));
+    expect(withEmail.length).toBeGreaterThan(0);
+    for (const p of withEmail) expect(p).toContain('<w:wordWrap w:val="0"/>');
+  });
+
+  it('keeps 表二 and 表四 whole and 表三’s header and first three rows with the heading (keepNext)', () => {
+    const tables = [...docxPart(draft, 'word/document.xml').matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[1]!);
+    const kept = (t: string) => [...t.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => /<w:keepNext\/>/.test(r[1]!));
+    const [t2, t3, t4] = tables.map(kept);
+    expect(t2!.slice(0, -1).every(Boolean)).toBe(true);
+    expect(t4!.slice(0, -1).every(Boolean)).toBe(true);
+    expect(t3!.slice(0, 6)).toEqual([true, true, true, true, true, false]);
+  });
+
+  it('names the report, the agency and the program in the file’s properties, with the fingerprint of a signed copy', () => {
+    const props = readDocxProperties(website);
+    expect(props).toMatchObject({
+      title: '某某县清河镇人民政府2024年政府信息公开工作年度报告',
+      creator: '某某县清河镇人民政府',
+      lastModifiedBy: '某某县清河镇人民政府',
+      application: `年报助手 ${APP_VERSION}`,
+      company: '某某县清河镇人民政府',
+      NianbaoFingerprint: 'sha256:c0ffee0123456789abcdef',
+      NianbaoVersion: '第3版',
+    });
+    expect(JSON.stringify(props)).not.toContain('Un-named');
+    expect(readDocxProperties(draft).NianbaoFingerprint).toBeUndefined();
+  });
+
+  it('carries no styles it does not use (no blue Heading 1–6)', () => {
+    const styles = docxPart(draft, 'word/styles.xml');
+    const ids = [...styles.matchAll(/<w:style [^>]*w:styleId="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toContain('Normal');
+    for (const unused of ['Heading1', 'Heading6', 'Title', 'TOC1', 'Hyperlink']) expect(ids).not.toContain(unused);
+    expect(styles).not.toMatch(/2E74B5|<w:color w:val="[0-9A-F]{6}"/i);
   });
 
   it('leaves the 审批单 without a page number', () => {

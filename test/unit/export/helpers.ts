@@ -227,7 +227,7 @@ export function itCarriesTheReport(cases: readonly PdfCase[]): void {
     }
   });
 
-  it('numbers the pages 「— N —」 and prints version and fingerprint on the signed copy only', () => {
+  it('numbers the pages 「— N —」 and prints version and fingerprint on the internal signed copy only', () => {
     const signed = cases.find((c) => c.name === 'own-signed')!;
     const text = squash(pdfText(signed.pdf));
     for (let n = 1; n <= pdfPages(signed.pdf); n++) expect(text).toContain(`—${n}—`);

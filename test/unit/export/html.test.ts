@@ -6,7 +6,8 @@ import { docxPart, fullReport, tablesOf, xmlTables } from './helpers.js';
 
 const report = fullReport();
 const draftDoc = buildDocument(report, { draft: true, approvalSheet: true });
-const signedDoc = buildDocument(report, { draft: false, fingerprint: 'c0ffee0123456789', versionLabel: '第3版' });
+const signedDoc = buildDocument(report, { draft: false, fingerprint: 'c0ffee0123456789', versionLabel: '第3版', footerFingerprint: true });
+const websiteDoc = buildDocument(report, { draft: false, fingerprint: 'c0ffee0123456789', versionLabel: '第3版' });
 const draftHtml = renderPrintHtml(draftDoc, { fontBaseUrl: 'app://fonts' });
 const signedHtml = renderPrintHtml(signedDoc, { fontBaseUrl: 'https://nianbao.invalid/fonts/' });
 
@@ -45,9 +46,15 @@ describe('renderPrintHtml', () => {
     expect(draftHtml).toContain('<link rel="stylesheet" href="app://fonts/fonts.css">');
     expect(signedHtml).toContain('<link rel="stylesheet" href="https://nianbao.invalid/fonts/fonts.css">');
     const body = /body \{[^}]*font-family: ([^;]+);/.exec(draftHtml)![1]!;
-    expect(body.indexOf("'仿宋_GB2312'")).toBeGreaterThan(body.indexOf("'Times New Roman'"));
-    expect(body.indexOf("'Nianbao Serif'")).toBeGreaterThan(body.indexOf("'FangSong'"));
-    expect(draftHtml).toMatch(/h1 \{[^}]*font-family: [^;]*'方正小标宋简体'[^;]*'Nianbao Title'/);
+    // the range-limited Latin face first (letters and digits only), then the CJK faces
+    expect(body.indexOf("'Nianbao Latin'")).toBe(0);
+    expect(body.indexOf("'仿宋_GB2312'")).toBeGreaterThan(0);
+    // the 方正…_GBK names of domestic Linux desktops come before the bundled FandolFang
+    expect(body.indexOf("'方正仿宋_GBK'")).toBeGreaterThan(body.indexOf("'仿宋_GB2312'"));
+    expect(body.indexOf("'Nianbao Fang'")).toBeGreaterThan(body.indexOf("'FangSong'"));
+    // the title sets its year in its own face: no Latin face in its stack
+    expect(draftHtml).toMatch(/h1 \{[^}]*font-family: '方正小标宋简体'[^;]*'方正小标宋_GBK'[^;]*'Nianbao Title'/);
+    expect(/h1 \{[^}]*font-family: ([^;]+);/.exec(draftHtml)![1]).not.toContain('Latin');
     expect(draftHtml).toMatch(/h2 \{[^}]*font-family: [^;]*'黑体'[^;]*'Nianbao Hei'/);
     expect(draftHtml).toMatch(/h3 \{[^}]*font-family: [^;]*'楷体_GB2312'[^;]*'Nianbao Kai'/);
   });
@@ -55,9 +62,13 @@ describe('renderPrintHtml', () => {
   it('prints 「— N —」 on the outer side of each page through @page margin boxes', () => {
     expect(draftHtml).toMatch(/@page :right \{\s*@bottom-right \{ content: "— " counter\(page\) " —";/);
     expect(draftHtml).toMatch(/@page :left \{\s*@bottom-left \{ content: "— " counter\(page\) " —";/);
-    // the footer note of a signed copy sits on the inner side
+    // the page number in 宋体, digits included: no Latin face
+    expect(draftHtml).toMatch(/@bottom-right \{ content: "— " counter\(page\) " —"; font-family: '宋体'/);
+    // the footer note of an internal copy sits on the inner side; the website copy has none
     expect(signedHtml).toContain('content: "第3版　校验码 C0FF-EE01-2345"');
-    expect(draftHtml).not.toContain('校验码');
+    expect(renderPrintHtml(websiteDoc, { fontBaseUrl: '/fonts/' })).not.toContain('校验码');
+    // (the draft's 审批单 has a 校验码 row, to be filled at 定稿; its footer has none)
+    expect(draftHtml).not.toMatch(/content: "[^"]*校验码/);
   });
 
   it('carries the title, headings and prose in order', () => {
@@ -70,6 +81,14 @@ describe('renderPrintHtml', () => {
     }
     expect(signedHtml).toContain('<h3>（一）主动公开</h3>');
     expect(signedHtml).toContain('<h4>1.制度建设</h4>');
+  });
+
+  it('sets body text 0.25 pt tight (28 characters to the 156 mm line) and lets long addresses break anywhere', () => {
+    expect(draftHtml).toContain('p, h2, h3, h4, h5 { letter-spacing: -0.25pt; }');
+    expect(draftHtml).toContain('.any { word-break: break-all; }');
+    expect(draftHtml).toContain('<span class="any">qhz@example.gov.cn</span>');
+    // short figures stay whole
+    expect(draftHtml).not.toMatch(/<span class="any">\d{1,6}<\/span>/);
   });
 
   it('has the watermark on drafts only', () => {

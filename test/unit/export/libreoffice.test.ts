@@ -52,7 +52,7 @@ describe.skipIf(skip)('DOCX through LibreOffice (soffice, pdftotext)', () => {
       for (const input of inputs) {
         const doc = buildDocument(input.report, {
           draft: input.draft,
-          ...(input.fingerprint ? { fingerprint: input.fingerprint, versionLabel: '第1版' } : {}),
+          ...(input.fingerprint ? { fingerprint: input.fingerprint, versionLabel: '第1版', footerFingerprint: true } : {}),
         });
         const file = join(folder, `${input.name}.docx`);
         writeFileSync(file, await renderDocx(doc));

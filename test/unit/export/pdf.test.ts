@@ -65,7 +65,8 @@ describe.skipIf(!CHROMIUM || !HAS_POPPLER)('PDF from the print view (system Chro
     for (const input of inputs) {
       const doc = buildDocument(input.report, {
         draft: input.draft,
-        ...(input.draft ? {} : { fingerprint: 'c0ffee0123456789', versionLabel: '第1版' }),
+        // the signed case is an internal copy: version and fingerprint in the footer
+        ...(input.draft ? {} : { fingerprint: 'c0ffee0123456789', versionLabel: '第1版', footerFingerprint: input.name === 'own-signed' }),
       });
       const pdf = join(folder, `${input.name}.pdf`);
       writeFileSync(pdf, await renderDocumentPdf(doc));
@@ -87,8 +88,11 @@ describe.skipIf(!CHROMIUM || !HAS_POPPLER)('PDF from the print view (system Chro
 
   it('embeds the bundled fonts where the 公文 fonts are missing', () => {
     const data = readFileSync(cases[0]!.pdf).toString('latin1');
-    // embedded font names carry the face's PostScript name after a subset tag
+    // embedded font names carry the face's PostScript name after a subset tag: FandolFang for the
+    // body, Noto Serif SC for the page numbers, Tinos (Times New Roman's metrics) for figures
+    expect(data).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+FandolFang/);
     expect(data).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+NotoSerifSC/);
+    expect(data).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+Tinos/);
   });
 
   it('makes no network request: anything but the print view and its fonts is refused', async () => {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeReportFile, type ReportData } from '../../../core/report/index.js';
 import { findChromium } from '../../../electron/export/pdf.js';
+import { readDocxProperties } from '../../../electron/export/docx-properties.js';
+import { readPdfInfo } from '../../../electron/export/pdf-info.js';
 import { runCli } from '../cli/run-cli.js';
 import { docxParts, HAS_POPPLER, pdfText, squash } from '../export/helpers.js';
 import { tmpDir } from '../helpers/tmp.js';
@@ -50,7 +52,12 @@ describe('nianbao export — a report file', () => {
     expect(run.stdout).toMatch(/校验码 [0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}/);
     const docx = fs.readFileSync(out);
     expect(Object.values(docxParts(docx, 'word/header')).join('')).not.toContain('草稿');
-    expect(Object.values(docxParts(docx, 'word/footer')).join('')).toContain('校验码');
+    // the website copy: the fingerprint in the properties and on the 审批单, not in the footer
+    expect(Object.values(docxParts(docx, 'word/footer')).join('')).not.toContain('校验码');
+    expect(readDocxProperties(docx).NianbaoFingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const internal = path.join(dir, '存档.docx');
+    expect(runCli(['export', file, '--out', internal, '--footer-fingerprint']).code).toBe(0);
+    expect(Object.values(docxParts(fs.readFileSync(internal), 'word/footer')).join('')).toContain('校验码');
     const body = docxParts(docx, 'word/document.xml')['word/document.xml']!;
     expect(body).toContain('>1288<');
     expect(body).toContain('审批单');
@@ -90,13 +97,14 @@ describe('nianbao export — a report file', () => {
   it.skipIf(!findChromium() || !HAS_POPPLER)('PDF: the headings and the figures', async () => {
     const { file, dir } = await reportFile();
     const out = path.join(dir, 'final.pdf');
-    const run = runCli(['export', file, '--format', 'pdf', '--out', out]);
+    const run = runCli(['export', file, '--format', 'pdf', '--out', out, '--footer-fingerprint']);
     expect(run.code, run.stderr).toBe(0);
     const text = squash(pdfText(out));
     expect(text).toContain('一、总体情况');
     expect(text).toContain('六、其他需要报告的事项');
     expect(text).toContain('1288');
     expect(text).toContain('校验码');
+    expect(readPdfInfo(new Uint8Array(fs.readFileSync(out))).NianbaoFingerprint).toMatch(/^sha256:/);
   });
 });
 
@@ -118,8 +126,7 @@ describe('nianbao export — a report kept by the app (--agency --year)', () => 
     const final = runCli(['export', ...args, '--out', path.join(dir, 'final.docx')]);
     expect(final.code, final.stderr).toBe(0);
     expect(final.stdout).toContain(`第1版　校验码 ${signed.short}`);
-    const footers = Object.values(docxParts(fs.readFileSync(path.join(dir, 'final.docx')), 'word/footer')).join('');
-    expect(footers).toContain(`校验码 ${signed.short}`);
+    expect(readDocxProperties(fs.readFileSync(path.join(dir, 'final.docx'))).NianbaoFingerprint).toBe(signed.fingerprint);
 
     const wrongAgency = runCli(['export', '--agency', '某某乡人民政府', '--year', '2024', '--data-dir', dataDir, '--out', path.join(dir, 'b.docx')]);
     expect(wrongAgency.code).toBe(2);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { findChromium, closePdfRenderer } from '../../../electron/export/pdf.js';
 import { exportRoute, getPreview, putPreview, PREVIEW_CSP } from '../../../electron/export/preview-pages.js';
+import { readPdfInfo } from '../../../electron/export/pdf-info.js';
 import { startWebServer, type WebServer } from '../../../electron/web/server.js';
 import { HAS_POPPLER, pdfText, squash } from '../export/helpers.js';
 import { tmpDir } from '../helpers/tmp.js';
@@ -80,9 +81,12 @@ describe.skipIf(!findChromium() || !HAS_POPPLER)('PDF export through the service
     expect(draftText).not.toContain('校验码');
 
     const { signed } = await handlers['report.sign']({ reportId, signoff: SIGNOFF, confirmWarnings: false, author: '' });
-    const final = await handlers['export.file']({ reportId, draft: false, format: 'pdf' });
+    const final = await handlers['export.file']({ reportId, draft: false, format: 'pdf', footerFingerprint: true });
     if (final.kind !== 'download') throw new Error(final.kind);
-    const text = squash(pdfText(Buffer.from(final.base64, 'base64')));
+    const bytes = Buffer.from(final.base64, 'base64');
+    const text = squash(pdfText(bytes));
+    // in the properties of every copy, in the footer of an internal one
+    expect(readPdfInfo(new Uint8Array(bytes))).toMatchObject({ NianbaoFingerprint: signed.fingerprint, Author: '某某县清河镇人民政府' });
     for (const heading of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
       expect(text).toContain(heading);
     }

@@ -6,6 +6,7 @@ import { reportFingerprint } from '../../../core/report/fingerprint.js';
 import { findingKey } from '../../../core/rules/index.js';
 import { snapshotReport } from '../../../core/document/index.js';
 import { docxParts } from '../export/helpers.js';
+import { readDocxProperties } from '../../../electron/export/docx-properties.js';
 import { SIGNOFF, signableReport } from './setup.js';
 
 function bytesOf(delivery: ExportDelivery): Uint8Array {
@@ -138,14 +139,17 @@ describe('exports at the service level', () => {
   it('the fingerprint is stable across re-exports of one version and changes after any edit', async () => {
     const { handlers, reportId } = await signableReport();
     const { signed } = await handlers['report.sign']({ reportId, signoff: SIGNOFF, confirmWarnings: false, author: '' });
-    const once = bytesOf(await handlers['export.file']({ reportId, draft: false, format: 'docx' }));
+    const once = bytesOf(await handlers['export.file']({ reportId, draft: false, format: 'docx', footerFingerprint: true }));
     const twice = bytesOf(await handlers['export.file']({ reportId, draft: false, format: 'docx' }));
+    // an internal copy prints it in the footer; every copy carries it in its properties
     expect(footers(once)).toContain(`第1版　校验码 ${signed.short}`);
-    expect(footers(twice)).toContain(`第1版　校验码 ${signed.short}`);
+    expect(footers(twice)).not.toContain('校验码');
+    expect(readDocxProperties(once).NianbaoFingerprint).toBe(signed.fingerprint);
+    expect(readDocxProperties(twice).NianbaoFingerprint).toBe(signed.fingerprint);
     // same version, same fingerprint, whatever happened to the draft since
     await handlers['report.reopen']({ reportId, reason: '补充说明', author: '' });
     const byId = bytesOf(await handlers['export.file']({ reportId, versionId: signed.versionId, draft: false, format: 'docx' }));
-    expect(footers(byId)).toContain(`校验码 ${signed.short}`);
+    expect(readDocxProperties(byId).NianbaoFingerprint).toBe(signed.fingerprint);
 
     // any edit — a figure, a word, a name — gives another fingerprint when signed again
     const seen = new Set([signed.fingerprint]);
@@ -169,16 +173,20 @@ describe('exports at the service level', () => {
     expect(draft.kind === 'download' && draft.fileName).toBe('某某县清河镇人民政府2024年政府信息公开工作年度报告（草稿）.docx');
     expect(headers(bytesOf(draft))).toContain('string="草稿"');
     expect(footers(bytesOf(draft))).not.toContain('校验码');
+    expect(readDocxProperties(bytesOf(draft)).NianbaoFingerprint).toBeUndefined();
 
-    await handlers['report.sign']({ reportId, signoff: SIGNOFF, confirmWarnings: false, author: '' });
+    const { signed } = await handlers['report.sign']({ reportId, signoff: SIGNOFF, confirmWarnings: false, author: '' });
     const final = await handlers['export.file']({ reportId, draft: false, format: 'docx', approvalSheet: true });
     expect(final.kind === 'download' && final.fileName).toBe('某某县清河镇人民政府2024年政府信息公开工作年度报告.docx');
     const bytes = bytesOf(final);
     expect(headers(bytes)).not.toContain('草稿');
-    expect(footers(bytes)).toContain('校验码');
+    // the website copy: page numbers only in the footer; the fingerprint on the 审批单 and in the properties
+    expect(footers(bytes)).not.toContain('校验码');
+    expect(readDocxProperties(bytes).NianbaoFingerprint).toBe(signed.fingerprint);
     const body = docxParts(bytes, 'word/document.xml')['word/document.xml']!;
     expect(body).toContain('审批单');
     expect(body).toContain('王建国');
+    expect(body).toContain(signed.fingerprint.slice('sha256:'.length, 'sha256:'.length + 8));
   });
 
   it('refuses a final copy of a report not signed, or of a version that is not a signed one', async () => {
