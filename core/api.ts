@@ -172,6 +172,12 @@ export interface ExportPreview {
   footerNote?: string;
 }
 
+/** The pages of a print view as they will print: the PDF itself, for the preview to draw page by page. */
+export interface ExportPages {
+  base64: string;
+  size: number;
+}
+
 /** Where an exported file went. */
 export type ExportDelivery =
   /** browser mode and command line: the bytes, for the window to download */
@@ -377,6 +383,7 @@ export const apiSchemas = {
     .object({ reportId: id, reason: shortText(500).min(1, '请写明修改定稿的理由'), author: shortText(40) })
     .strict(),
   'export.preview': exportOptions,
+  'export.pages': exportOptions,
   'export.file': exportOptions.extend({ format: z.enum(['docx', 'pdf']) }).strict(),
   'export.print': exportOptions,
   'export.prewarm': none,
@@ -423,6 +430,7 @@ export interface Results {
   'report.sign': SignResult;
   'report.reopen': ReopenResult;
   'export.preview': ExportPreview;
+  'export.pages': ExportPages;
   'export.file': ExportDelivery;
   'export.print': PrintOutcome;
   'export.prewarm': { started: boolean };

@@ -52,7 +52,7 @@ export interface ExportHost {
 }
 
 type Loader = (store: Store, reportId: number) => ReportDetail;
-type ExportMethods = 'export.preview' | 'export.file' | 'export.print' | 'export.prewarm';
+type ExportMethods = 'export.preview' | 'export.pages' | 'export.file' | 'export.print' | 'export.prewarm';
 type Options = Args<'export.preview'>;
 
 export interface PreparedExport {
@@ -146,6 +146,12 @@ export function exportHandlers(store: Store, load: Loader, host: ExportHost = {}
         fileName: exportFileName(report, draft, 'pdf').replace(/\.pdf$/, ''),
         ...(doc.footerNote ? { footerNote: doc.footerNote } : {}),
       };
+    },
+
+    // the preview's pages: the very PDF an export of these options gives, drawn by the window
+    'export.pages': async (options) => {
+      const file = await renderExport(prepareExport(store, load, options), 'pdf', host);
+      return { base64: Buffer.from(file.bytes).toString('base64'), size: file.bytes.length };
     },
 
     'export.file': async ({ format, ...options }) => {

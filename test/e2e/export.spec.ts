@@ -41,13 +41,16 @@ test('fill a report → final export refused with the error listed → fix it �
   await page.reload();
   await expect(header(page)).toContainText('草稿');
 
-  // the draft preview: the print view at A4 in a frame, with the watermark
+  // the draft preview: the pages as they will print, numbered, with the watermark
   await page.getByRole('button', { name: '打印 / 导出' }).click();
   const preview = page.getByRole('dialog', { name: '打印预览' });
   await expect(preview).toBeVisible();
-  const frame = page.frameLocator('iframe.preview-frame');
-  await expect(frame.locator('h1').first()).toContainText('某某县清河镇人民政府');
-  await expect(frame.locator('.watermark')).toHaveText('草稿');
+  const pages = preview.getByRole('figure');
+  await expect(pages.first()).toHaveAttribute('data-drawn', 'true', { timeout: 30_000 });
+  await expect(pages.first()).toHaveAccessibleName(/^第 1 页，共 \d+ 页$/);
+  await expect(pages.first()).toContainText('某某县清河镇人民政府');
+  await expect(pages.first()).toContainText('第 1 页，共');
+  await expect(preview).toContainText('草稿：每页带「草稿」水印');
   await page.screenshot({ path: path.join(SHOTS, '1-draft-preview.png') });
 
   // a final copy is refused while the error stands; the finding is listed and takes the clerk to it
@@ -89,18 +92,28 @@ test('fill a report → final export refused with the error listed → fix it �
   await expect(page.getByRole('button', { name: '修改定稿…' })).toBeVisible();
   await expect(page.getByRole('button', { name: '定稿…', exact: true })).toHaveCount(0);
 
-  // the final preview: no watermark, version and fingerprint in the footer
+  // the final preview: no watermark; the website copy's footer has the page number only, an
+  // internal copy's the version and fingerprint too
   await page.getByRole('button', { name: '打印 / 导出' }).click();
   await expect(preview.getByLabel('正式版（第1版定稿）')).toBeChecked();
+  await expect(preview).toContainText('页脚只印页码；校验码在审批单和文件属性中');
+  await expect(pages.first()).toHaveAttribute('data-drawn', 'true', { timeout: 30_000 });
+  const allText = async () => (await pages.allTextContents()).join('').replace(/\s+/g, '');
+  await expect.poll(allText).toContain('一、总体情况');
+  expect(await allText()).toContain('1288');
+  expect(await allText()).not.toMatch(/草/);
+  expect(await allText()).not.toContain('校验码');
+  await preview.getByLabel('页脚印校验码（内部留存）').check();
   await expect(preview).toContainText(`页脚：第1版　校验码 ${short}`);
-  await expect(frame.locator('h2').first()).toHaveText('一、总体情况');
-  await expect(frame.locator('.watermark')).toHaveCount(0);
-  await expect(frame.locator('td[data-cell="t2.lic.decisions"]')).toHaveText('1288');
   await preview.getByLabel('附审批单').check();
-  await expect(frame.locator('section.approval')).toContainText('王建国');
+  await expect(pages.last()).toHaveAttribute('data-drawn', 'true', { timeout: 30_000 });
+  await expect(pages.last()).toContainText('审批单');
+  await expect(pages.last()).toContainText('王建国');
+  await expect.poll(allText).toContain(`第1版校验码${short}`);
+  const shown = await pages.count();
   await page.screenshot({ path: path.join(SHOTS, '4-final-preview.png') });
 
-  // DOCX: the figures in document.xml, no watermark, the fingerprint in the footer
+  // DOCX: the figures in document.xml, no watermark, the fingerprint in the footer of this internal copy
   const docx = await savedDownload(page, () => preview.getByRole('button', { name: '导出 Word' }).click());
   expect(docx.name).toBe('某某县清河镇人民政府2024年政府信息公开工作年度报告.docx');
   await expect(preview.getByRole('status')).toContainText('已导出「某某县清河镇人民政府2024年政府信息公开工作年度报告.docx」');
@@ -120,7 +133,11 @@ test('fill a report → final export refused with the error listed → fix it �
   for (const section of SECTIONS) expect(text).toContain(sectionHeading(section));
   expect(text).toContain(`第1版校验码${short}`);
   expect(text).toContain('审批单');
-  expect(text).not.toMatch(/[草稿]/);
+  // no watermark (the 审批单 says 「第1版定稿」: only 草 tells a watermark apart)
+  expect(text).not.toMatch(/草/);
+  // the preview showed the pages the PDF has
+  const info = execFileSync('pdfinfo', [pdf.file], { encoding: 'utf8' });
+  expect(Number(/^Pages:\s+(\d+)/m.exec(info)![1])).toBe(shown);
   execFileSync('pdftoppm', ['-r', '60', '-png', pdf.file, path.join(SHOTS, '5-pdf-page')]);
 
   // print: the browser's own dialog for the same print view (headless Chromium returns at once)

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportPreview, SignoffStatus } from '../../../core/api.js';
 import type { Finding } from '../../../core/rules/index.js';
 import { call } from '../../api/client.js';
 import { messageOf } from './ExportBar.js';
 import { deliveryText, downloadFile, printInWindow } from './download.js';
 import { GateList } from './GateList.js';
+import { PreviewPages } from './PreviewPages.js';
 import { useEscape } from './useEscape.js';
 
 interface Props {
@@ -19,16 +20,19 @@ interface Props {
 const LINE_SPACINGS = [28, 28.8, 29, 30];
 
 /**
- * The print preview: the print view itself — the page the PDF and the printer get — at A4 in a
- * frame of the app's own origin, with the choices that change it (草稿 or 正式版, 审批单, line
- * spacing) and 打印 / 导出 Word / 导出 PDF for exactly what is shown.
+ * The print preview: the pages as they will print — the PDF of these options, page by page at
+ * A4 with page numbers and page breaks — with the choices that change it (草稿 or 正式版, 审批单,
+ * the fingerprint in the footer of an internal copy, line spacing) and 打印 / 导出 Word / 导出 PDF
+ * for exactly what is shown.
  */
 export function PrintPreview({ reportId, status, onGo, onSign, onClose }: Props) {
   const signed = status.state === 'signed' ? status.signed : undefined;
   const [draft, setDraft] = useState(!signed);
   const [approvalSheet, setApprovalSheet] = useState(false);
+  const [footerFingerprint, setFooterFingerprint] = useState(false);
   const [lineSpacingPt, setLineSpacingPt] = useState(28);
   const [preview, setPreview] = useState<ExportPreview | null>(null);
+  const [pages, setPages] = useState<string | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState('');
   const [notice, setNotice] = useState('');
@@ -37,7 +41,8 @@ export function PrintPreview({ reportId, status, onGo, onSign, onClose }: Props)
   // what stands in the way of a final copy, known before asking the back end
   const blocking = draft ? [] : status.gate.blocking;
   const needsSigning = !draft && !blocking.length && !signed;
-  const options = { reportId, draft, approvalSheet, lineSpacingPt };
+  const options = { reportId, draft, approvalSheet, lineSpacingPt, ...(footerFingerprint && !draft ? { footerFingerprint: true } : {}) };
+  const optionsKey = JSON.stringify(options);
 
   useEscape(onClose);
   useEffect(() => {
@@ -48,17 +53,26 @@ export function PrintPreview({ reportId, status, onGo, onSign, onClose }: Props)
 
   useEffect(() => {
     setPreview(null);
+    setPages(null);
     setError('');
     if (blocking.length || needsSigning) return;
     let current = true;
-    call('export.preview', { reportId, draft, approvalSheet, lineSpacingPt }).then(
+    const args = JSON.parse(optionsKey) as typeof options;
+    call('export.preview', args).then(
       (p) => current && setPreview(p),
+      (err) => current && setError(messageOf(err)),
+    );
+    // the pages take a moment longer: the PDF itself is made
+    call('export.pages', args).then(
+      (p) => current && setPages(p.base64),
       (err) => current && setError(messageOf(err)),
     );
     return () => {
       current = false;
     };
-  }, [reportId, draft, approvalSheet, lineSpacingPt, blocking.length, needsSigning]);
+  }, [optionsKey, blocking.length, needsSigning]);
+
+  const pagesFailed = useCallback((message: string) => setError(message), []);
 
   const run = async (label: string, job: () => Promise<string>) => {
     setBusy(label);
@@ -108,6 +122,12 @@ export function PrintPreview({ reportId, status, onGo, onSign, onClose }: Props)
             <input type="checkbox" checked={approvalSheet} onChange={(e) => setApprovalSheet(e.target.checked)} />
             附审批单
           </label>
+          {!draft && (
+            <label className="preview-option" title="上网公开的版本页脚只印页码；单位内部留存的版本可以在页码旁加印版本号和校验码">
+              <input type="checkbox" checked={footerFingerprint} onChange={(e) => setFooterFingerprint(e.target.checked)} />
+              页脚印校验码（内部留存）
+            </label>
+          )}
           <label className="preview-option">
             行距
             <select value={lineSpacingPt} onChange={(e) => setLineSpacingPt(Number(e.target.value))}>
@@ -160,12 +180,12 @@ export function PrintPreview({ reportId, status, onGo, onSign, onClose }: Props)
             </section>
           )}
           {preview && (
-            <>
-              {preview.footerNote && <p className="preview-note">页脚：{preview.footerNote}</p>}
-              <iframe className="preview-frame" title="打印视图" src={preview.url} />
-            </>
+            <p className="preview-note">
+              {preview.footerNote ? `页脚：${preview.footerNote}` : draft ? '草稿：每页带「草稿」水印' : '页脚只印页码；校验码在审批单和文件属性中'}
+            </p>
           )}
-          {!preview && !error && !blocking.length && !needsSigning && <p className="muted preview-wait">正在排版…</p>}
+          {pages && <PreviewPages base64={pages} onError={pagesFailed} />}
+          {!pages && !error && !blocking.length && !needsSigning && <p className="muted preview-wait">正在排版…</p>}
         </div>
       </div>
     </div>
