@@ -1,4 +1,4 @@
-// `npm run pages [-- report.nianbao.json …] [--out folder] [--draft] [--dpi 100]`
+// `npm run pages [-- report.nianbao.json …] [--out folder] [--draft] [--footer-fingerprint] [--dpi 100]`
 //
 // Renders every page of a full report from both outputs to PNG images, so that a change of look
 // can be looked at before it lands: the PDF as the app prints it (the print view through the
@@ -21,18 +21,20 @@ interface Args {
   files: string[];
   out: string;
   draft: boolean;
+  footerFingerprint: boolean;
   dpi: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { files: [], out: 'test-results/pages', draft: false, dpi: 100 };
+  const args: Args = { files: [], out: 'test-results/pages', draft: false, footerFingerprint: false, dpi: 100 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--out') args.out = argv[++i] ?? args.out;
     else if (a === '--draft') args.draft = true;
+    else if (a === '--footer-fingerprint') args.footerFingerprint = true;
     else if (a === '--dpi') args.dpi = Number(argv[++i]) || args.dpi;
     else if (a === '--help' || a === '-h') {
-      console.log('用法：npm run pages [-- 报告文件.nianbao.json …] [--out 文件夹] [--draft] [--dpi 100]');
+      console.log('用法：npm run pages [-- 报告文件.nianbao.json …] [--out 文件夹] [--draft] [--footer-fingerprint] [--dpi 100]');
       process.exit(0);
     } else args.files.push(a);
   }
@@ -125,7 +127,9 @@ async function main(): Promise<void> {
       const doc = buildDocument(report, {
         draft: args.draft,
         approvalSheet: true,
-        ...(args.draft ? {} : { fingerprint: 'sha256:c0ffee0123456789abcdef', versionLabel: '第1版' }),
+        ...(args.draft
+          ? {}
+          : { fingerprint: 'sha256:c0ffee0123456789abcdef0123456789abcdef0123456789abcdef0123456789', versionLabel: '第1版', footerFingerprint: args.footerFingerprint }),
       });
       const r = await render(name, doc, out, args.dpi);
       console.log(`${name}: PDF ${r.pdfPages.length} 页，DOCX（LibreOffice）${r.docxPages.length} 页`);
