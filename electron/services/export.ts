@@ -37,6 +37,8 @@ export interface ExportFile {
   mime: string;
   format: ExportFormat;
   bytes: Uint8Array;
+  /** a signed copy's fingerprint (also in the file's properties): for whoever packs or files it */
+  fingerprint?: string;
 }
 
 /** What a host does differently from the default (browser mode, command line). */
@@ -123,7 +125,13 @@ export async function renderExport(prepared: PreparedExport, format: ExportForma
     if (e instanceof PdfError) throw new AppError('internal', e.message);
     throw e;
   }
-  return { fileName: exportFileName(report, draft, format), mime: EXPORT_MIME[format], format, bytes };
+  return {
+    fileName: exportFileName(report, draft, format),
+    mime: EXPORT_MIME[format],
+    format,
+    bytes,
+    ...(doc.fingerprint ? { fingerprint: doc.fingerprint } : {}),
+  };
 }
 
 function download(file: ExportFile): ExportDelivery {

@@ -52,6 +52,10 @@ test('fill a report → final export refused with the error listed → fix it �
   await expect(pages.first()).toContainText('第 1 页，共');
   await expect(preview).toContainText('草稿：每页带「草稿」水印');
   await page.screenshot({ path: path.join(SHOTS, '1-draft-preview.png') });
+  // between two pages: the first one's page number, its caption, the next page
+  await expect(pages.nth(1)).toHaveAttribute('data-drawn', 'true', { timeout: 30_000 });
+  await pages.nth(0).locator('figcaption').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, '1b-page-break.png') });
 
   // a final copy is refused while the error stands; the finding is listed and takes the clerk to it
   await preview.getByLabel('正式版（须先定稿）').check();
