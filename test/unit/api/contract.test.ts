@@ -29,7 +29,7 @@ const VALID: Record<Method, Record<string, unknown>> = {
   'report.sign': { reportId: 1, signoff: { preparer: '张某', reviewer: '李某', approver: '王某' }, confirmWarnings: false, author: '张某' },
   'report.reopen': { reportId: 1, reason: '表三数字有误', author: '张某' },
   'export.preview': { reportId: 1, draft: true },
-  'export.pages': { reportId: 1, draft: false, footerFingerprint: true },
+  'export.pages': { reportId: 1, draft: false },
   'export.file': { reportId: 1, draft: true, format: 'docx' },
   'export.print': { reportId: 1, draft: false },
   'export.prewarm': {},
