@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'conflict'
   | 'refused'
   | 'storage'
+  /** the data file is damaged: the back end has stopped writing; the window shows the fault screen */
+  | 'damaged'
   | 'internal';
 
 export interface ApiError {
@@ -116,6 +118,46 @@ export interface AppInfo {
   host: 'electron' | 'web';
   dataDir: string;
   dbFile: string;
+  /** set when the data cannot be used (damaged, held by another program…): the window shows the fault screen */
+  fault?: StoreFaultInfo;
+}
+
+/** Why the data cannot be used, and what the clerk can do (electron/store/open.ts). */
+export interface StoreFaultInfo {
+  kind: 'unwritable' | 'corrupt' | 'newer' | 'locked';
+  message: string;
+}
+
+/** A backup in the data folder's backups/ (electron/store/backup.ts). */
+export interface BackupEntry {
+  /** the file name: how a backup is named to the back end */
+  name: string;
+  kind: 'daily' | 'pre-sign' | 'pre-migration' | 'manual' | 'pre-restore' | 'damaged';
+  /** 「每日自动备份」「定稿前的备份」… */
+  label: string;
+  createdAt: string;
+  size: number;
+  /** the agencies and report years inside, when the file could be read */
+  contents?: { agencies: { name: string; reports: { year: number; state: ReportState }[] }[] };
+  /** why the file could not be read */
+  problem?: string;
+}
+
+export interface BackupList {
+  /** the folder the backups are in */
+  folder: string;
+  /** newest first */
+  entries: BackupEntry[];
+  /** how many daily backups are kept (the other kinds are all kept) */
+  dailyKept: number;
+  /** with `checkNewest`: the newest backup that passed the integrity check, offered by the fault screen */
+  newestGood?: string;
+}
+
+export interface BackupRestored {
+  restored: BackupEntry;
+  /** the data as it was before the restore, kept as a backup of its own */
+  kept?: BackupEntry;
 }
 
 export interface SaveAck {
@@ -312,6 +354,9 @@ const importSource = z.discriminatedUnion('kind', [
 
 const SECTION_IDS = ['s1', 's2', 's3', 's4', 's5', 's6'] as const;
 
+/** A backup is named by its file name in backups/, never by a path. */
+const backupName = z.string().regex(/^nianbao-[0-9-]+-[a-z-]+\.db$/, '备份文件名不对');
+
 /** A report read from a published one, as the clerk corrected it on the review screen. */
 const importedReportSchema = z
   .object({
@@ -397,6 +442,10 @@ export const apiSchemas = {
       replace: z.literal(true).optional(),
     })
     .strict(),
+  'backup.list': z.object({ checkNewest: z.boolean().optional() }).strict(),
+  'backup.create': none,
+  'backup.restore': z.object({ name: backupName, confirm: z.literal(true) }).strict(),
+  'backup.save': z.object({ name: backupName }).strict(),
 } as const;
 
 export type Method = keyof typeof apiSchemas;
@@ -436,6 +485,10 @@ export interface Results {
   'export.prewarm': { started: boolean };
   'import.parse': ImportParsed;
   'import.confirm': ImportConfirmed;
+  'backup.list': BackupList;
+  'backup.create': BackupEntry;
+  'backup.restore': BackupRestored;
+  'backup.save': ExportDelivery;
 }
 
 export type Result<M extends Method> = Results[M];

@@ -114,9 +114,15 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  // the daily backup and the full integrity check, once the window is up
+  void backend.maintenance();
 }
 
 app.on('window-all-closed', () => {
   backend?.close();
   app.quit();
 });
+// a logout, a shutdown or a terminal closed: quit the normal way, so the store is closed cleanly
+// (the -wal written into nianbao.db, the data folder's lock removed)
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => app.quit());
+app.on('will-quit', () => backend?.close());

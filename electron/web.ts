@@ -47,14 +47,23 @@ export async function runWeb(argv: string[]): Promise<void> {
   console.log(`数据文件夹：${dataDir}`);
   if (backend.fault) console.log(`注意：${backend.fault.message}`);
   if (!argv.includes('--no-open') && !process.env.CI && !process.env.NIANBAO_NO_OPEN) openInBrowser(server.launchUrl);
+  // the daily backup and the full integrity check, once the window can already be used
+  void backend.maintenance();
 
+  // Whatever ends the program — Ctrl+C, closing the terminal (SIGHUP), the system shutting
+  // down — the store is closed cleanly: the -wal is written into nianbao.db and the folder's
+  // lock removed, so nianbao.db alone is complete once the program has stopped.
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await server.close();
     backend.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.on(signal, () => void stop());
+  // and if the process ends another way (an error), the store is still closed on the way out
+  process.on('exit', () => backend.close());
 }
 
 if (require.main === module) {

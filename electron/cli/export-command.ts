@@ -4,13 +4,12 @@ import { AppError } from '../../core/api.js';
 import { buildDocument, exportGate, findingLine, gateRefusal, shortFingerprint, signedFingerprint, type ExportFormat } from '../../core/document/index.js';
 import type { ReportData } from '../../core/report/model.js';
 import { checkReport } from '../../core/rules/index.js';
-import { openBackend } from '../backend.js';
 import { renderDocx } from '../export/docx.js';
 import { closePdfRenderer, PdfError, renderDocumentPdf } from '../export/pdf.js';
 import { ExportWriteError, writeFileAtomic } from '../export/write-file.js';
 import { prepareExport, renderExport } from '../services/export.js';
 import { loadReport } from '../services/index.js';
-import { DB_FILE_NAME, platformDataDir } from '../store/index.js';
+import { openStoreReadOnly, platformDataDir, StoreFault, type Store } from '../store/index.js';
 import { flag, option, positionals, type CliIO, type Command } from './command.js';
 import { readReportFile } from './read-report.js';
 
@@ -92,18 +91,18 @@ async function fromStore(argv: readonly string[], common: Common, io: CliIO): Pr
     return EXIT.failed;
   }
   const dataDir = path.resolve(option(argv, '--data-dir') ?? platformDataDir());
-  // never create an empty store by accident: a wrong --data-dir is an error, not a new database
-  if (!fs.existsSync(path.join(dataDir, DB_FILE_NAME))) {
-    io.err(`在「${dataDir}」中没有找到年报助手的数据（${DB_FILE_NAME}）。请用 --data-dir 指定数据文件夹。`);
-    return EXIT.failed;
-  }
-  const backend = openBackend(dataDir, 'web');
+  // read only and without the folder's lock: works beside a running app, never creates a store
+  let store: Store;
   try {
-    if (!backend.store) {
-      io.err(backend.fault?.message ?? '无法打开数据');
+    store = openStoreReadOnly(dataDir);
+  } catch (e) {
+    if (e instanceof StoreFault) {
+      io.err(e.message);
       return EXIT.failed;
     }
-    const store = backend.store;
+    throw e;
+  }
+  try {
     const agencies = store.agencies.list();
     const agency = agencies.find((a) => a.name.trim() === agencyName);
     if (!agency) {
@@ -133,7 +132,7 @@ async function fromStore(argv: readonly string[], common: Common, io: CliIO): Pr
     }
     throw e;
   } finally {
-    backend.close();
+    store.close();
   }
 }
 

@@ -14,6 +14,17 @@ import { writeFileAtomic } from './write-file.js';
 const FILTERS: Record<ExportFile['format'], Electron.FileFilter> = {
   docx: { name: 'Word 文档', extensions: ['docx'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
+  xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
+  nianbao: { name: '年报助手报送包', extensions: ['nianbao'] },
+  db: { name: '年报助手备份', extensions: ['db'] },
+};
+
+const TITLES: Record<ExportFile['format'], string> = {
+  docx: '导出 Word 文档',
+  pdf: '导出 PDF',
+  xlsx: '导出 Excel 表格',
+  nianbao: '导出报送包',
+  db: '备份到…',
 };
 
 /** A hidden window holding the print view, once its fonts have loaded. Closed by the caller. */
@@ -59,7 +70,7 @@ export function electronExportHost(parent: () => BrowserWindow | null): ExportHo
       const folder = lastFolder ?? app.getPath('documents');
       const owner = parent();
       const options: Electron.SaveDialogOptions = {
-        title: file.format === 'docx' ? '导出 Word 文档' : '导出 PDF',
+        title: TITLES[file.format],
         defaultPath: path.join(folder, file.fileName),
         filters: [FILTERS[file.format]],
         properties: ['showOverwriteConfirmation', 'createDirectory'],

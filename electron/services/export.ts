@@ -32,10 +32,13 @@ import { gateOf, signedVersionOf, signedVersions } from './signoff.js';
  * browser window downloads them; the command line writes them).
  */
 
+/** What a host may be handed to save: the report's documents, its tables as Excel, a 报送包, a backup. */
+export type DeliveredFormat = ExportFormat | 'xlsx' | 'nianbao' | 'db';
+
 export interface ExportFile {
   fileName: string;
   mime: string;
-  format: ExportFormat;
+  format: DeliveredFormat;
   bytes: Uint8Array;
   /** a signed copy's fingerprint (also in the file's properties): for whoever packs or files it */
   fingerprint?: string;

@@ -8,6 +8,8 @@ import { versionHandlers } from './versions.js';
 import { importHandlers } from './import.js';
 import { exportHandlers, type ExportHost } from './export.js';
 import { signoffHandlers } from './signoff.js';
+import { backupHandlers } from './backup.js';
+import type { StoreKeeper } from '../store/keeper.js';
 
 export interface ServiceContext {
   store: Store;
@@ -16,6 +18,8 @@ export interface ServiceContext {
   now?: () => string;
   /** how the host saves, prints and makes PDFs (Electron); absent: bytes back to the caller (browser mode, command line) */
   exportHost?: ExportHost;
+  /** the running host's keeper of the store: backups before 定稿, restores (absent in tests of other services) */
+  keeper?: StoreKeeper;
 }
 
 /** Loads a stored report as domain data; computed totals are filled for reports made in the app. */
@@ -68,7 +72,7 @@ function checkCellChanges(summary: Pick<ReportSummary, 'format' | 'origin'>, cha
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
-  const { store } = ctx;
+  const { store, keeper } = ctx;
   const now = ctx.now ?? (() => new Date().toISOString());
 
   const agencyOrFail = (id: number): AgencyRecord => {
@@ -107,8 +111,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...carryHandlers(store, loadReport, now),
     ...versionHandlers(store, now),
     ...importHandlers(store, checkCellChanges, now),
-    ...signoffHandlers(store, loadReport, now),
+    ...signoffHandlers(store, loadReport, now, keeper ? () => keeper.backup('pre-sign').then(() => undefined) : undefined),
     ...exportHandlers(store, loadReport, ctx.exportHost),
+    ...backupHandlers(keeper ? { keeper } : { store }, ctx.exportHost),
     'report.delete': ({ reportId }) => {
       reportOrFail(reportId);
       store.reports.delete(reportId);

@@ -77,7 +77,11 @@ function missingSignoff(signoff: Partial<Signoff>): string | null {
   return missing.length ? `请先填写${missing.join('、')}，再定稿。` : null;
 }
 
-export function signoffHandlers(store: Store, load: Loader, now: () => string): Pick<Handlers, SignoffMethods> {
+/**
+ * `beforeSign` runs once the gate has let 定稿 through and before anything is written: the
+ * running app makes its pre-定稿 backup there (issue 14). If it fails, nothing is signed.
+ */
+export function signoffHandlers(store: Store, load: Loader, now: () => string, beforeSign?: () => Promise<void>): Pick<Handlers, SignoffMethods> {
   const draftOrFail = (reportId: number) => {
     const summary = store.reports.summary(reportId);
     if (!summary) throw new AppError('not_found', '找不到这份报告，可能已被删除');
@@ -125,7 +129,7 @@ export function signoffHandlers(store: Store, load: Loader, now: () => string): 
       return { savedAt: saveSignoff(reportId, summary.agencyId, signoff) };
     },
 
-    'report.sign': ({ reportId, signoff, confirmWarnings, author }) => {
+    'report.sign': async ({ reportId, signoff, confirmWarnings, author }) => {
       const summary = draftOrFail(reportId);
       // the people are kept even when the gate refuses: they were typed in and are not wrong
       saveSignoff(reportId, summary.agencyId, signoff);
@@ -139,6 +143,7 @@ export function signoffHandlers(store: Store, load: Loader, now: () => string): 
         const lines = gate.unconfirmed.map((f, i) => `${i + 1}. ${findingLine(f)}`);
         throw new AppError('refused', [`还有 ${gate.unconfirmed.length} 条提醒没有确认。请逐条核对后勾选「已核对」，再定稿：`, ...lines].join('\n'));
       }
+      await beforeSign?.();
 
       const signed = store.versions.transaction(() => {
         const at = now();
