@@ -4,12 +4,14 @@ import { checkCommand } from './cli/check-command.js';
 import { exportCommand } from './cli/export-command.js';
 import { formatCommand } from './cli/format-command.js';
 import { importCommand } from './cli/import-command.js';
+import { backupCommand } from './cli/backup-command.js';
+import { restoreCommand } from './cli/restore-command.js';
 import { APP_VERSION } from './backend.js';
 
 /**
  * `nianbao`: the same services from a terminal. Each subcommand lives in electron/cli/.
  */
-const COMMANDS: Command[] = [formatCommand, checkCommand, carryCommand, exportCommand, importCommand];
+const COMMANDS: Command[] = [formatCommand, checkCommand, carryCommand, exportCommand, importCommand, backupCommand, restoreCommand];
 
 const io: CliIO = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -96,17 +96,20 @@ export function listBackups(dataDir: string): BackupFile[] {
   } catch {
     return [];
   }
-  const out: BackupFile[] = [];
+  const out: (BackupFile & { mtime: number })[] = [];
   for (const name of names) {
     const facts = parseBackupName(name);
     if (!facts) continue;
     try {
-      out.push({ ...facts, path: path.join(dir, name), size: fs.statSync(path.join(dir, name)).size });
+      const stat = fs.statSync(path.join(dir, name));
+      out.push({ ...facts, path: path.join(dir, name), size: stat.size, mtime: stat.mtimeMs });
     } catch {
       // removed meanwhile
     }
   }
-  return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1));
+  // names tell the second; within one second the file written last is the newer
+  out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.mtime - a.mtime));
+  return out.map(({ mtime: _mtime, ...file }) => file);
 }
 
 /** Where a new backup of this kind made at `at` goes: a name not yet taken. */
@@ -149,15 +152,23 @@ function discard(temp: string): void {
 
 /**
  * Copies the open store to a new backup with SQLite's online backup API, in steps, and returns
- * it. `into` writes the copy to a file of the caller's choosing instead (`nianbao backup --out`).
+ * it. `into` writes the copy to a file of the caller's choosing instead (`nianbao backup --out`);
+ * `oneStep` copies everything in one step (for a connection other than the writer's).
  */
-export async function makeBackup(db: Database.Database, dataDir: string, kind: BackupKind, options: { now?: Date; into?: string } = {}): Promise<BackupFile> {
+export async function makeBackup(
+  db: Database.Database,
+  dataDir: string,
+  kind: BackupKind,
+  options: { now?: Date; into?: string; oneStep?: boolean; stepPages?: number } = {},
+): Promise<BackupFile> {
   const at = options.now ?? new Date();
   const file = options.into ? path.resolve(options.into) : newBackupPath(dataDir, kind, at);
   const temp = partial(file);
   discard(temp);
   try {
-    await db.backup(temp, { progress: () => STEP_PAGES });
+    // in steps the copy restarts whenever another connection writes between two of them: a
+    // reader beside a running app (`nianbao backup`) copies in one step, a snapshot of one moment
+    await db.backup(temp, { progress: () => (options.oneStep ? 0x7fffffff : (options.stepPages ?? STEP_PAGES)) });
     // a plain rollback-journal file: complete in itself, and readable without -wal/-shm beside it
     const copy = new Database(temp);
     try {

@@ -153,17 +153,22 @@ export class StoreKeeper {
    * then the backup is copied into place and opened.
    */
   async restore(name: string): Promise<{ restored: BackupFile; kept?: BackupFile }> {
-    const facts = parseBackupName(name);
-    const source = listBackups(this.dataDir).find((b) => b.name === name);
-    if (!facts || !source) throw new RestoreRefused(`找不到备份「${name}」，它可能已被删除。请刷新备份列表。`);
+    const source = parseBackupName(name) && listBackups(this.dataDir).find((b) => b.name === name);
+    if (!source) throw new RestoreRefused(`找不到备份「${name}」，它可能已被删除。请刷新备份列表。`);
     if (source.kind === 'damaged') throw new RestoreRefused('这是留作抢救的损坏文件，不能用来恢复。请选择另一份备份。');
+    return { restored: source, ...(await this.restoreFrom(source.path, `备份「${name}」`)) };
+  }
+
+  /** The same from any file, e.g. a backup brought on a USB stick (`nianbao restore FILE`). */
+  async restoreFrom(file: string, named = `「${path.basename(file)}」`): Promise<{ kept?: BackupFile }> {
     if (this.fault?.kind === 'locked') throw new RestoreRefused(this.fault.message);
-    const check = checkBackup(source.path, 'full');
-    if (!check.ok) throw new RestoreRefused(`备份「${name}」不能用来恢复：${check.problem}。数据没有改动，请选择另一份备份。`);
+    const check = checkBackup(file, 'full');
+    if (!check.ok) throw new RestoreRefused(`${named}不能用来恢复：${check.problem}。数据没有改动，请选择另一份备份。`);
 
     let kept: BackupFile | undefined;
     if (this.usable) {
-      kept = await this.backup('pre-restore');
+      // an empty store (a folder just created) has nothing to keep
+      if (this.usable.agencies.list().length) kept = await this.backup('pre-restore');
       this.store!.close();
     } else {
       this.store?.opened.db.close();
@@ -173,7 +178,7 @@ export class StoreKeeper {
     this.lock ??= lockFolder(this.dataDir, this.options.program);
 
     const temp = path.join(this.dataDir, `.${DB_FILE_NAME}.restoring`);
-    fs.copyFileSync(source.path, temp);
+    fs.copyFileSync(file, temp);
     const fd = fs.openSync(temp, 'r+');
     try {
       fs.fsyncSync(fd);
@@ -187,7 +192,7 @@ export class StoreKeeper {
     this.open();
     this.changed();
     if (!this.store) throw new RestoreRefused(this.fault?.message ?? '恢复后的数据没能打开。');
-    return { restored: source, ...(kept ? { kept } : {}) };
+    return kept ? { kept } : {};
   }
 
   /** Moves the data file (with its -wal) into backups/ unchanged; for a file that cannot be opened. */

@@ -60,11 +60,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Opened
     fs.mkdirSync(dataDir, { recursive: true });
     fs.accessSync(dataDir, fs.constants.W_OK);
   } catch (err) {
-    throw new StoreFault(
-      'unwritable',
-      `数据文件夹无法写入：${dataDir}（${(err as NodeJS.ErrnoException).code ?? '未知原因'}）。请检查该文件夹的权限，或用 --data-dir 指定一个可以写入的文件夹。`,
-      dataDir,
-    );
+    throw unwritable(dataDir, err);
   }
   if (options.lock) return openLocked(dataDir, options);
   const lock = lockFolder(dataDir, options.program ?? '年报助手');
@@ -76,12 +72,25 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Opened
   }
 }
 
+/** The folder cannot be written: a write-protected USB stick, a read-only share, missing permission. */
+function unwritable(dataDir: string, err: unknown): StoreFault {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  const why = code === 'EROFS' ? '它在只读的磁盘上，例如打开了写保护的 U 盘' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code || '未知原因';
+  return new StoreFault(
+    'unwritable',
+    `数据文件夹无法写入：${dataDir}（${why}）。年报助手没有改动其中的数据。请关掉 U 盘的写保护或检查该文件夹的权限，然后点「重试」；也可以用 --data-dir 指定一个可以写入的文件夹。`,
+    dataDir,
+  );
+}
+
 /** Takes the data folder for this program; a folder held by another live one is the 'locked' fault. */
 export function lockFolder(dataDir: string, program: string): FolderLock {
   try {
+    fs.mkdirSync(dataDir, { recursive: true });
     return acquireLock(dataDir, program);
   } catch (err) {
     if (err instanceof FolderLockedError) throw new StoreFault('locked', err.message, dataDir);
+    if ((err as NodeJS.ErrnoException).code) throw unwritable(dataDir, err);
     throw err;
   }
 }
@@ -119,7 +128,12 @@ function openLocked(dataDir: string, options: OpenOptions): OpenedDb {
     );
   }
   // only now change anything: switching to WAL rewrites the file header
-  db.pragma('journal_mode = WAL');
+  try {
+    db.pragma('journal_mode = WAL');
+  } catch (err) {
+    db.close();
+    throw new StoreFault('unwritable', `数据文件 ${file} 是只读的（${(err as { code?: string }).code ?? ''}），年报助手没有改动它。请去掉文件的“只读”属性，或关掉 U 盘的写保护，然后点「重试」。`, dataDir);
+  }
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
