@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AgencyRecord, AppInfo } from '../core/api.js';
-import { ApiFailure, call } from './api/client.js';
+import type { AgencyRecord, AppInfo, StoreFaultInfo } from '../core/api.js';
+import { ApiFailure, call, DAMAGED_EVENT } from './api/client.js';
+import { BackupScreen } from './backup/BackupScreen.js';
 import { navigate, useRoute } from './route.js';
 import { AgencyForm } from './screens/AgencyForm.js';
 import { FaultScreen } from './screens/FaultScreen.js';
@@ -12,7 +13,7 @@ const CURRENT_AGENCY = 'nianbao.agency';
 
 type Boot =
   | { phase: 'loading' }
-  | { phase: 'fault'; message: string }
+  | { phase: 'fault'; message: string; fault?: StoreFaultInfo }
   | { phase: 'ready'; info: AppInfo; agencies: AgencyRecord[] };
 
 export function App() {
@@ -23,6 +24,7 @@ export function App() {
   const load = useCallback(async () => {
     try {
       const info = await call('app.info', {});
+      if (info.fault) return setBoot({ phase: 'fault', message: info.fault.message, fault: info.fault });
       const agencies = await call('agency.list', {});
       setBoot({ phase: 'ready', info, agencies });
     } catch (err) {
@@ -32,6 +34,15 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+  // damage found while working (issue 14): the back end has stopped writing; so does the window
+  useEffect(() => {
+    const onDamaged = (e: Event) => {
+      const message = String((e as CustomEvent).detail);
+      setBoot({ phase: 'fault', message, fault: { kind: 'corrupt', message } });
+    };
+    window.addEventListener(DAMAGED_EVENT, onDamaged);
+    return () => window.removeEventListener(DAMAGED_EVENT, onDamaged);
+  }, []);
 
   const chooseAgency = (id: number) => {
     localStorage.setItem(CURRENT_AGENCY, String(id));
@@ -39,7 +50,8 @@ export function App() {
   };
 
   if (boot.phase === 'loading') return <div className="boot">正在打开年报助手…</div>;
-  if (boot.phase === 'fault') return <FaultScreen message={boot.message} onRetry={load} />;
+  if (boot.phase === 'fault') return <FaultScreen message={boot.message} {...(boot.fault ? { fault: boot.fault } : {})} onRetry={load} />;
+  if (route.name === 'backups') return <BackupScreen info={boot.info} onRestored={() => void load()} />;
 
   const { agencies } = boot;
   const agency = agencies.find((a) => a.id === agencyId) ?? agencies[0];

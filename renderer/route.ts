@@ -7,6 +7,7 @@ export type Route =
   | { name: 'agency' }
   | { name: 'new-agency' }
   | { name: 'import' }
+  | { name: 'backups' }
   | { name: 'report'; reportId: number; section: SectionKey };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'agency') return { name: 'agency' };
   if (parts[0] === 'new-agency') return { name: 'new-agency' };
   if (parts[0] === 'import') return { name: 'import' };
+  if (parts[0] === 'backups') return { name: 'backups' };
   return { name: 'reports' };
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupEntry } from '../../core/api.js';
+import { contentsText, sizeText } from '../../core/backup.js';
 import { describeBackup } from '../services/backup.js';
 import { backupDir, listBackups, makeBackup } from '../store/backup.js';
 import { openStoreReadOnly, platformDataDir, StoreFault } from '../store/index.js';
@@ -17,20 +18,6 @@ const EXIT = { ok: 0, failed: 2 } as const;
 
 function localTime(iso: string): string {
   return new Date(iso).toLocaleString('zh-CN', { hour12: false });
-}
-
-export function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
-/** 「某某镇人民政府 2024（已定稿）、2023」, or why the file cannot be read. */
-export function contentsText(entry: Pick<BackupEntry, 'contents' | 'problem'>): string {
-  if (entry.problem) return `无法读取：${entry.problem}`;
-  const agencies = entry.contents?.agencies ?? [];
-  if (!agencies.length) return '（没有报告）';
-  return agencies
-    .map((a) => `${a.name} ${a.reports.map((r) => `${r.year}${r.state === 'signed' ? '（已定稿）' : ''}`).join('、') || '（没有报告）'}`)
-    .join('；');
 }
 
 /** One backup on one line: time, kind, size, what it holds; then its file name. */

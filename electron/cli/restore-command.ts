@@ -4,7 +4,8 @@ import { describeBackup } from '../services/backup.js';
 import { backupDir, isBackupName, readBackup } from '../store/backup.js';
 import { RestoreRefused, StoreKeeper } from '../store/keeper.js';
 import { platformDataDir } from '../store/index.js';
-import { backupLines, contentsText } from './backup-command.js';
+import { contentsText } from '../../core/backup.js';
+import { backupLines } from './backup-command.js';
 import { option, positionals, type Command } from './command.js';
 
 /**

@@ -34,14 +34,7 @@ export type BackupKind =
 
 export const BACKUP_KINDS: readonly BackupKind[] = ['daily', 'pre-sign', 'pre-migration', 'manual', 'pre-restore', 'damaged'];
 
-export const BACKUP_KIND_LABELS: Readonly<Record<BackupKind, string>> = {
-  daily: '每日自动备份',
-  'pre-sign': '定稿前的备份',
-  'pre-migration': '升级前的备份',
-  manual: '手动备份',
-  'pre-restore': '恢复前的数据',
-  damaged: '损坏的数据文件（留作抢救）',
-};
+export { BACKUP_KIND_LABELS } from '../../core/backup.js';
 
 /** How many daily backups are kept; the others kinds are all kept. */
 export const DAILY_KEPT = 7;

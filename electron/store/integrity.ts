@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 
@@ -44,9 +43,9 @@ try {
 }
 `;
 
-/** better-sqlite3's entry file, for the worker to load: CommonJS (the build) has require, ESM (tsx, vitest) makes one. */
+/** better-sqlite3's entry file, for the worker to load (the build, tsx and vitest all provide require). */
 function sqliteModule(): string {
-  return typeof require === 'function' ? require.resolve('better-sqlite3') : createRequire(import.meta.url).resolve('better-sqlite3');
+  return require.resolve('better-sqlite3');
 }
 
 /**

@@ -58,11 +58,18 @@ async function overHttp<M extends Method>(method: M, args: Args<M>): Promise<Env
   return (await res.json()) as Envelope<Result<M>>;
 }
 
+/** Fired on the window when the back end finds the data file damaged: the app switches to the fault screen. */
+export const DAMAGED_EVENT = 'nianbao:damaged';
+
 /** Calls a method; resolves with its result or rejects with an ApiFailure carrying the Chinese message. */
 export async function call<M extends Method>(method: M, args: Args<M>): Promise<Result<M>> {
   const bridge = window.nianbao;
   const envelope = bridge ? await bridge[method](args) : await overHttp(method, args);
-  if (!envelope.ok) throw new ApiFailure(envelope.error.code, envelope.error.message);
+  if (!envelope.ok) {
+    // whichever part of the window asked, the whole window has to stop and say so
+    if (envelope.error.code === 'damaged') window.dispatchEvent(new CustomEvent(DAMAGED_EVENT, { detail: envelope.error.message }));
+    throw new ApiFailure(envelope.error.code, envelope.error.message);
+  }
   return envelope.value;
 }
 

@@ -92,6 +92,7 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
         <nav className="topbar-actions">
           <button onClick={() => navigate({ name: 'agency' })}>机关信息</button>
           <button onClick={() => navigate({ name: 'new-agency' })}>添加机关</button>
+          <button onClick={() => navigate({ name: 'backups' })}>备份与恢复</button>
         </nav>
       </header>
 

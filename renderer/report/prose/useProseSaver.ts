@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SaveAck } from '../../../core/api.js';
 import type { ProseKey } from '../../../core/report/model.js';
-import { call } from '../../api/client.js';
+import { ApiFailure, call } from '../../api/client.js';
+import { RETRY_MS } from '../table/saver.js';
 
 /** How long typing may pause before the text is written; well inside the one-second promise. */
 const SAVE_DELAY_MS = 400;
@@ -62,7 +63,12 @@ export function useProseSaver(
     const { reportId: id, key: k, track: t, onSaved: done } = deps.current;
     const announced = waiting.current;
     waiting.current = null;
-    const send = () => call('section.set', { reportId: id, key: k, text: value });
+    let failure = '';
+    const send = () =>
+      call('section.set', { reportId: id, key: k, text: value }).catch((err: unknown) => {
+        failure = err instanceof ApiFailure ? err.code : '';
+        throw err;
+      });
     const result: Promise<SaveAck | undefined> = announced
       ? send().then(
           (ack) => (announced.resolve(ack), ack),
@@ -70,14 +76,22 @@ export function useProseSaver(
         )
       : t(send);
     const p = result.then((ack) => {
-      if (ack) done(k, value);
+      if (ack) return done(k, value);
       // a failed write is tried again with the next change
-      else if (saved.current === value) saved.current = previous;
+      if (saved.current === value) saved.current = previous;
+      // and, when storage failed (disk full, file read-only…), by itself until storage is back:
+      // the text stays in the editor and the header says why it is not saved yet
+      if (failure === 'storage') {
+        latest.current ??= value;
+        window.clearTimeout(timer.current);
+        timer.current = window.setTimeout(() => void retry.current(), RETRY_MS);
+      }
     });
     inFlight.current = inFlight.current.then(() => p);
     return inFlight.current;
   }, []);
 
+  const retry = useRef<() => Promise<void>>(() => Promise.resolve());
   const flush = useCallback((): Promise<void> => {
     window.clearTimeout(timer.current);
     timer.current = undefined;
@@ -91,6 +105,7 @@ export function useProseSaver(
     }
     return write(value);
   }, [write]);
+  retry.current = flush;
 
   const change = useCallback(
     (text: string) => {
