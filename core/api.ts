@@ -154,6 +154,18 @@ export interface BackupList {
   newestGood?: string;
 }
 
+/** 「导出报送包」: where the package went and what it holds. */
+export interface PackageExported {
+  delivery: ExportDelivery;
+  /** the seal, short: 「3F9A-1C0B-22D4」 */
+  seal: string;
+  /** 「某某镇人民政府 2024 年报告（第1版定稿，校验码 …）；包含：报告文件、Word 正式版、PDF 正式版」 */
+  summary: string;
+  state: ReportState;
+  /** what could not be included (no browser for the PDF…) */
+  warnings: string[];
+}
+
 export interface BackupRestored {
   restored: BackupEntry;
   /** the data as it was before the restore, kept as a backup of its own */
@@ -442,6 +454,7 @@ export const apiSchemas = {
       replace: z.literal(true).optional(),
     })
     .strict(),
+  'package.export': z.object({ reportId: id }).strict(),
   'backup.list': z.object({ checkNewest: z.boolean().optional() }).strict(),
   'backup.create': none,
   'backup.restore': z.object({ name: backupName, confirm: z.literal(true) }).strict(),
@@ -485,6 +498,7 @@ export interface Results {
   'export.prewarm': { started: boolean };
   'import.parse': ImportParsed;
   'import.confirm': ImportConfirmed;
+  'package.export': PackageExported;
   'backup.list': BackupList;
   'backup.create': BackupEntry;
   'backup.restore': BackupRestored;

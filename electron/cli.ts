@@ -6,12 +6,14 @@ import { formatCommand } from './cli/format-command.js';
 import { importCommand } from './cli/import-command.js';
 import { backupCommand } from './cli/backup-command.js';
 import { restoreCommand } from './cli/restore-command.js';
+import { packageCommand } from './cli/package-command.js';
+import { verifyCommand } from './cli/verify-command.js';
 import { APP_VERSION } from './backend.js';
 
 /**
  * `nianbao`: the same services from a terminal. Each subcommand lives in electron/cli/.
  */
-const COMMANDS: Command[] = [formatCommand, checkCommand, carryCommand, exportCommand, importCommand, backupCommand, restoreCommand];
+const COMMANDS: Command[] = [formatCommand, checkCommand, carryCommand, exportCommand, importCommand, backupCommand, restoreCommand, packageCommand, verifyCommand];
 
 const io: CliIO = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -9,11 +9,13 @@ import { importHandlers } from './import.js';
 import { exportHandlers, type ExportHost } from './export.js';
 import { signoffHandlers } from './signoff.js';
 import { backupHandlers } from './backup.js';
+import { packageHandlers } from './package.js';
+import { sourceAwareImport } from './sources.js';
 import type { StoreKeeper } from '../store/keeper.js';
 
 export interface ServiceContext {
   store: Store;
-  info: Omit<AppInfo, 'dataDir' | 'dbFile'>;
+  info: Omit<AppInfo, 'dataDir' | 'dbFile' | 'fault'>;
   /** the clock, replaceable in tests */
   now?: () => string;
   /** how the host saves, prints and makes PDFs (Electron); absent: bytes back to the caller (browser mode, command line) */
@@ -110,10 +112,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'report.open': ({ reportId }) => openWithPrevious(store, reportId),
     ...carryHandlers(store, loadReport, now),
     ...versionHandlers(store, now),
-    ...importHandlers(store, checkCellChanges, now),
+    ...sourceAwareImport(importHandlers(store, checkCellChanges, now)),
     ...signoffHandlers(store, loadReport, now, keeper ? () => keeper.backup('pre-sign').then(() => undefined) : undefined),
     ...exportHandlers(store, loadReport, ctx.exportHost),
     ...backupHandlers(keeper ? { keeper } : { store }, ctx.exportHost),
+    ...packageHandlers(store, loadReport, { ...(ctx.exportHost ? { host: ctx.exportHost } : {}), generator: { app: '年报助手', version: ctx.info.version }, now }),
     'report.delete': ({ reportId }) => {
       reportOrFail(reportId);
       store.reports.delete(reportId);
