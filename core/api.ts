@@ -5,6 +5,7 @@ import type { ExportGate } from './document/gate.js';
 import { IMPORT_LIMITS } from './import/bytes.js';
 import type { ImportDetected } from './import/index.js';
 import type { Finding } from './rules/types.js';
+import type { PublishedComparison } from './report/published.js';
 
 /**
  * The one contract between the window and the back end. Every method has a runtime schema for
@@ -152,6 +153,16 @@ export interface BackupList {
   dailyKept: number;
   /** with `checkNewest`: the newest backup that passed the integrity check, offered by the fault screen */
   newestGood?: string;
+}
+
+/** 「核对网上公布版」: the published copy against the signed version. */
+export interface PublishedCheck {
+  /** the signed version compared with (the latest) */
+  signed: SignedVersion;
+  format: ReportData['format'];
+  comparison: PublishedComparison;
+  /** what the importer noted while reading the published copy */
+  warnings: string[];
 }
 
 /** 「导出报送包」: where the package went and what it holds. */
@@ -455,6 +466,7 @@ export const apiSchemas = {
     })
     .strict(),
   'package.export': z.object({ reportId: id }).strict(),
+  'published.compare': z.object({ reportId: id, source: importSource }).strict(),
   'backup.list': z.object({ checkNewest: z.boolean().optional() }).strict(),
   'backup.create': none,
   'backup.restore': z.object({ name: backupName, confirm: z.literal(true) }).strict(),
@@ -499,6 +511,7 @@ export interface Results {
   'import.parse': ImportParsed;
   'import.confirm': ImportConfirmed;
   'package.export': PackageExported;
+  'published.compare': PublishedCheck;
   'backup.list': BackupList;
   'backup.create': BackupEntry;
   'backup.restore': BackupRestored;

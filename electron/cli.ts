@@ -8,12 +8,13 @@ import { backupCommand } from './cli/backup-command.js';
 import { restoreCommand } from './cli/restore-command.js';
 import { packageCommand } from './cli/package-command.js';
 import { verifyCommand } from './cli/verify-command.js';
+import { compareCommand } from './cli/compare-command.js';
 import { APP_VERSION } from './backend.js';
 
 /**
  * `nianbao`: the same services from a terminal. Each subcommand lives in electron/cli/.
  */
-const COMMANDS: Command[] = [formatCommand, checkCommand, carryCommand, exportCommand, importCommand, backupCommand, restoreCommand, packageCommand, verifyCommand];
+const COMMANDS: Command[] = [formatCommand, checkCommand, carryCommand, exportCommand, importCommand, backupCommand, restoreCommand, packageCommand, verifyCommand, compareCommand];
 
 const io: CliIO = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -15,7 +15,7 @@ const HEAD_BYTES = 4096;
  * Reads a file for import: its size and first bytes decide first, so a huge file is refused
  * without being read into memory.
  */
-function readForImport(file: string): ImportOutcome {
+export function readForImport(file: string): ImportOutcome {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');

@@ -10,6 +10,7 @@ import { exportHandlers, type ExportHost } from './export.js';
 import { signoffHandlers } from './signoff.js';
 import { backupHandlers } from './backup.js';
 import { packageHandlers } from './package.js';
+import { compareHandlers } from './compare.js';
 import { sourceAwareImport } from './sources.js';
 import type { StoreKeeper } from '../store/keeper.js';
 
@@ -116,6 +117,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...signoffHandlers(store, loadReport, now, keeper ? () => keeper.backup('pre-sign').then(() => undefined) : undefined),
     ...exportHandlers(store, loadReport, ctx.exportHost),
     ...backupHandlers(keeper ? { keeper } : { store }, ctx.exportHost),
+    ...compareHandlers(store, loadReport),
     ...packageHandlers(store, loadReport, { ...(ctx.exportHost ? { host: ctx.exportHost } : {}), generator: { app: '年报助手', version: ctx.info.version }, now }),
     'report.delete': ({ reportId }) => {
       reportOrFail(reportId);

@@ -125,7 +125,7 @@ describe('a changed byte is refused, with what changed', () => {
     const seen = { tampered: 0, unreadable: 0 };
     for (const i of positions) {
       const changed = Uint8Array.from(bytes);
-      changed[i] ^= 0x20;
+      changed[i] = changed[i]! ^ 0x20;
       const opened = openPackage(changed);
       expect(opened.status, `byte ${i}`).not.toBe('intact');
       seen[opened.status as 'tampered' | 'unreadable']++;
