@@ -160,8 +160,20 @@ export interface PublishedCheck {
   /** the signed version compared with (the latest) */
   signed: SignedVersion;
   format: ReportData['format'];
+  /** the signed figures, totals included: the tables are drawn with them, the differences marked */
+  cells: Record<string, number>;
   comparison: PublishedComparison;
   /** what the importer noted while reading the published copy */
+  warnings: string[];
+}
+
+/** 「从 Excel 填入表格」: the figures a workbook holds for the open report (nothing is stored by reading them). */
+export interface XlsxTables {
+  format: ReportData['format'];
+  /** cell values to fill in (money in 元); computed totals of the app's own reports left out */
+  cells: Record<string, number>;
+  /** cells read without confidence */
+  uncertain: string[];
   warnings: string[];
 }
 
@@ -452,7 +464,8 @@ export const apiSchemas = {
     .strict(),
   'export.preview': exportOptions,
   'export.pages': exportOptions,
-  'export.file': exportOptions.extend({ format: z.enum(['docx', 'pdf']) }).strict(),
+  /** xlsx: the three tables (issue 14) */
+  'export.file': exportOptions.extend({ format: z.enum(['docx', 'pdf', 'xlsx']) }).strict(),
   'export.print': exportOptions,
   'export.prewarm': none,
   'import.parse': z.object({ source: importSource }).strict(),
@@ -467,6 +480,7 @@ export const apiSchemas = {
     .strict(),
   'package.export': z.object({ reportId: id }).strict(),
   'published.compare': z.object({ reportId: id, source: importSource }).strict(),
+  'xlsx.read': z.object({ reportId: id, source: importSource.options[1] }).strict(),
   'backup.list': z.object({ checkNewest: z.boolean().optional() }).strict(),
   'backup.create': none,
   'backup.restore': z.object({ name: backupName, confirm: z.literal(true) }).strict(),
@@ -512,6 +526,7 @@ export interface Results {
   'import.confirm': ImportConfirmed;
   'package.export': PackageExported;
   'published.compare': PublishedCheck;
+  'xlsx.read': XlsxTables;
   'backup.list': BackupList;
   'backup.create': BackupEntry;
   'backup.restore': BackupRestored;

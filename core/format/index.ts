@@ -7,6 +7,7 @@ import type { CellDef, FormatDef, FormatId } from './types.js';
 export * from './types.js';
 export * from './sections.js';
 export * from './aliases.js';
+export { gridPositions } from './grid.js';
 export { T3_COLUMNS, T3_OPEN_COLUMNS, T3_CORNER_NOTE, t3ResultRowKeys } from './table3.js';
 export { T4_COLUMNS, T4_GROUPS } from './table4.js';
 

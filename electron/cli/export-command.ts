@@ -8,6 +8,7 @@ import { renderDocx } from '../export/docx.js';
 import { closePdfRenderer, PdfError, renderDocumentPdf } from '../export/pdf.js';
 import { ExportWriteError, writeFileAtomic } from '../export/write-file.js';
 import { prepareExport, renderExport } from '../services/export.js';
+import { reportXlsx } from '../services/xlsx.js';
 import { loadReport } from '../services/index.js';
 import { openStoreReadOnly, platformDataDir, StoreFault, type Store } from '../store/index.js';
 import { flag, option, positionals, type CliIO, type Command } from './command.js';
@@ -24,7 +25,8 @@ const VALUED = ['--format', '--out', '--agency', '--year', '--data-dir', '--prev
 const EXIT = { ok: 0, refused: 1, failed: 2 } as const;
 
 interface Common {
-  format: ExportFormat;
+  /** xlsx: the three tables (issue 14) */
+  format: ExportFormat | 'xlsx';
   out: string;
   draft: boolean;
   approvalSheet: boolean;
@@ -37,7 +39,7 @@ function commonOptions(argv: readonly string[]): Common | string {
   const out = option(argv, '--out');
   if (!out) return '请用 --out 指定导出文件的保存位置，例如 --out 年度报告.docx';
   const given = option(argv, '--format') ?? path.extname(out).slice(1).toLowerCase();
-  if (given !== 'docx' && given !== 'pdf') return `--format 应为 docx 或 pdf${given ? `（现在是「${given}」）` : ''}`;
+  if (given !== 'docx' && given !== 'pdf' && given !== 'xlsx') return `--format 应为 docx、pdf 或 xlsx${given ? `（现在是「${given}」）` : ''}`;
   const spacingText = option(argv, '--line-spacing');
   const lineSpacingPt = spacingText === undefined ? undefined : Number(spacingText);
   if (lineSpacingPt !== undefined && !(lineSpacingPt >= 20 && lineSpacingPt <= 40)) return '--line-spacing 应是 20 到 40 之间的磅值，例如 28';
@@ -78,7 +80,7 @@ async function fromFile(file: string | undefined, argv: readonly string[], commo
     ...(common.footerFingerprint ? { footerFingerprint: true } : {}),
     ...(common.lineSpacingPt ? { lineSpacingPt: common.lineSpacingPt } : {}),
   });
-  const bytes = common.format === 'docx' ? await renderDocx(doc) : await renderDocumentPdf(doc);
+  const bytes = common.format === 'xlsx' ? await reportXlsx(report, common.draft) : common.format === 'docx' ? await renderDocx(doc) : await renderDocumentPdf(doc);
   return write(common, bytes, report, fingerprint, io);
 }
 
@@ -146,10 +148,11 @@ async function write(common: Common, bytes: Uint8Array, report: ReportData, fing
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: '把报告导出为 Word（DOCX）或 PDF',
+  summary: '把报告导出为 Word（DOCX）或 PDF，或把三张表导出为 Excel（xlsx）',
   usage: [
-    'nianbao export FILE.nianbao.json --format docx|pdf --out PATH [--draft] [--approval] [--footer-fingerprint] [--line-spacing 28] [--previous LAST.nianbao.json]',
-    'nianbao export --agency 机关全称 --year N [--data-dir DIR] --format docx|pdf --out PATH [--draft] [--approval] [--footer-fingerprint]',
+    'nianbao export FILE.nianbao.json --format docx|pdf|xlsx --out PATH [--draft] [--approval] [--footer-fingerprint] [--line-spacing 28] [--previous LAST.nianbao.json]',
+    'nianbao export --agency 机关全称 --year N [--data-dir DIR] --format docx|pdf|xlsx --out PATH [--draft] [--approval] [--footer-fingerprint]',
+    '  xlsx            三张统计表，按官方格式（合并的表头、列宽、单位说明），每张表一个工作表',
     '  --draft         导出草稿：带「草稿」水印，任何时候都可以导出',
     '                  不加 --draft 为正式版：报告文件须通过全部检查（不能有错误或空格）；',
     '                  年报助手中的报告须已「定稿」，导出其最新的定稿版本；校验码写在文件属性和审批单上',

@@ -7,6 +7,7 @@ import { checkReport, SEVERITY_LABELS } from '../../core/rules/index.js';
 import { writeFileAtomic } from '../export/write-file.js';
 import { flag, option, positionals, type CliIO, type Command } from './command.js';
 import { readFailure } from './read-report.js';
+import { readSpecialFile } from '../services/sources.js';
 
 /** Enough of a file's start to tell what it is (zip, PDF, picture…) without reading it. */
 const HEAD_BYTES = 4096;
@@ -103,7 +104,8 @@ export const importCommand: Command = {
   summary: '读取已公布的年度报告（网页、Word、文字），输出为报告文件',
   usage: [
     'nianbao import FILE [--json] [--out REPORT.nianbao.json]',
-    '  读取已公布的年度报告：网页（.html）、Word 文件（.docx）、文字（.txt）或报告文件（.nianbao.json）。',
+    '  读取已公布的年度报告：网页（.html）、Word 文件（.docx）、文字（.txt）或报告文件（.nianbao.json）；',
+    '  也读年报助手的报送包（.nianbao，先核验封签）和 Excel 表格（.xlsx）。',
     '  数字按原文读取，合计也按原文保留，核对时能看出原文哪里对不上。',
     '  不加参数   列出读到的机关、年度、格式、三张表的数字和需要核对的地方',
     '  --json     在标准输出打印报告文件（.nianbao.json）；提醒打印到标准错误输出',
@@ -116,7 +118,8 @@ export const importCommand: Command = {
       io.err('请给出要导入的文件，例如：nianbao import 2023年报告.html');
       return 2;
     }
-    const outcome = readForImport(file);
+    // a workbook or a sealed package is read by issue 14's readers, everything else by the importer
+    const outcome = (await readSpecialFile(file)) ?? readForImport(file);
     if (!outcome.ok) {
       io.err(`无法导入 ${file}：${outcome.message}`);
       return 2;

@@ -43,6 +43,7 @@ export function compareHandlers(store: Store, load: Loader): Pick<Handlers, 'pub
       return {
         signed: signedVersionOf(version),
         format: signed.format,
+        cells: signed.cells,
         comparison: checkPublished(signed, read),
         warnings: read.warnings,
       };

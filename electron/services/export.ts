@@ -17,6 +17,7 @@ import { finishDocumentPdf, PdfError, prewarmPdfRenderer, renderDocumentPdf } fr
 import { putPreview, PREVIEW_FONT_BASE_URL } from '../export/preview-pages.js';
 import { ExportWriteError } from '../export/write-file.js';
 import type { Store } from '../store/index.js';
+import { reportXlsx, XLSX_MIME } from './xlsx.js';
 import { gateOf, signedVersionOf, signedVersions } from './signoff.js';
 
 /**
@@ -116,9 +117,14 @@ function previewPath(doc: ReportDocument): string {
   return putPreview(renderPrintHtml(doc, { fontBaseUrl: PREVIEW_FONT_BASE_URL }));
 }
 
-/** DOCX or PDF bytes of a prepared export, with the default or the host's PDF route. */
-export async function renderExport(prepared: PreparedExport, format: ExportFormat, host: ExportHost = {}): Promise<ExportFile> {
+/** DOCX or PDF bytes of a prepared export, with the default or the host's PDF route; or its tables as Excel (issue 14). */
+export async function renderExport(prepared: PreparedExport, format: ExportFormat | 'xlsx', host: ExportHost = {}): Promise<ExportFile> {
   const { doc, report, draft } = prepared;
+  if (format === 'xlsx') {
+    if (report.format === 'free') throw new AppError('refused', '这份报告是 2019 年以前的自由格式，没有统计表，不能导出 Excel。');
+    const fileName = exportFileName(report, draft, 'pdf').replace(/\.pdf$/, '.xlsx');
+    return { fileName, mime: XLSX_MIME, format, bytes: await reportXlsx(report, draft) };
+  }
   let bytes: Uint8Array;
   try {
     if (format === 'docx') bytes = await renderDocx(doc);

@@ -11,6 +11,7 @@ import { signoffHandlers } from './signoff.js';
 import { backupHandlers } from './backup.js';
 import { packageHandlers } from './package.js';
 import { compareHandlers } from './compare.js';
+import { xlsxHandlers } from './xlsx.js';
 import { sourceAwareImport } from './sources.js';
 import type { StoreKeeper } from '../store/keeper.js';
 
@@ -118,6 +119,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...exportHandlers(store, loadReport, ctx.exportHost),
     ...backupHandlers(keeper ? { keeper } : { store }, ctx.exportHost),
     ...compareHandlers(store, loadReport),
+    ...xlsxHandlers(store, loadReport),
     ...packageHandlers(store, loadReport, { ...(ctx.exportHost ? { host: ctx.exportHost } : {}), generator: { app: '年报助手', version: ctx.info.version }, now }),
     'report.delete': ({ reportId }) => {
       reportOrFail(reportId);

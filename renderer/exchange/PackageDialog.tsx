@@ -71,7 +71,7 @@ export function PackageDialog({ summary, onClose }: Props) {
           </p>
         )}
         <div className="actions">
-          <button type="button" ref={done ? undefined : first} onClick={onClose}>
+          <button type="button" ref={first} onClick={onClose}>
             {done ? '关闭' : '取消'}
           </button>
           {!done && (

@@ -7,6 +7,7 @@ import { formatLabel } from '../labels.js';
 import { navigate } from '../route.js';
 import { CarryReasons } from './carry/CarryReasons.js';
 import { ExportBar } from './export/ExportBar.js';
+import { ExchangeButtons } from '../exchange/ExchangeButtons.js';
 import { IssuesPanel } from './findings/IssuesPanel.js';
 import { SectionBadge } from './findings/SectionBadge.js';
 import { countsBySection } from './findings/summary.js';
@@ -87,6 +88,7 @@ export function ReportScreen({ reportId, section, onAgency }: Props) {
         </div>
         <span className="badge">{formatLabel(data.format)}</span>
         <ExportBar detail={detail} editor={editor} />
+        <ExchangeButtons detail={detail} />
         <VersionsButton reportId={reportId} editor={editor} readOnly={readOnly} />
         <span className={`save-state save-${saveState.kind}`} role="status" aria-live="polite">
           {saveStateText(saveState)}

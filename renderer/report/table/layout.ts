@@ -1,5 +1,6 @@
-import type { CellDef, FormatId, GridCell, TableDef } from '../../../core/format/index.js';
+import type { CellDef, FormatId, TableDef } from '../../../core/format/index.js';
 import { cellDef } from '../../../core/format/index.js';
+import { gridPositions } from '../../../core/format/grid.js';
 import type { ReportData } from '../../../core/report/index.js';
 
 /**
@@ -7,6 +8,9 @@ import type { ReportData } from '../../../core/report/index.js';
  * The format's grid is written HTML style (a merged cell appears once), so the grid column of a
  * cell is found by walking the rows and skipping the places taken by cells spanning from above.
  */
+
+// moved to core/format (the Excel workbook places cells the same way); kept importable from here
+export { gridPositions };
 
 export interface PlacedCell {
   id: string;
@@ -27,26 +31,6 @@ export interface TableLayout {
   table: TableDef;
   rows: PlacedCell[][];
   byId: ReadonlyMap<string, PlacedCell>;
-}
-
-/** Grid row and column of every cell of the format's grid, merges resolved. */
-export function gridPositions(table: TableDef): { cell: GridCell; row: number; col: number }[] {
-  const taken: Set<number>[] = table.rows.map(() => new Set());
-  const out: { cell: GridCell; row: number; col: number }[] = [];
-  table.rows.forEach((cells, r) => {
-    let c = 0;
-    for (const cell of cells) {
-      while (taken[r]!.has(c)) c += 1;
-      out.push({ cell, row: r, col: c });
-      const rows = cell.rowSpan ?? 1;
-      const cols = cell.colSpan ?? 1;
-      for (let dr = 0; dr < rows && r + dr < taken.length; dr += 1) {
-        for (let dc = 0; dc < cols; dc += 1) taken[r + dr]!.add(c + dc);
-      }
-      c += cols;
-    }
-  });
-  return out;
 }
 
 /**

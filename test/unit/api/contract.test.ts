@@ -37,6 +37,7 @@ const VALID: Record<Method, Record<string, unknown>> = {
   'import.confirm': { report: { format: '2021', year: 2023, cells: { 't3.r1.np': 3 }, sections: { s1: '正文' }, notes: {} }, target: { agencyId: 1 } },
   'package.export': { reportId: 1 },
   'published.compare': { reportId: 1, source: { kind: 'text', text: '某某镇2024年政府信息公开工作年度报告' } },
+  'xlsx.read': { reportId: 1, source: { kind: 'file', name: '表格.xlsx', size: 4, base64: 'UEsDBA==' } },
   'backup.list': {},
   'backup.create': {},
   'backup.restore': { name: 'nianbao-2025-01-10-091233-daily.db', confirm: true },

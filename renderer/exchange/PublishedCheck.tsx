@@ -1,0 +1,272 @@
+import { useRef, useState, type DragEvent } from 'react';
+import type { PublishedCheck as Result, ReportDetail } from '../../core/api.js';
+import { getFormat, SECTIONS, sectionHeading } from '../../core/format/index.js';
+import { yuanToWan } from '../../core/report/money.js';
+import type { ParagraphRow } from '../../core/report/published.js';
+import type { TextSegment } from '../../core/report/text-diff.js';
+import { call } from '../api/client.js';
+import { fileSource, pasteSource, type ImportSource } from '../import/source.js';
+import { OfficialTable } from '../report/OfficialTable.js';
+import { messageOf } from '../report/export/ExportBar.js';
+import { useEscape } from '../report/export/useEscape.js';
+
+interface Props {
+  detail: ReportDetail;
+  onClose(): void;
+}
+
+const ACCEPT = '.html,.htm,.pdf,.docx,.txt,text/html,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * 「核对网上公布版」: the clerk gives the copy on the website (saved page, PDF, Word, or the text
+ * copied from the page) and sees every figure and paragraph that is not what was signed — the
+ * tables in the official layout with the differing cells marked, the paragraphs side by side.
+ */
+export function PublishedCheck({ detail, onClose }: Props) {
+  const [result, setResult] = useState<{ check: Result; origin: string } | null>(null);
+  const [text, setText] = useState('');
+  const html = useRef<{ text: string; html: string } | null>(null);
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState('');
+  const [dragging, setDragging] = useState(false);
+  useEscape(onClose);
+
+  const check = async (source: ImportSource, origin: string) => {
+    setBusy(`正在读取「${origin}」并核对…`);
+    setError('');
+    try {
+      setResult({ check: await call('published.compare', { reportId: detail.summary.id, source }), origin });
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy('');
+    }
+  };
+  const readFile = async (file: File | undefined) => {
+    if (file) await check(await fileSource(file), file.name);
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void readFile(e.dataTransfer.files[0]);
+  };
+
+  return (
+    <div className="backdrop" role="presentation">
+      <div className="dialog compare published-check" role="dialog" aria-modal="true" aria-label="核对网上公布版">
+        <div className="compare-head">
+          <h2>核对网上公布版</h2>
+          <button type="button" onClick={onClose}>
+            关闭
+          </button>
+        </div>
+        {result ? (
+          <PublishedResult check={result.check} origin={result.origin} onAgain={() => setResult(null)} />
+        ) : (
+          <div className="compare-body">
+            <p>
+              把网站上公布的这份报告交给年报助手：从网站保存下来的网页（.html）、PDF 或 Word 文件，或者在网页上全选复制的文字。
+              年报助手会读出其中的数字和文字，与定稿版本逐格、逐段核对。
+            </p>
+            <div
+              className={`published-drop${dragging ? ' dragging' : ''}`}
+              onDragOver={(e) => {
+                e.preventDefault();
+                setDragging(true);
+              }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={onDrop}
+            >
+              <label className="file-button">
+                <input type="file" accept={ACCEPT} aria-label="选择公布的文件" onChange={(e) => void readFile(e.target.files?.[0])} disabled={Boolean(busy)} />
+                选择文件…
+              </label>
+              <span className="muted">或把文件拖到这里</span>
+            </div>
+            <label className="published-paste">
+              或粘贴网页上的文字：
+              <textarea
+                value={text}
+                rows={8}
+                onChange={(e) => setText(e.target.value)}
+                onPaste={(e) => {
+                  const rich = e.clipboardData.getData('text/html');
+                  html.current = !text.trim() && rich ? { text: e.clipboardData.getData('text/plain'), html: rich } : null;
+                }}
+              />
+            </label>
+            <div className="actions">
+              <button type="button" className="primary" disabled={!text.trim() || Boolean(busy)} onClick={() => void check(pasteSource(text, html.current?.text === text ? html.current.html : null), '粘贴的文字')}>
+                核对粘贴的文字
+              </button>
+            </div>
+          </div>
+        )}
+        {(busy || error) && (
+          <p className={error ? 'form-error' : 'muted'} role={error ? 'alert' : 'status'}>
+            {busy || error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Marked({ segments, kind }: { segments: TextSegment[]; kind: 'delete' | 'insert' }) {
+  return (
+    <>
+      {segments.map((s, i) =>
+        s.kind === 'equal' ? (
+          <span key={i}>{s.text}</span>
+        ) : (
+          <mark key={i} className={kind === 'delete' ? 'diff-del' : 'diff-ins'}>
+            {s.text}
+          </mark>
+        ),
+      )}
+    </>
+  );
+}
+
+function ParagraphRows({ rows }: { rows: ParagraphRow[] }) {
+  return (
+    <table className="diff-table">
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i} className={`diff-${r.kind === 'changed' ? 'change' : r.kind === 'signed-only' ? 'delete' : r.kind === 'published-only' ? 'insert' : 'equal'}`}>
+            <td className="diff-left">{r.kind === 'changed' ? <Marked segments={r.signed} kind="delete" /> : r.kind === 'published-only' ? null : r.text}</td>
+            <td className="diff-right">{r.kind === 'changed' ? <Marked segments={r.published} kind="insert" /> : r.kind === 'signed-only' ? null : r.text}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PublishedResult({ check, origin, onAgain }: { check: Result; origin: string; onAgain(): void }) {
+  const c = check.comparison;
+  const differing = new Map([...c.cells, ...c.uncertain].map((d) => [d.cellId, d]));
+  const unsure = new Set(c.uncertain.map((d) => d.cellId));
+  const format = check.format === 'free' ? null : getFormat(check.format);
+  const tables = format ? Object.values(format.tables).filter((t) => t.cells.some((cell) => differing.has(cell.id))) : [];
+  const money = (id: string) => format?.cells.find((x) => x.id === id)?.kind === 'money';
+  const value = (id: string) => {
+    const v = check.cells[id];
+    return v === undefined ? '' : money(id) ? yuanToWan(v) : String(v);
+  };
+  return (
+    <div className="compare-body">
+      <div className="compare-sides">
+        <div>
+          <span className="diff-del-swatch" /> 定稿：{check.signed.label}（校验码 {check.signed.short}）
+        </div>
+        <div>
+          <span className="diff-ins-swatch" /> 公布的版本：{origin}
+        </div>
+      </div>
+      {c.same ? (
+        <p className="compare-same" role="status">
+          完全一致：公布的版本每个数字、每段文字都与定稿相同。
+        </p>
+      ) : (
+        <p className="compare-summary" role="status">
+          公布的版本与定稿不一致：
+          {[
+            c.header.length ? c.header.map((h) => h.field).join('、') + '不同' : '',
+            c.cells.length ? `${c.cells.length} 个数字不同` : '',
+            c.uncertain.length ? `${c.uncertain.length} 个数字没有把握读对` : '',
+            c.sections.length ? `文字有不同：${c.sections.map((s) => s.label).join('、')}` : '',
+          ]
+            .filter(Boolean)
+            .join('；')}
+          。
+        </p>
+      )}
+      {c.header.length > 0 && (
+        <table className="list cell-diff" aria-label="报告信息的不同">
+          <tbody>
+            {c.header.map((h) => (
+              <tr key={h.field}>
+                <td>{h.field}</td>
+                <td className="diff-left-val">{h.signed}</td>
+                <td className="diff-right-val">{h.published}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {tables.map((table) => {
+        const section = SECTIONS.find((s) => s.key === table.section)!;
+        return (
+          <section key={table.id} className="compare-section" aria-label={`${sectionHeading(section)}的不同`}>
+            <h3>{sectionHeading(section)}</h3>
+            <div className="table-scroll">
+              <OfficialTable
+                table={table}
+                caption={sectionHeading(section)}
+                valueProps={(id) => (differing.has(id) ? { className: `value published-diff${unsure.has(id) ? ' unsure' : ''}` } : {})}
+                renderValue={(id) => {
+                  const d = differing.get(id);
+                  if (!d) return value(id);
+                  return (
+                    <span className="published-cell" title={`${d.name}：定稿 ${d.signed}，公布 ${d.published}${unsure.has(id) ? '（没有把握读对，请对照原文）' : ''}`}>
+                      <del>{d.signed}</del>
+                      <ins>{d.published}</ins>
+                    </span>
+                  );
+                }}
+              />
+            </div>
+          </section>
+        );
+      })}
+      {differing.size > 0 && (
+        <section className="compare-section" aria-label="数字的不同">
+          <h3>不同的数字</h3>
+          <table className="list cell-diff">
+            <thead>
+              <tr>
+                <th>单元格</th>
+                <th>定稿</th>
+                <th>公布</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...differing.values()].map((d) => (
+                <tr key={d.cellId}>
+                  <td>
+                    {d.name}
+                    {unsure.has(d.cellId) && <span className="muted">（没有把握读对，请对照原文）</span>}
+                  </td>
+                  <td className="diff-left-val">{d.signed}</td>
+                  <td className="diff-right-val">{d.published}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {c.sections.map((s) => (
+        <section key={s.key} className="compare-section" aria-label={`${s.label}的不同`}>
+          <h3>{s.label}</h3>
+          <ParagraphRows rows={s.rows} />
+        </section>
+      ))}
+      {check.warnings.length > 0 && (
+        <details className="published-notes">
+          <summary>读取公布的版本时的提醒（{check.warnings.length} 条）</summary>
+          <ul>
+            {check.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onAgain}>
+          核对另一个版本
+        </button>
+      </div>
+    </div>
+  );
+}
