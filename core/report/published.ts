@@ -147,7 +147,7 @@ export function comparePublished({ signed, signedAsRead, published, uncertain }:
   const sections: PublishedSectionDiff[] = [];
   for (const key of PROSE_KEYS) {
     const rows = compareParagraphs(signedAsRead.sections[key], published.sections[key]);
-    if (rows) sections.push({ key, label: proseLabel(key), rows });
+    if (rows) sections.push({ key, label: proseLabel(key).replace(/[「」]/g, ''), rows });
   }
   return { header, cells, uncertain: doubtful, sections, same: !header.length && !cells.length && !doubtful.length && !sections.length };
 }

@@ -1,5 +1,5 @@
-import { useRef, useState, type DragEvent } from 'react';
-import type { PublishedCheck as Result, ReportDetail } from '../../core/api.js';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import type { PublishedCheck as Result, ReportDetail, SignedVersion } from '../../core/api.js';
 import { getFormat, SECTIONS, sectionHeading } from '../../core/format/index.js';
 import { yuanToWan } from '../../core/report/money.js';
 import type { ParagraphRow } from '../../core/report/published.js';
@@ -29,7 +29,15 @@ export function PublishedCheck({ detail, onClose }: Props) {
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
   const [dragging, setDragging] = useState(false);
+  // what is compared with: the latest signed version; none yet, nothing to check against
+  const [signed, setSigned] = useState<SignedVersion | null | undefined>(undefined);
   useEscape(onClose);
+  useEffect(() => {
+    call('signoff.status', { reportId: detail.summary.id }).then(
+      (s) => setSigned(s.signed ?? null),
+      (err) => setError(messageOf(err)),
+    );
+  }, [detail.summary.id]);
 
   const check = async (source: ImportSource, origin: string) => {
     setBusy(`正在读取「${origin}」并核对…`);
@@ -60,10 +68,19 @@ export function PublishedCheck({ detail, onClose }: Props) {
             关闭
           </button>
         </div>
-        {result ? (
+        {signed === null ? (
+          <p className="compare-body">
+            这份报告还没有定稿。网上公布的应是定稿版本：请先「定稿」，再来核对公布的版本。
+          </p>
+        ) : result ? (
           <PublishedResult check={result.check} origin={result.origin} onAgain={() => setResult(null)} />
         ) : (
           <div className="compare-body">
+            {signed && (
+              <p className="muted">
+                与 {signed.label}（校验码 {signed.short}）核对{detail.summary.state !== 'signed' ? '；这份报告之后又在修改，核对的仍是这个定稿版本' : ''}。
+              </p>
+            )}
             <p>
               把网站上公布的这份报告交给年报助手：从网站保存下来的网页（.html）、PDF 或 Word 文件，或者在网页上全选复制的文字。
               年报助手会读出其中的数字和文字，与定稿版本逐格、逐段核对。
@@ -128,16 +145,37 @@ function Marked({ segments, kind }: { segments: TextSegment[]; kind: 'delete' | 
   );
 }
 
+/** Paragraphs that are the same on both sides are shown only next to a difference; the others are counted. */
+function withContext(rows: ParagraphRow[]): (ParagraphRow | { kind: 'skipped'; count: number })[] {
+  const near = (i: number) => rows.slice(Math.max(0, i - 1), i + 2).some((r) => r.kind !== 'equal');
+  const out: (ParagraphRow | { kind: 'skipped'; count: number })[] = [];
+  rows.forEach((r, i) => {
+    if (r.kind !== 'equal' || near(i)) return void out.push(r);
+    const last = out.at(-1);
+    if (last?.kind === 'skipped') last.count++;
+    else out.push({ kind: 'skipped', count: 1 });
+  });
+  return out;
+}
+
 function ParagraphRows({ rows }: { rows: ParagraphRow[] }) {
   return (
     <table className="diff-table">
       <tbody>
-        {rows.map((r, i) => (
+        {withContext(rows).map((r, i) =>
+          r.kind === 'skipped' ? (
+            <tr key={i} className="diff-skipped">
+              <td colSpan={2} className="muted">
+                …（{r.count} 段相同）
+              </td>
+            </tr>
+          ) : (
           <tr key={i} className={`diff-${r.kind === 'changed' ? 'change' : r.kind === 'signed-only' ? 'delete' : r.kind === 'published-only' ? 'insert' : 'equal'}`}>
             <td className="diff-left">{r.kind === 'changed' ? <Marked segments={r.signed} kind="delete" /> : r.kind === 'published-only' ? null : r.text}</td>
             <td className="diff-right">{r.kind === 'changed' ? <Marked segments={r.published} kind="insert" /> : r.kind === 'signed-only' ? null : r.text}</td>
           </tr>
-        ))}
+          ),
+        )}
       </tbody>
     </table>
   );

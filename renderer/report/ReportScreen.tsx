@@ -88,7 +88,7 @@ export function ReportScreen({ reportId, section, onAgency }: Props) {
         </div>
         <span className="badge">{formatLabel(data.format)}</span>
         <ExportBar detail={detail} editor={editor} />
-        <ExchangeButtons detail={detail} />
+        <ExchangeButtons detail={detail} editor={editor} />
         <VersionsButton reportId={reportId} editor={editor} readOnly={readOnly} />
         <span className={`save-state save-${saveState.kind}`} role="status" aria-live="polite">
           {saveStateText(saveState)}

@@ -87,8 +87,8 @@ export function PrintPreview({ reportId, status, onGo, onSign, onClose }: Props)
     }
   };
 
-  const exportAs = (format: 'docx' | 'pdf') =>
-    run(format === 'pdf' ? '正在生成 PDF…' : '正在生成 Word 文档…', async () => {
+  const exportAs = (format: 'docx' | 'pdf' | 'xlsx') =>
+    run(format === 'pdf' ? '正在生成 PDF…' : format === 'xlsx' ? '正在生成 Excel 表格…' : '正在生成 Word 文档…', async () => {
       const delivery = await call('export.file', { ...options, format });
       if (delivery.kind === 'download') downloadFile(delivery);
       return deliveryText(delivery);
@@ -147,6 +147,9 @@ export function PrintPreview({ reportId, status, onGo, onSign, onClose }: Props)
           </button>
           <button type="button" disabled={!ready} onClick={() => void exportAs('pdf')}>
             导出 PDF
+          </button>
+          <button type="button" disabled={!ready} onClick={() => void exportAs('xlsx')} title="三张统计表，按官方格式">
+            导出 Excel
           </button>
           <button type="button" ref={closeButton} onClick={onClose}>
             关闭

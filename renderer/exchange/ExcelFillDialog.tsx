@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ReportDetail, XlsxTables } from '../../core/api.js';
+import { cellDef, cellName } from '../../core/format/index.js';
+import { yuanToWan } from '../../core/report/money.js';
+import { call } from '../api/client.js';
+import { fileSource } from '../import/source.js';
+import { messageOf } from '../report/export/ExportBar.js';
+import { useEscape } from '../report/export/useEscape.js';
+import type { ReportEditor } from '../report/table/editor.js';
+
+interface Props {
+  detail: ReportDetail;
+  editor: ReportEditor;
+  onClose(): void;
+}
+
+/**
+ * 「从 Excel 填入表格」: a workbook's three tables (the app's own 「导出 Excel」 filled in by
+ * colleagues, or the county's form) read and shown — which figures would change — then filled in
+ * as one step that 撤销 takes back. The totals stay the app's.
+ */
+export function ExcelFillDialog({ detail, editor, onClose }: Props) {
+  const [read, setRead] = useState<{ tables: XlsxTables; name: string } | null>(null);
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState('');
+  const [done, setDone] = useState('');
+  const first = useRef<HTMLInputElement>(null);
+  useEscape(onClose);
+  useEffect(() => first.current?.focus(), []);
+
+  const format = detail.data.format === 'free' ? null : detail.data.format;
+  const shown = (id: string, v: number | undefined) => (v === undefined ? '（空）' : format && cellDef(format, id)?.kind === 'money' ? `${yuanToWan(v)}万元` : String(v));
+  const current = editor.getSnapshot().data.cells;
+  const changes = read ? Object.entries(read.tables.cells).filter(([id, v]) => current[id] !== v && editor.isEditable(id)) : [];
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(`正在读取「${file.name}」…`);
+    setError('');
+    try {
+      const source = await fileSource(file);
+      if (source.kind !== 'file') return;
+      setRead({ tables: await call('xlsx.read', { reportId: detail.summary.id, source }), name: file.name });
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const fill = () => {
+    const edit = editor.apply(
+      changes.map(([cellId, value]) => ({ cellId, value })),
+      `从 Excel 填入 ${changes.length} 格`,
+    );
+    setDone(edit ? `已填入 ${edit.after.length} 格。需要的话，按 Ctrl+Z 可以撤销。` : '没有需要改变的数字。');
+  };
+
+  return (
+    <div className="backdrop" role="presentation">
+      <div className="dialog exchange-dialog" role="dialog" aria-modal="true" aria-label="从 Excel 填入表格">
+        <h2>从 Excel 填入表格</h2>
+        {!read && (
+          <div className="dialog-body">
+            <p>选择一个 Excel 文件（.xlsx）：年报助手「导出 Excel」的表格（可以在 Excel 或 WPS 里填好），或县里发的每张表一个工作表的表格。</p>
+            <label className="file-button">
+              <input ref={first} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label="选择 Excel 文件" onChange={(e) => void choose(e.target.files?.[0])} />
+              选择 Excel 文件…
+            </label>
+          </div>
+        )}
+        {read && !done && (
+          <div className="dialog-body">
+            <p>
+              「{read.name}」里读到 {Object.keys(read.tables.cells).length} 格，其中 <strong>{changes.length}</strong> 格与现在的不同：
+            </p>
+            {changes.length > 0 && (
+              <div className="excel-changes">
+                <table className="list cell-diff" aria-label="将要填入的数字">
+                  <thead>
+                    <tr>
+                      <th>单元格</th>
+                      <th>现在</th>
+                      <th>Excel 中</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {changes.map(([id, v]) => (
+                      <tr key={id}>
+                        <td>
+                          {format ? cellName(cellDef(format, id)!) : id}
+                          {read.tables.uncertain.includes(id) && <span className="muted">（没有把握读对）</span>}
+                        </td>
+                        <td className="diff-left-val">{shown(id, current[id])}</td>
+                        <td className="diff-right-val">{shown(id, v)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {read.tables.warnings.map((w) => (
+              <p key={w} className="muted">
+                {w}
+              </p>
+            ))}
+          </div>
+        )}
+        {done && (
+          <p className="exchange-done" role="status">
+            {done}
+          </p>
+        )}
+        {(busy || error) && (
+          <p className={error ? 'form-error' : 'muted'} role={error ? 'alert' : 'status'}>
+            {busy || error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {done ? '关闭' : '取消'}
+          </button>
+          {read && !done && (
+            <button type="button" className="primary" disabled={!changes.length} onClick={fill}>
+              填入 {changes.length} 格
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
