@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, startApp, tempDataDir, test, type RunningApp } from './app.js';
-import { api, cell, createAgency, createReport, heading, openSection, reportIdOf, typeInto, waitSaved } from './helpers.js';
+import { api, body, cell, createAgency, createReport, heading, openSection, reportIdOf, typeInto, waitSaved } from './helpers.js';
 import { damageIndexOnly, damageTable } from '../unit/backup/damage.js';
+import { smallDisk } from '../unit/backup/disk.js';
 
 const AGENCY = {
   name: '某某县清河镇人民政府',
@@ -173,5 +174,34 @@ test('a second browser mode on the same folder is told which program holds it, a
     await expect(other.getByRole('link', { name: '2024 年' })).toBeVisible();
   } finally {
     await second.stop();
+  }
+});
+
+test('the disk fills up while the clerk writes: the window says so in Chinese, keeps the text, and saves it by itself once there is room', async ({ page }, testInfo) => {
+  const disk = smallDisk(16 * 1024);
+  testInfo.skip(!disk, 'needs a small disk of its own (root and a system that allows mounting a tmpfs)');
+  const app = await startApp(path.join(disk!.dir, 'data'));
+  try {
+    await page.goto(app.launchUrl);
+    await createAgency(page);
+    await createReport(page, 2024);
+    await body(page).fill('第一段。');
+    await waitSaved(page);
+
+    const free = disk!.fill(64);
+    const long = '本年度继续推进政务公开标准化规范化建设，'.repeat(30_000);
+    await body(page).fill(long);
+    await expect(page.getByRole('status')).toContainText('没有保存：磁盘已满');
+    await expect(page.getByRole('status')).toContainText('问题解决后会自动重新保存');
+    await expect(body(page)).toHaveValue(long);
+
+    free();
+    // nothing typed: the window tries again by itself
+    await expect(page.getByRole('status')).toContainText('已保存', { timeout: 20_000 });
+    await page.reload();
+    await expect(body(page)).toHaveValue(long);
+  } finally {
+    await app.stop();
+    disk!.unmount();
   }
 });
