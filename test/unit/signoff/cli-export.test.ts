@@ -79,7 +79,7 @@ describe('nianbao export — a report file', () => {
 
     const badFormat = runCli(['export', file, '--draft', '--out', path.join(dir, 'x.txt')]);
     expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toContain('--format 应为 docx 或 pdf');
+    expect(badFormat.stderr).toContain('--format 应为 docx、pdf 或 xlsx');
     expect(leftovers(dir)).toEqual([]);
     expect(fs.readdirSync(dir)).toEqual(['qinghe-2024.nianbao.json']);
   });
