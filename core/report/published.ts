@@ -2,7 +2,7 @@ import { cellDef, FORMATS, getFormat, cellName, type FormatId, type TableId } fr
 import { proseLabel } from '../rules/context.js';
 import { yuanToWan } from './money.js';
 import { PROSE_KEYS, type ProseKey, type ReportData } from './model.js';
-import { diffChars, diffSequences, type TextSegment } from './text-diff.js';
+import { sideBySide, type TextSegment } from './text-diff.js';
 
 /**
  * 「核对网上公布版」: the copy published on a website, read back by the importer, against the
@@ -80,28 +80,18 @@ export function compareParagraphs(signed: string | undefined, published: string 
   const a = paragraphs(signed);
   const b = paragraphs(published);
   if (comparable(a.join('')) === comparable(b.join(''))) return undefined;
-  const runs = diffSequences(a, b, (x, y) => comparable(x) === comparable(y));
-  const rows: ParagraphRow[] = [];
-  for (let i = 0; i < runs.length; i++) {
-    const run = runs[i]!;
-    if (run.kind === 'equal') {
-      for (const text of run.items) rows.push({ kind: 'equal', text });
-      continue;
+  return sideBySide(a.join('\n'), b.join('\n'), (x, y) => comparable(x) === comparable(y)).map((row): ParagraphRow => {
+    switch (row.kind) {
+      case 'equal':
+        return { kind: 'equal', text: row.left };
+      case 'delete':
+        return { kind: 'signed-only', text: row.left };
+      case 'insert':
+        return { kind: 'published-only', text: row.right };
+      case 'change':
+        return { kind: 'changed', signed: row.leftSegments, published: row.rightSegments };
     }
-    // removed paragraphs followed by added ones are edits of those paragraphs: paired in order
-    const next = runs[i + 1];
-    const removed = run.kind === 'delete' ? run.items : [];
-    const added = run.kind === 'insert' ? run.items : next?.kind === 'insert' ? next.items : [];
-    if (run.kind === 'delete' && next?.kind === 'insert') i++;
-    const pairs = Math.min(removed.length, added.length);
-    for (let p = 0; p < pairs; p++) {
-      const segments = diffChars(removed[p]!, added[p]!);
-      rows.push({ kind: 'changed', signed: segments.filter((s) => s.kind !== 'insert'), published: segments.filter((s) => s.kind !== 'delete') });
-    }
-    for (const text of removed.slice(pairs)) rows.push({ kind: 'signed-only', text });
-    for (const text of added.slice(pairs)) rows.push({ kind: 'published-only', text });
-  }
-  return rows;
+  });
 }
 
 export interface PublishedInputs {

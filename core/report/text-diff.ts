@@ -149,12 +149,13 @@ function splitLines(text: string): string[] {
 /**
  * Two texts as aligned rows: unchanged lines side by side, a removed line opposite the added
  * line that replaced it (with the changed characters marked), and lines only one side has.
+ * `same` says when two lines count as unchanged (exactly equal unless given).
  */
-export function sideBySide(a: string, b: string): DiffRow[] {
+export function sideBySide(a: string, b: string, same: (x: string, y: string) => boolean = Object.is): DiffRow[] {
   const rows: DiffRow[] = [];
   let l = 1;
   let r = 1;
-  const runs = diffSequences(splitLines(a), splitLines(b));
+  const runs = diffSequences(splitLines(a), splitLines(b), same);
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i]!;
     if (run.kind === 'equal') {

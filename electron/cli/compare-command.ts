@@ -8,8 +8,9 @@ import { checkPublished } from '../services/compare.js';
 import { refusal } from '../services/package.js';
 import { signedVersions } from '../services/signoff.js';
 import { loadReport } from '../services/index.js';
-import { openStoreReadOnly, platformDataDir, StoreFault } from '../store/index.js';
+import { StoreFault } from '../store/index.js';
 import { flag, option, positionals, type CliIO, type Command } from './command.js';
+import { openStoredReport } from './stored-report.js';
 import { readForImport } from './import-command.js';
 import { readFailure, readReportFile } from './read-report.js';
 
@@ -52,27 +53,18 @@ function fromFile(file: string, io: CliIO): Signed | undefined {
 }
 
 function fromStore(argv: readonly string[], io: CliIO): Signed | undefined {
-  const agencyName = option(argv, '--agency')?.trim();
-  const year = Number(option(argv, '--year'));
-  if (!agencyName || !Number.isInteger(year)) {
-    io.err('请给出定稿的报告：报送包（.nianbao）、报告文件（.nianbao.json），或 --agency 机关全称 --year 年份');
-    return undefined;
-  }
-  const store = openStoreReadOnly(path.resolve(option(argv, '--data-dir') ?? platformDataDir()));
+  const found = openStoredReport(argv, io);
+  if (!found) return undefined;
+  const { store, reportId } = found;
   try {
-    const agency = store.agencies.list().find((a) => a.name.trim() === agencyName);
-    const reportId = agency && store.reports.findByYear(agency.id, year);
-    if (reportId === undefined) {
-      io.err(`本机没有「${agencyName}」${year} 年的报告。`);
-      return undefined;
-    }
     const latest = signedVersions(store, reportId)[0];
     const version = latest && store.versions.get(reportId, latest.id);
+    const detail = loadReport(store, reportId);
     if (!version) {
-      io.err(`「${agencyName}」${year} 年报告还没有定稿。`);
+      io.err(`「${detail.agency.name}」${detail.summary.year} 年报告还没有定稿。`);
       return undefined;
     }
-    return { report: snapshotReport(version.snapshot, loadReport(store, reportId).data.agency), what: `${version.label}（校验码 ${shortFingerprint(version.fingerprint)}）` };
+    return { report: snapshotReport(version.snapshot, detail.data.agency), what: `${version.label}（校验码 ${shortFingerprint(version.fingerprint)}）` };
   } finally {
     store.close();
   }

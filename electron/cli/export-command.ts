@@ -10,9 +10,9 @@ import { ExportWriteError, writeFileAtomic } from '../export/write-file.js';
 import { prepareExport, renderExport } from '../services/export.js';
 import { reportXlsx } from '../services/xlsx.js';
 import { loadReport } from '../services/index.js';
-import { openStoreReadOnly, platformDataDir, StoreFault, type Store } from '../store/index.js';
 import { flag, option, positionals, type CliIO, type Command } from './command.js';
 import { readReportFile } from './read-report.js';
+import { openStoredReport } from './stored-report.js';
 
 /**
  * `nianbao export`: a report file, or a report kept by the app, to DOCX or PDF. A final copy
@@ -86,36 +86,10 @@ async function fromFile(file: string | undefined, argv: readonly string[], commo
 
 /** A report kept by the app: a final copy is its latest signed version. */
 async function fromStore(argv: readonly string[], common: Common, io: CliIO): Promise<number> {
-  const agencyName = option(argv, '--agency')?.trim();
-  const year = Number(option(argv, '--year'));
-  if (!agencyName || !Number.isInteger(year)) {
-    io.err('请同时给出 --agency 机关全称 和 --year 年份，例如 --agency 某某镇人民政府 --year 2024');
-    return EXIT.failed;
-  }
-  const dataDir = path.resolve(option(argv, '--data-dir') ?? platformDataDir());
-  // read only and without the folder's lock: works beside a running app, never creates a store
-  let store: Store;
+  const found = openStoredReport(argv, io);
+  if (!found) return EXIT.failed;
+  const { store, reportId } = found;
   try {
-    store = openStoreReadOnly(dataDir);
-  } catch (e) {
-    if (e instanceof StoreFault) {
-      io.err(e.message);
-      return EXIT.failed;
-    }
-    throw e;
-  }
-  try {
-    const agencies = store.agencies.list();
-    const agency = agencies.find((a) => a.name.trim() === agencyName);
-    if (!agency) {
-      io.err(`没有名为「${agencyName}」的机关。已有：${agencies.map((a) => a.name).join('、') || '（无）'}`);
-      return EXIT.failed;
-    }
-    const reportId = store.reports.findByYear(agency.id, year);
-    if (reportId === undefined) {
-      io.err(`「${agencyName}」还没有 ${year} 年的报告。`);
-      return EXIT.failed;
-    }
     const prepared = prepareExport(store, loadReport, {
       reportId,
       draft: common.draft,

@@ -7,8 +7,9 @@ import { closePdfRenderer } from '../export/pdf.js';
 import { ExportWriteError, writeFileAtomic } from '../export/write-file.js';
 import { loadReport } from '../services/index.js';
 import { packageStoredReport, packageSummary, sealShort } from '../services/package.js';
-import { openStoreReadOnly, platformDataDir, StoreFault } from '../store/index.js';
+import { StoreFault } from '../store/index.js';
 import { option, positionals, type CliIO, type Command } from './command.js';
+import { openStoredReport } from './stored-report.js';
 import { readReportFile } from './read-report.js';
 
 /**
@@ -22,30 +23,14 @@ const EXIT = { ok: 0, refused: 1, failed: 2 } as const;
 const generator = { app: '年报助手', version: APP_VERSION };
 
 async function fromStore(argv: readonly string[], io: CliIO) {
-  const agencyName = option(argv, '--agency')?.trim();
-  const year = Number(option(argv, '--year'));
-  if (!agencyName || !Number.isInteger(year)) {
-    io.err('请同时给出 --agency 机关全称 和 --year 年份，例如 --agency 某某镇人民政府 --year 2024');
-    return undefined;
-  }
-  const store = openStoreReadOnly(path.resolve(option(argv, '--data-dir') ?? platformDataDir()));
+  const found = openStoredReport(argv, io);
+  if (!found) return undefined;
   try {
-    const agencies = store.agencies.list();
-    const agency = agencies.find((a) => a.name.trim() === agencyName);
-    if (!agency) {
-      io.err(`没有名为「${agencyName}」的机关。已有：${agencies.map((a) => a.name).join('、') || '（无）'}`);
-      return undefined;
-    }
-    const reportId = store.reports.findByYear(agency.id, year);
-    if (reportId === undefined) {
-      io.err(`「${agencyName}」还没有 ${year} 年的报告。`);
-      return undefined;
-    }
-    const made = await packageStoredReport(store, loadReport, reportId, { generator, now: new Date().toISOString() });
+    const made = await packageStoredReport(found.store, loadReport, found.reportId, { generator, now: new Date().toISOString() });
     for (const w of made.warnings) io.err(`注意：${w}`);
     return made;
   } finally {
-    store.close();
+    found.store.close();
   }
 }
 

@@ -7,6 +7,7 @@ import { fileSource } from '../import/source.js';
 import { messageOf } from '../report/export/ExportBar.js';
 import { useEscape } from '../report/export/useEscape.js';
 import type { ReportEditor } from '../report/table/editor.js';
+import { ValueDiffTable } from './ValueDiffTable.js';
 
 interface Props {
   detail: ReportDetail;
@@ -76,27 +77,17 @@ export function ExcelFillDialog({ detail, editor, onClose }: Props) {
             </p>
             {changes.length > 0 && (
               <div className="excel-changes">
-                <table className="list cell-diff" aria-label="将要填入的数字">
-                  <thead>
-                    <tr>
-                      <th>单元格</th>
-                      <th>现在</th>
-                      <th>Excel 中</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {changes.map(([id, v]) => (
-                      <tr key={id}>
-                        <td>
-                          {format ? cellName(cellDef(format, id)!) : id}
-                          {read.tables.uncertain.includes(id) && <span className="muted">（没有把握读对）</span>}
-                        </td>
-                        <td className="diff-left-val">{shown(id, current[id])}</td>
-                        <td className="diff-right-val">{shown(id, v)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ValueDiffTable
+                  label="将要填入的数字"
+                  headers={['单元格', '现在', 'Excel 中']}
+                  rows={changes.map(([id, v]) => ({
+                    key: id,
+                    name: format ? cellName(cellDef(format, id)!) : id,
+                    ...(read.tables.uncertain.includes(id) ? { note: '（没有把握读对）' } : {}),
+                    left: shown(id, current[id]),
+                    right: shown(id, v),
+                  }))}
+                />
               </div>
             )}
             {read.tables.warnings.map((w) => (

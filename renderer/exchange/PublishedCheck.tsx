@@ -9,6 +9,7 @@ import { fileSource, pasteSource, type ImportSource } from '../import/source.js'
 import { OfficialTable } from '../report/OfficialTable.js';
 import { messageOf } from '../report/export/ExportBar.js';
 import { useEscape } from '../report/export/useEscape.js';
+import { ValueDiffTable } from './ValueDiffTable.js';
 
 interface Props {
   detail: ReportDetail;
@@ -221,17 +222,7 @@ function PublishedResult({ check, origin, onAgain }: { check: Result; origin: st
         </p>
       )}
       {c.header.length > 0 && (
-        <table className="list cell-diff" aria-label="报告信息的不同">
-          <tbody>
-            {c.header.map((h) => (
-              <tr key={h.field}>
-                <td>{h.field}</td>
-                <td className="diff-left-val">{h.signed}</td>
-                <td className="diff-right-val">{h.published}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ValueDiffTable label="报告信息的不同" rows={c.header.map((h) => ({ key: h.field, name: h.field, left: h.signed, right: h.published }))} />
       )}
       {tables.map((table) => {
         const section = SECTIONS.find((s) => s.key === table.section)!;
@@ -261,27 +252,17 @@ function PublishedResult({ check, origin, onAgain }: { check: Result; origin: st
       {differing.size > 0 && (
         <section className="compare-section" aria-label="数字的不同">
           <h3>不同的数字</h3>
-          <table className="list cell-diff">
-            <thead>
-              <tr>
-                <th>单元格</th>
-                <th>定稿</th>
-                <th>公布</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...differing.values()].map((d) => (
-                <tr key={d.cellId}>
-                  <td>
-                    {d.name}
-                    {unsure.has(d.cellId) && <span className="muted">（没有把握读对，请对照原文）</span>}
-                  </td>
-                  <td className="diff-left-val">{d.signed}</td>
-                  <td className="diff-right-val">{d.published}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ValueDiffTable
+            label="不同的数字"
+            headers={['单元格', '定稿', '公布']}
+            rows={[...differing.values()].map((d) => ({
+              key: d.cellId,
+              name: d.name,
+              ...(unsure.has(d.cellId) ? { note: '（没有把握读对，请对照原文）' } : {}),
+              left: d.signed,
+              right: d.published,
+            }))}
+          />
         </section>
       )}
       {c.sections.map((s) => (
