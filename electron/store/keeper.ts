@@ -124,26 +124,27 @@ export class StoreKeeper {
   }
 
   /**
-   * What runs after start, in the background: the daily backup when one is due, then the full
-   * integrity check. Damage found turns the store into the fault. Resolves when both are done.
+   * What runs after start, in the background: the full integrity check, then — only on a sound
+   * file, so that a damaged copy never pushes a good one out of the last seven — the daily backup
+   * when one is due. Damage found turns the store into the fault. Resolves when both are done.
    */
   async maintenance(): Promise<{ backup?: BackupFile; damaged: boolean }> {
     const store = this.usable;
     if (!store) return { damaged: this.damaged };
-    let backup: BackupFile | undefined;
-    const hasContent = store.agencies.list().length > 0;
-    if (hasContent && dailyBackupDue(this.dataDir, this.now())) {
-      try {
-        backup = await this.backup('daily');
-      } catch (err) {
-        // a failed daily backup must not stop the clerk; the next start tries again
-        console.error(`每日自动备份没有做成：${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-    if (this.closed || this.store !== store) return { ...(backup ? { backup } : {}), damaged: false };
     const result = await fullCheckInBackground(store.file, this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}).catch(() => ({ ok: true as const }));
-    if (!result.ok && this.store === store) this.markDamaged(`完整性检查发现 ${result.problems.length} 处问题`);
-    return { ...(backup ? { backup } : {}), damaged: !result.ok };
+    if (this.closed || this.store !== store) return { damaged: false };
+    if (!result.ok) {
+      this.markDamaged(`完整性检查发现 ${result.problems.length} 处问题`);
+      return { damaged: true };
+    }
+    if (!store.agencies.list().length || !dailyBackupDue(this.dataDir, this.now())) return { damaged: false };
+    try {
+      return { backup: await this.backup('daily'), damaged: false };
+    } catch (err) {
+      // a failed daily backup must not stop the clerk; the next start tries again
+      console.error(`每日自动备份没有做成：${err instanceof Error ? err.message : String(err)}`);
+      return { damaged: false };
+    }
   }
 
   /**

@@ -63,15 +63,19 @@ describe('damage inside the data file is noticed', () => {
     expect((await app.handlers['report.open']({ reportId: report!.id })).data.cells['t3.r1.np']).toBe(5);
   });
 
-  it('in the background (integrity_check): damage quick_check cannot see stops all writing', async () => {
+  it('in the background (integrity_check): damage quick_check cannot see stops all writing, and makes no daily backup', async () => {
     const { dataDir, file } = await folderWithBackup();
     damageIndexOnly(file);
+    // no backup today yet: a daily one would be due, were the file sound
+    for (const b of listBackups(dataDir)) fs.rmSync(b.path);
     const app = runningBackend(dataDir);
     // quick_check passes: the window opens as usual
     expect((await app.handlers['app.info']({})).fault).toBeUndefined();
     const [agency] = await app.handlers['agency.list']({});
-    const { damaged } = await app.keeper.maintenance();
+    const { damaged, backup } = await app.keeper.maintenance();
     expect(damaged).toBe(true);
+    expect(backup).toBeUndefined();
+    expect(listBackups(dataDir)).toEqual([]);
 
     const before = fs.readFileSync(file);
     const write = await dispatch(app.handlers, 'agency.update', { id: agency!.id, agency: { ...SAMPLE_AGENCY, name: '改名' } });
