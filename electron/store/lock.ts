@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,7 +95,28 @@ export function isStale(holder: LockHolder): boolean {
   const started = processStartTime(holder.pid);
   const recorded = Date.parse(holder.startedAt);
   // the id is in use, by a process that started at another time: the holder is gone, its id reused
-  return started !== undefined && Number.isFinite(recorded) && Math.abs(started - recorded) > SAME_START_MS;
+  if (started !== undefined) return Number.isFinite(recorded) && Math.abs(started - recorded) > SAME_START_MS;
+  // where the start time cannot be read (Windows reuses ids quickly): a process that is not a
+  // Node or Electron program cannot be the holder
+  const image = processImage(holder.pid);
+  return image !== undefined && !isOurKindOfProgram(image);
+}
+
+/** The program file of a process on Windows (「node.exe」), from tasklist; undefined elsewhere or when unknown. */
+function processImage(pid: number): string | undefined {
+  if (process.platform !== 'win32') return undefined;
+  try {
+    const out = execFileSync('tasklist', ['/FI', `PID eq ${pid}`, '/FO', 'CSV', '/NH'], { encoding: 'utf8', timeout: 3000, windowsHide: true });
+    return /^"([^"]+)"/.exec(out.trim())?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Could this program file be a 年报助手 (browser mode, the command line or the desktop app)? */
+export function isOurKindOfProgram(image: string): boolean {
+  const name = image.toLowerCase();
+  return name === path.basename(process.execPath).toLowerCase() || /^(node|electron|年报助手|nianbao)(\.exe)?$/.test(name);
 }
 
 export function readLock(dataDir: string): LockHolder | undefined {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCK_FILE_NAME, readLock } from '../../../electron/store/lock.js';
+import { isOurKindOfProgram, LOCK_FILE_NAME, readLock } from '../../../electron/store/lock.js';
 import { openStore, openStoreReadOnly, StoreFault } from '../../../electron/store/index.js';
 import { testBackend } from '../helpers/backend.js';
 import { tmpDir } from '../helpers/tmp.js';
@@ -94,6 +94,11 @@ describe('one writer per data folder', () => {
     const old = { pid: process.pid, startedAt: new Date(Date.now() - 3_600_000).toISOString(), program: '浏览器模式', host: os.hostname(), lockedAt: new Date().toISOString() };
     fs.writeFileSync(path.join(dir, LOCK_FILE_NAME), JSON.stringify(old));
     openStore(dir).close();
+  });
+
+  it('where start times cannot be read (Windows), a process id now used by another kind of program is stale', () => {
+    for (const ours of ['node.exe', 'Node.exe', 'electron.exe', '年报助手.exe', 'node', path.basename(process.execPath)]) expect(isOurKindOfProgram(ours), ours).toBe(true);
+    for (const other of ['chrome.exe', 'svchost.exe', 'WINWORD.EXE', 'bash']) expect(isOurKindOfProgram(other), other).toBe(false);
   });
 
   it('a lock taken on another computer (a shared drive) is never taken over, and says which computer', () => {
