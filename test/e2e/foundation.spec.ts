@@ -81,9 +81,11 @@ test('a corrupt database shows a screen that says what to do, not a blank window
   const app = await startApp(dataDir);
   try {
     await page.goto(app.launchUrl);
-    await expect(page.getByRole('heading', { name: '年报助手暂时无法打开数据' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '数据文件损坏了' })).toBeVisible();
     await expect(page.getByRole('alert')).toContainText('数据文件已损坏');
     await expect(page.getByRole('alert')).toContainText('备份');
+    // a new folder has no backup yet: the screen says what else can be done (issue 14 offers the newest good one)
+    await expect(page.getByRole('alert')).toContainText('没有找到完好的备份');
   } finally {
     await app.stop();
   }
