@@ -56,7 +56,7 @@ export const verifyCommand: Command = {
     const { manifest } = opened;
     io.out(`完好：${packageSummary(manifest)}`);
     io.out(`封签 ${sealShort(manifest)}（${manifest.createdAt.slice(0, 10)} 由${manifest.generator.app} ${manifest.generator.version} 封装）`);
-    if (manifest.signoff) io.out(`定稿：${manifest.signoff.version}，${manifest.signoff.signedAt.slice(0, 10)}；校验码 ${manifest.signoff.short}（与正式版页脚印的一致）`);
+    if (manifest.signoff) io.out(`定稿：${manifest.signoff.version}，${manifest.signoff.signedAt.slice(0, 10)}；校验码 ${manifest.signoff.short}（与定稿版本的校验码一致：审批单上、正式版的文件属性里都是它）`);
     for (const m of manifest.members) io.out(`  ${MEMBER_LABELS[m.role]}  ${m.path}  ${m.size} 字节  SHA-256 ${m.sha256}`);
     if (opened.comments) io.out(`意见 ${opened.comments.items.length} 条，未答复 ${openRemarks(opened.comments).length} 条`);
     for (const n of opened.notes) io.out(`注意：${n}`);

@@ -58,7 +58,7 @@ export function PackageDialog({ summary, onClose }: Props) {
         ) : (
           <div className="dialog-body">
             {signed ? (
-              <p>报送包里是这份报告最新的定稿版本：报告文件，以及 Word 和 PDF 正式版（页脚印有版本和校验码）。</p>
+              <p>报送包里是这份报告最新的定稿版本：报告文件，以及 Word 和 PDF 正式版（文件属性里记有版本和校验码）。</p>
             ) : (
               <p>这份报告还没有定稿，报送包里是当前的草稿（只有报告文件）。要报送正式版，请先定稿。</p>
             )}
