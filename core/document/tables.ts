@@ -1,5 +1,5 @@
 import { cellDef, type FormatId, type GridCell, type TableDef } from '../format/index.js';
-import { yuanToWan, yuanToWanFixed } from '../report/money.js';
+import { fenToWan, fenToWanFixed } from '../report/money.js';
 import type { DocCell, DocTable } from './model.js';
 
 /**
@@ -45,7 +45,7 @@ export function printedValue(
   const value = cells[cellId];
   if (value === undefined) return '';
   if (cellDef(format, cellId)?.kind !== 'money') return String(value);
-  return feeDecimals === null ? yuanToWan(value) : yuanToWanFixed(value, feeDecimals);
+  return feeDecimals === null ? fenToWan(value) : fenToWanFixed(value, feeDecimals);
 }
 
 function alignOf(table: TableDef, cell: GridCell): DocCell['align'] {

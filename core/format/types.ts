@@ -14,7 +14,7 @@ export type ValueKind =
   | 'count'
   /** the 2019 format's 本年增/减: an integer that may be negative */
   | 'delta'
-  /** an amount of money entered and printed in 万元, stored as exact integer 元 */
+  /** an amount of money entered and printed in 万元, stored as exact integer 分 */
   | 'money';
 
 export interface SectionDef {

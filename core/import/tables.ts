@@ -1,15 +1,31 @@
 import { cellDef, cellName, type CellDef, type FormatId, type TableId } from '../format/index.js';
-import { MAX_VALUE, normaliseNumberText, wanToYuan } from '../report/index.js';
+import { MAX_VALUE, wanToFen } from '../report/index.js';
+import { check, rowEquations, tableEquations } from './equations.js';
 import { tableLabels, type LabelEntry, type TableLabels } from './labels.js';
 import type { Line } from './lines.js';
-import { labelKey, rawKey, withoutNote, withoutNumbering } from './normalize.js';
+import { labelKey, rawKey } from './normalize.js';
+import { fitPieces, type Piece, type Reading } from './split.js';
+import { PLACEHOLDER, tokenize, UNIT, type Token } from './tokens.js';
 
 /**
- * Reads the three tables out of lines by their labels, not by position (spec §7): a row label
- * is found, and the figures that follow it up to the next label are that row's. Table 三 takes
- * the trailing seven (a lost label leaves a stray figure in front, seed 001), table 二 the leading
- * ones, table 四 the fifteen figures after its headers. Values are kept as published: totals are
- * read, never computed. What cannot be read with confidence is left blank and listed.
+ * Reads the three tables out of lines by their labels, not by position (spec §7), and lets the
+ * format's own equations decide where the text alone cannot:
+ *
+ * 1. Tokens (tokens.ts): words, figures, digit runs, blanks — the same from every source.
+ * 2. Labels are found in the words wherever they are (a word may hold several: 「（三）不予公开
+ *    1.属于国家秘密」; a label may be torn over two cells), in any order (blocks printed out of
+ *    order are still found).
+ * 3. Two alignments are tried: figures after their label (web pages, Word) and figures before it
+ *    (text copied out of a PDF, where the label lands a line later). The one that fits more rows wins.
+ * 4. Each row's figures are cut into its cells (split.ts), keeping the cuts whose 总计 adds up.
+ *    Rows still open between readings are decided by the table's equations between rows
+ *    (（七）总计 is the sum of the results; 一＋二＝（七）＋四); what stays open is left blank,
+ *    marked uncertain, and both readings are named in a warning.
+ * 5. Figures after a group label, or more figures than a row holds, are the rows whose labels were
+ *    lost; placed in table order, they stay marked uncertain unless every equation confirms them.
+ *
+ * Values are kept as published: totals are read, never computed; a table that does not add up
+ * still does not after import, and the rules say so.
  */
 
 export interface TableRead {
@@ -20,132 +36,148 @@ export interface TableRead {
   figures: number;
 }
 
-interface Token {
-  kind: 'num' | 'blank' | 'word';
-  text: string;
-  /** index of the source line: figures of one row share it where the source had rows */
-  line: number;
+const TABLE_NAMES: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
+
+// ---------------------------------------------------------------------------------------------
+// Labels in the words
+
+interface Hit {
+  entry: LabelEntry;
+  /** index of the token the label ends in */
+  token: number;
 }
 
-const UNIT = /(万元|元|件|项|个|条|次)$/;
-const NUMBER = /^[-+]?\d+(\.\d+)?$/;
-/** what a published cell holds when it means 「nothing to report」 or 「not applicable」 */
-const PLACEHOLDER = /^[-—–/／\\无空]$|^[-—–]{2}$/;
+function keyList(labels: TableLabels): { key: string; entry: LabelEntry }[] {
+  const list: { key: string; entry: LabelEntry }[] = [];
+  for (const e of labels.entries) {
+    for (const key of e.keys) list.push({ key, entry: e });
+    // a label printed without its numbering; short ones (其他, 总计) only where nothing else is printed
+    if (e.kind !== 'boundary') for (const key of e.weakKeys) if (key.length >= 4) list.push({ key, entry: e });
+  }
+  return list.sort((a, b) => b.key.length - a.key.length);
+}
 
-/** A figure's text, normalised (「1，234」 → 「1234」, full-width digits folded), or null when it is not one. */
-function numberText(text: string): string | null {
-  if (!/\d/.test(text)) return null;
-  const t = normaliseNumberText(text);
-  return NUMBER.test(t.replace(UNIT, '')) ? t : null;
+const keyCache = new WeakMap<TableLabels, { key: string; entry: LabelEntry }[]>();
+
+function keysOf(labels: TableLabels) {
+  let list = keyCache.get(labels);
+  if (!list) keyCache.set(labels, (list = keyList(labels)));
+  return list;
 }
 
 /**
- * Cells → tokens. A cell that holds a label and its figures separated by spaces (text copied out
- * of a PDF: 「一、本年新收政府信息公开申请数量 4 0 0 0 0 0 4」) is split when the label is known.
+ * The labels in a run of consecutive words, in order. The words are joined first, so a label
+ * broken over cells or lines is found; at each place the longest label that fits is taken.
  */
-function tokenize(lines: readonly Line[], isLabel: (text: string) => boolean): Token[] {
-  const tokens: Token[] = [];
-  lines.forEach((line, index) => {
-    for (const cell of line.cells) {
-      const text = cell.trim();
-      if (!text) continue;
-      if (PLACEHOLDER.test(text)) {
-        tokens.push({ kind: 'blank', text, line: index });
-        continue;
-      }
-      const parts = text.split(/\s+/);
-      const figures = parts.map(numberText);
-      let split = parts.length;
-      while (split > 0 && figures[split - 1] !== null) split--;
-      const head = parts.slice(0, split).join(' ');
-      if (split === 0 && parts.length === 1) {
-        tokens.push({ kind: 'num', text: figures[0]!, line: index });
-        continue;
-      }
-      if (split === parts.length || (head && !isLabel(head))) {
-        tokens.push({ kind: 'word', text, line: index });
-        continue;
-      }
-      if (head) tokens.push({ kind: 'word', text: head, line: index });
-      for (const f of figures.slice(split)) tokens.push({ kind: 'num', text: f!, line: index });
+function hitsIn(labels: TableLabels, words: readonly { text: string; token: number }[], lastOrder = -1): Hit[] {
+  const keys = keysOf(labels);
+  let joined = '';
+  const owner: number[] = [];
+  for (const w of words) {
+    const k = labelKey(w.text);
+    joined += k;
+    for (let i = 0; i < k.length; i++) owner.push(w.token);
+  }
+  const hits: Hit[] = [];
+  let pos = 0;
+  while (pos < joined.length) {
+    const found = keys.find((k) => joined.startsWith(k.key, pos));
+    if (!found) {
+      pos++;
+      continue;
     }
-  });
-  return tokens;
+    // aliases are applied on the key (合计 → 总计): a key that is an alias target is found as printed
+    // a key printed by several labels (a header and a row label alike): the row label, else the first
+    const same = labels.entries.filter((e) => e.keys.includes(found.key));
+    const entry = same.find((e) => e.kind !== 'boundary') ?? same[0] ?? found.entry;
+    hits.push({ entry, token: owner[pos + found.key.length - 1]! });
+    pos += found.key.length;
+  }
+  // a word that is only 「其他」 or 「总计」: the row label printed without its numbering, taken
+  // only where that row is expected next (else it is the column header of the same name)
+  if (!hits.length && words.length === 1) {
+    const whole = aliasKey(joined);
+    const weak = labels.entries.find((e) => e.kind === 'leaf' && e.weakKeys.includes(whole) && e.order > lastOrder && e.order <= lastOrder + WEAK_WINDOW);
+    if (weak && lastOrder >= 0) hits.push({ entry: weak, token: words[0]!.token });
+  }
+  return hits;
 }
 
-function tokenKeys(text: string): string[] {
-  return [...new Set([labelKey(text), labelKey(withoutNote(text))])];
-}
-
-/** How many labels ahead a label written without its numbering may be, and still be taken. */
+/** How many labels ahead a short label written without its numbering may be, and still be taken. */
 const WEAK_WINDOW = 4;
 
-function matchLabel(labels: TableLabels, text: string, pointer: number): LabelEntry | null {
-  const keys = tokenKeys(text);
-  if (!keys[0]) return null;
-  for (const e of labels.entries) {
-    if (e.order >= pointer && e.keys.some((k) => keys.includes(k))) return e;
-  }
-  const weak = new Set([...keys, ...keys.map(withoutNumbering)]);
-  for (const e of labels.entries) {
-    if (e.order >= pointer && e.order < pointer + WEAK_WINDOW && e.kind !== 'boundary' && e.weakKeys.some((k) => weak.has(k))) {
-      return e;
-    }
-  }
-  return null;
+function aliasKey(key: string): string {
+  return key === '合计' ? '总计' : key;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Segments: each label with its figures
 
 interface Segment {
   entry: LabelEntry;
   figures: Token[];
 }
 
-/** Labels in order, each with the figures up to the next label. Labels broken over two or three cells are joined. */
-function segments(labels: TableLabels, tokens: readonly Token[]): Segment[] {
+type Event = { kind: 'label'; entry: LabelEntry } | { kind: 'figure'; token: Token };
+
+export function events(labels: TableLabels, tokens: readonly Token[]): Event[] {
+  const out: Event[] = [];
+  let words: { text: string; token: number }[] = [];
+  let lastOrder = -1;
+  const flush = () => {
+    for (const h of hitsIn(labels, words, lastOrder)) {
+      out.push({ kind: 'label', entry: h.entry });
+      if (h.entry.kind !== 'boundary') lastOrder = h.entry.order;
+    }
+    words = [];
+  };
+  tokens.forEach((t, i) => {
+    if (t.kind === 'word') words.push({ text: t.text, token: i });
+    else {
+      flush();
+      out.push({ kind: 'figure', token: t });
+    }
+  });
+  flush();
+  return out;
+}
+
+/** `after`: a label takes the figures up to the next label; `before`: those since the previous one. */
+export function segmentsOf(evs: readonly Event[], direction: 'after' | 'before'): Segment[] {
   const out: Segment[] = [];
-  let pointer = 0;
-  let current: Segment | null = null;
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i]!;
-    if (tok.kind !== 'word') {
-      current?.figures.push(tok);
-      continue;
+  if (direction === 'after') {
+    let current: Segment | null = null;
+    for (const e of evs) {
+      if (e.kind === 'figure') current?.figures.push(e.token);
+      else out.push((current = { entry: e.entry, figures: [] }));
     }
-    let entry = matchLabel(labels, tok.text, pointer);
-    let used = 0;
-    for (let extra = 1; !entry && extra <= 2; extra++) {
-      const parts = tokens.slice(i, i + extra + 1);
-      if (parts.length <= extra || parts.some((p) => p.kind !== 'word')) break;
-      entry = matchLabel(labels, parts.map((p) => p.text).join(''), pointer);
-      if (entry) used = extra;
+  } else {
+    let pending: Token[] = [];
+    for (const e of evs) {
+      if (e.kind === 'figure') pending.push(e.token);
+      else {
+        out.push({ entry: e.entry, figures: pending });
+        pending = [];
+      }
     }
-    if (!entry) continue;
-    i += used;
-    pointer = entry.order + 1;
-    current = { entry, figures: [] };
-    out.push(current);
   }
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Figures → values
+
 type Parsed = { ok: true; value: number } | { ok: false; why: string };
 
-/** A published figure → the cell's integer. Money is read in 万元 unless the figure or its header says 元. */
-function parseFigure(def: CellDef, tok: Token, moneyInYuan: boolean): Parsed {
-  if (tok.kind === 'blank') return { ok: false, why: `填的是「${tok.text}」` };
-  const text = tok.text;
+/** A published figure → the cell's integer. Money is read in 万元 (to 分) unless the figure or its header says 元. */
+function parseFigure(def: CellDef, text: string, moneyInYuan: boolean): Parsed {
   const unit = UNIT.exec(text)?.[1];
   const digits = text.replace(UNIT, '');
   if (def.kind === 'money') {
     const yuanText = unit === '元' || (unit !== '万元' && moneyInYuan);
-    if (yuanText) {
-      const m = /^(\d+)(?:\.(\d+))?$/.exec(digits);
-      if (!m || (m[2] && /[1-9]/.test(m[2]))) return { ok: false, why: `金额「${text}」不是整元` };
-      return { ok: true, value: Number(m[1]) };
-    }
-    const yuan = wanToYuan(digits);
-    if (yuan === null || yuan < 0) return { ok: false, why: `金额「${text}」超过 4 位小数或不是有效金额` };
-    return { ok: true, value: yuan };
+    const fen = yuanText ? yuanToFen(digits) : wanToFen(digits);
+    if (fen === null || fen < 0) return { ok: false, why: yuanText ? `金额「${text}」不是有效的元（最多到分）` : `金额「${text}」超过 6 位小数或不是有效金额` };
+    return { ok: true, value: fen };
   }
   const m = /^([-+]?)(\d+)(?:\.(\d+))?$/.exec(digits);
   if (!m) return { ok: false, why: `「${text}」不是数字` };
@@ -154,6 +186,14 @@ function parseFigure(def: CellDef, tok: Token, moneyInYuan: boolean): Parsed {
   if (value > MAX_VALUE) return { ok: false, why: `「${text}」太大` };
   if (m[1] === '-' && value !== 0 && def.kind !== 'delta') return { ok: false, why: `「${text}」是负数` };
   return { ok: true, value: m[1] === '-' ? -value : value };
+}
+
+/** 「251000.5」 元 → 分; null when it is not an amount to the 分. */
+function yuanToFen(text: string): number | null {
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!m) return null;
+  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return Number.isSafeInteger(fen) ? fen : null;
 }
 
 class Reader {
@@ -165,16 +205,25 @@ class Reader {
     readonly moneyInYuan = false,
   ) {}
 
-  /** `doubtful`: the figures were placed by position, not by their label */
-  assign(ids: readonly string[], figures: readonly Token[], doubtful = false): void {
+  /** `doubtful`: the figures were placed by position or chosen between readings, not read for sure */
+  assign(ids: readonly string[], reading: Reading, doubtful = false): void {
     ids.forEach((id, k) => {
       const def = cellDef(this.format, id)!;
-      const tok = figures[k];
-      if (!tok) {
+      const text = reading[k];
+      if (text === undefined) {
         this.uncertain.add(id);
         return;
       }
-      const parsed = parseFigure(def, tok, this.moneyInYuan);
+      if (text === null || PLACEHOLDER.test(text)) {
+        delete this.cells[id];
+        if (text !== null) {
+          this.uncertain.add(id);
+          this.warnings.push(`${cellName(def)}：原文填的是「${text}」，已留空，请核对`);
+        }
+        if (doubtful) this.uncertain.add(id);
+        return;
+      }
+      const parsed = parseFigure(def, text, this.moneyInYuan);
       if (parsed.ok) this.cells[id] = parsed.value;
       else {
         this.uncertain.add(id);
@@ -193,22 +242,91 @@ class Reader {
   }
 }
 
-const TABLE_NAMES: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
+/** A placeholder (—, /, 无) reads as a blank that says why. */
+function pieceOf(t: Token): Piece {
+  if (t.kind === 'blank') return { kind: 'blank', text: t.text };
+  return { kind: t.kind === 'run' ? 'run' : 'num', text: t.text };
+}
 
-function countFigures(tokens: readonly Token[]): number {
-  return tokens.filter((t) => t.kind !== 'word').length;
+interface RowFit {
+  /** readings that fit, best first; empty when none */
+  readings: Reading[];
+  /** the readings add up by the row's own equation (or the row has none and was cut one way only) */
+  sure: boolean;
+  /** the figures were more than the row holds, and a window of them was taken */
+  window?: 'leading' | 'trailing' | 'equation';
 }
 
 /**
- * Table 二 or 三: row labels and their figures. `take` says which figures of an over-full row
- * are the row's: the leading ones (表二, figures follow their label) or the trailing ones
- * (表三, where a lost label leaves a stray figure in front).
+ * A row's figures → its readings. Layout blanks (empty cells of merged columns) are dropped when
+ * the figures fit without them; more separated figures than cells is a stray figure in front
+ * (表三, a lost label) or a surplus after (表二): the window that adds up is taken.
  */
-function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], take: 'leading' | 'trailing'): TableRead {
-  const labels = tableLabels(format, table);
-  const tokens = tokenize(lines, (text) => matchLabel(labels, text, 0) !== null);
-  const reader = new Reader(format, table === 't2' && moneyHeaderInYuan(tokens));
-  const segs = segments(labels, tokens);
+function fitRow(format: FormatId, table: TableId, ids: readonly string[], figures: readonly Token[], take: 'leading' | 'trailing'): RowFit {
+  const defs = ids.map((id) => cellDef(format, id)!);
+  const eqs = rowEquations(format, table, ids);
+  const attempt = (toks: readonly Token[]): RowFit | null => {
+    if (!toks.length) return null;
+    const fit = fitPieces(toks.map(pieceOf), defs, eqs);
+    if (!fit.readings.length) return null;
+    const runs = toks.some((t) => t.kind === 'run');
+    // separated figures have one reading; a run is sure when it adds up or could be cut only one way
+    const sure = fit.readings.length === 1 && !fit.truncated && (fit.addsUp || !runs || onlyCut(toks, defs));
+    return { readings: fit.readings, sure };
+  };
+  const filled = figures.filter((t) => !t.empty);
+  const first = attempt(figures) ?? (filled.length !== figures.length ? attempt(filled) : null);
+  if (first) return first;
+  const separated = filled.filter((t) => t.kind !== 'run');
+  if (separated.length === filled.length && filled.length > ids.length) {
+    const n = ids.length;
+    const windows = Array.from({ length: filled.length - n + 1 }, (_, k) => filled.slice(k, k + n));
+    if (eqs.length) {
+      const adding = windows.filter((w) => eqs.every((e) => check(e, (id) => numeric(w[ids.indexOf(id)]!)) === 'holds'));
+      if (adding.length === 1) return { readings: [adding[0]!.map(textOf)], sure: false, window: 'equation' };
+    }
+    const w = take === 'leading' ? windows[0]! : windows.at(-1)!;
+    return { readings: [w.map(textOf)], sure: false, window: take };
+  }
+  return { readings: [], sure: false };
+}
+
+/** A run that could only be cut one way (as many digits as cells, say): no doubt either. */
+function onlyCut(toks: readonly Token[], defs: readonly CellDef[]): boolean {
+  return fitPieces(toks.map(pieceOf), defs, []).readings.length === 1;
+}
+
+function textOf(t: Token): string | null {
+  return t.kind === 'blank' ? t.text || null : t.text;
+}
+
+function numeric(t: Token | undefined): number | null | undefined {
+  if (!t) return undefined;
+  if (t.kind === 'blank') return null;
+  const n = Number(t.text.replace(UNIT, ''));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function countFigures(tokens: readonly Token[]): number {
+  return tokens.filter((t) => t.kind === 'num' || t.kind === 'run' || (t.kind === 'blank' && !t.empty)).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables 二 and 三
+
+interface RowPlan {
+  row: string;
+  ids: string[];
+  fit: RowFit;
+  label: string;
+  /** the figures the row was read from */
+  figures: readonly Token[];
+  /** placed by position after a lost label */
+  placed?: boolean;
+}
+
+/** The rows of one alignment, with the lost-label rows placed; and how many rows fit. */
+export function planRows(format: FormatId, table: 't2' | 't3', labels: TableLabels, segs: readonly Segment[], take: 'leading' | 'trailing') {
   const own = new Map<string, Segment>();
   for (const s of segs) {
     if (s.entry.kind !== 'leaf') continue;
@@ -216,68 +334,206 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
     const prev = own.get(row);
     if (!prev || (prev.figures.length === 0 && s.figures.length > 0)) own.set(row, s);
   }
-
+  const plans = new Map<string, RowPlan>();
+  const notes: string[] = [];
+  const order = labels.rowOrder;
   for (const [row, seg] of own) {
+    if (!seg.figures.length) continue;
     const ids = labels.rowCells.get(row)!;
-    const n = ids.length;
-    const figs = seg.figures;
-    if (figs.length === n) reader.assign(ids, figs);
-    else if (figs.length > n) {
-      reader.assign(ids, take === 'leading' ? figs.slice(0, n) : figs.slice(-n), true);
-      reader.warnings.push(`${TABLE_NAMES[table]}「${seg.entry.text}」一行有 ${figs.length} 个数（应为 ${n} 个），已取${take === 'leading' ? '前' : '后'} ${n} 个，请核对`);
-    } else if (figs.length > 0) {
-      reader.missing(ids);
-      reader.warnings.push(`${TABLE_NAMES[table]}「${seg.entry.text}」一行只有 ${figs.length} 个数（应为 ${n} 个），无法确定对应哪几列，已留空，请对照原文填写`);
+    // an over-full row followed by rows whose labels were lost: its surplus is theirs
+    const lost: string[] = [];
+    for (let k = order.indexOf(row) + 1; k < order.length && !own.has(order[k]!); k++) lost.push(order[k]!);
+    const chunks = lost.length ? splitRows(seg.figures, ids.length, lost.length + 1, ids.length) : null;
+    if (chunks && chunks.length > 1 && seg.figures.filter((t) => !t.empty).length > ids.length) {
+      const rows = [row, ...lost.slice(0, chunks.length - 1)];
+      rows.forEach((r, k) => {
+        const rowIds = labels.rowCells.get(r)!;
+        plans.set(r, { row: r, ids: rowIds, fit: fitRow(format, table, rowIds, chunks[k]!, take), label: seg.entry.text, figures: chunks[k]!, placed: k > 0 });
+      });
+      notes.push(`${TABLE_NAMES[table]}「${seg.entry.text}」之后的 ${rows.length - 1} 行在原文中没有行名，已按表格顺序读取，请核对`);
+      continue;
     }
+    const fit = fitRow(format, table, ids, seg.figures, take);
+    plans.set(row, { row, ids, fit, label: seg.entry.text, figures: seg.figures });
   }
-
   // figures right after a group label: the rows of the group whose own labels were lost
   for (const seg of segs) {
-    if (seg.entry.kind !== 'group' || seg.figures.length === 0) continue;
+    if (seg.entry.kind !== 'group' || seg.figures.filter((t) => !t.empty).length === 0) continue;
     const lost: string[] = [];
     for (const row of seg.entry.rows) {
-      if (own.has(row)) break;
+      if (own.has(row) || plans.has(row)) break;
       lost.push(row);
     }
     if (lost.length === 0) continue;
     const n = labels.rowCells.get(lost[0]!)!.length;
-    const chunks = splitRows(seg.figures, lost.length, n);
+    const split = splitRows(seg.figures, n, lost.length, n + 1);
+    const chunks = split && split.length === lost.length ? split : null;
     lost.forEach((row, k) => {
       const ids = labels.rowCells.get(row)!;
-      if (chunks) reader.assign(ids, chunks[k]!, true);
-      else reader.missing(ids);
+      const fit: RowFit = chunks ? fitRow(format, table, ids, chunks[k]!, take) : { readings: [], sure: false };
+      plans.set(row, { row, ids, fit, label: seg.entry.text, figures: chunks?.[k] ?? [], placed: true });
     });
-    reader.warnings.push(
+    notes.push(
       chunks
         ? `${TABLE_NAMES[table]}「${seg.entry.text}」下的 ${lost.length} 行在原文中没有行名（网页复制时丢失），已按顺序读取每行最后 ${n} 个数，请核对`
         : `${TABLE_NAMES[table]}「${seg.entry.text}」下的 ${lost.length} 行没有行名，数字个数（${seg.figures.length} 个）也对不上，已留空，请对照原文填写`,
     );
-    for (const row of lost) own.set(row, seg);
   }
+  // how well this alignment reads: rows read for sure count twice, rows read with doubt once
+  let score = 0;
+  for (const plan of plans.values()) {
+    if (plan.fit.readings.length === 1) score += plan.fit.sure && !plan.placed ? 2 : 1;
+    else if (plan.fit.readings.length > 1) score += 1;
+  }
+  return { own, plans, notes, score };
+}
 
-  for (const row of labels.rowOrder) if (!own.has(row)) reader.missing(labels.rowCells.get(row)!);
+/**
+ * Figures of `rows` rows that lost their labels: by source line where the source had rows, else
+ * by count (`width` or `width + 1` per row, the extra being a stray figure in front).
+ */
+function splitRows(figures: readonly Token[], n: number, rows: number, maxWidth: number): Token[][] | null {
+  const filled = figures.filter((t) => !t.empty);
+  const byLine = new Map<number, Token[]>();
+  for (const f of filled) byLine.set(f.line, [...(byLine.get(f.line) ?? []), f]);
+  const lineRows = [...byLine.values()];
+  if (lineRows.length > 1 && lineRows.length <= rows && lineRows.every((r) => r.length >= n && r.length <= maxWidth)) return lineRows;
+  if (filled.some((t) => t.kind === 'run')) return null;
+  for (let count = rows; count >= 2; count--) {
+    for (const width of [n, n + 1]) {
+      if (width > maxWidth + 1) continue;
+      if (filled.length === count * width) return Array.from({ length: count }, (_, k) => filled.slice(k * width, (k + 1) * width));
+    }
+  }
+  if (rows === 1 && filled.length >= n) return [filled];
+  return null;
+}
+
+function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], take: 'leading' | 'trailing'): TableRead {
+  const labels = tableLabels(format, table);
+  const tokens = tokenize(lines, labels);
+  const reader = new Reader(format, table === 't2' && moneyHeaderInYuan(tokens));
+  const evs = events(labels, tokens);
+  const after = planRows(format, table, labels, segmentsOf(evs, 'after'), take);
+  const before = planRows(format, table, labels, segmentsOf(evs, 'before'), take);
+  const chosen = before.score > after.score ? before : after;
+  if (chosen === before) reader.warnings.push(`${TABLE_NAMES[table]}的数字在原文中印在行名之前（从 PDF 复制的文字常见），已按行名之前的数字读取，请核对`);
+
+  const open: RowPlan[] = [];
+  for (const plan of chosen.plans.values()) {
+    const { fit } = plan;
+    const n = plan.ids.length;
+    if (fit.readings.length === 0) {
+      reader.missing(plan.ids);
+      const count = countFigures(plan.figures);
+      if (!plan.placed) {
+        reader.warnings.push(
+          count < n
+            ? `${TABLE_NAMES[table]}「${plan.label}」一行只有 ${count} 个数（应为 ${n} 个），无法确定对应哪几列，已留空，请对照原文填写`
+            : `${TABLE_NAMES[table]}「${plan.label}」一行的数字无法拆分成 ${n} 格，已留空，请对照原文填写`,
+        );
+      }
+      continue;
+    }
+    if (fit.readings.length > 1) {
+      open.push(plan);
+      continue;
+    }
+    reader.assign(plan.ids, fit.readings[0]!, !fit.sure || plan.placed === true || fit.window !== undefined);
+    if (fit.window && !plan.placed) {
+      const count = countFigures(plan.figures);
+      reader.warnings.push(
+        fit.window === 'equation'
+          ? `${TABLE_NAMES[table]}「${plan.label}」一行有 ${count} 个数（应为 ${n} 个），已取其中合计相符的 ${n} 个，请核对`
+          : `${TABLE_NAMES[table]}「${plan.label}」一行有 ${count} 个数（应为 ${n} 个），已取${fit.window === 'leading' ? '前' : '后'} ${n} 个，请核对`,
+      );
+    }
+  }
+  reader.warnings.push(...chosen.notes);
+  if (open.length) decideOpenRows(format, table, reader, open);
+  confirmByEquations(format, table, reader, [...chosen.plans.values()]);
+  for (const row of labels.rowOrder) if (!chosen.plans.has(row)) reader.missing(labels.rowCells.get(row)!);
   return reader.result(countFigures(tokens));
 }
 
 /**
- * The figures of `rows` rows of `n` values that lost their labels: by source rows where the
- * source had rows, else by count (n per row, or n + 1 with a stray figure in front).
+ * Rows whose digits can be cut more than one way, each adding up: the table's other equations
+ * choose. A cell on which every best combination agrees is read; the others stay blank and the
+ * warning names the readings, so the clerk chooses with the published table in front of them.
  */
-function splitRows(figures: readonly Token[], rows: number, n: number): Token[][] | null {
-  const byLine = new Map<number, Token[]>();
-  for (const f of figures) {
-    const row = byLine.get(f.line);
-    if (row) row.push(f);
-    else byLine.set(f.line, [f]);
+function decideOpenRows(format: FormatId, table: TableId, reader: Reader, open: RowPlan[]): void {
+  const eqs = tableEquations(format, table);
+  const combos = open.reduce((n, p) => n * p.fit.readings.length, 1);
+  let best: Reading[][] = [];
+  if (combos <= 5000) {
+    let bestScore = -1;
+    const choice: Reading[] = [];
+    const value = (id: string): number | null | undefined => {
+      for (let k = 0; k < open.length; k++) {
+        const i = open[k]!.ids.indexOf(id);
+        if (i >= 0) {
+          const t = choice[k]![i];
+          return t === null || t === undefined ? null : Number(t);
+        }
+      }
+      return reader.cells[id] ?? undefined;
+    };
+    const visit = (k: number) => {
+      if (k === open.length) {
+        const score = eqs.filter((e) => check(e, value) === 'holds').length;
+        if (score > bestScore) {
+          bestScore = score;
+          best = [[...choice]];
+        } else if (score === bestScore) best.push([...choice]);
+        return;
+      }
+      for (const r of open[k]!.fit.readings) {
+        choice[k] = r;
+        visit(k + 1);
+      }
+    };
+    visit(0);
   }
-  const lineRows = [...byLine.values()];
-  if (lineRows.length === rows && lineRows.every((r) => r.length >= n)) return lineRows.map((r) => r.slice(-n));
-  for (const width of [n, n + 1]) {
-    if (figures.length === rows * width) {
-      return Array.from({ length: rows }, (_, k) => figures.slice(k * width, (k + 1) * width).slice(-n));
+  open.forEach((plan, k) => {
+    const readings = best.length ? [...new Map(best.map((b) => [b[k]!.join('|'), b[k]!])).values()] : plan.fit.readings;
+    if (readings.length === 1) {
+      reader.assign(plan.ids, readings[0]!, plan.placed === true);
+      return;
     }
+    const agreed: Reading = plan.ids.map((_, i) => (readings.every((r) => r[i] === readings[0]![i]) ? readings[0]![i]! : undefined)) as Reading;
+    reader.assign(plan.ids, agreed, true);
+    reader.missing(plan.ids.filter((_, i) => agreed[i] === undefined));
+    const shown = readings
+      .slice(0, 2)
+      .map((r) => r.map((t) => t ?? '空').join(' | '))
+      .join('」或「');
+    reader.warnings.push(`${TABLE_NAMES[table]}「${plan.label}」一行的数字连在一起，有不止一种读法（「${shown}」${readings.length > 2 ? '等' : ''}），合计都对得上；对不准的格已留空，请对照原文填写`);
+  });
+}
+
+/**
+ * Rows placed without their label, or chosen from a surplus, are confirmed when every equation
+ * that touches them holds with the figures as read: the arithmetic then vouches for the figures.
+ * It cannot vouch for the order of several rows placed from one run of unlabelled figures (a sum
+ * is the same in any order), so those are confirmed only when their figures are all alike.
+ */
+function confirmByEquations(format: FormatId, table: TableId, reader: Reader, plans: readonly RowPlan[]): void {
+  const placedFrom = new Map<string, RowPlan[]>();
+  for (const p of plans) if (p.placed) placedFrom.set(p.label, [...(placedFrom.get(p.label) ?? []), p]);
+  const orderKnown = (p: RowPlan) => {
+    if (!p.placed) return true;
+    const runs = placedFrom.get(p.label)!;
+    return runs.length === 1 || runs.every((r) => r.fit.readings[0]?.join('|') === p.fit.readings[0]?.join('|'));
+  };
+  const doubtful = plans.filter((p) => (p.placed || p.fit.window) && p.fit.readings.length === 1 && orderKnown(p) && p.ids.every((id) => id in reader.cells));
+  if (!doubtful.length) return;
+  const eqs = tableEquations(format, table);
+  const value = (id: string) => reader.cells[id] ?? undefined;
+  for (const plan of doubtful) {
+    const touching = eqs.filter((e) => [...e.left, ...e.right].some((id) => plan.ids.includes(id)));
+    const acrossRows = touching.filter((e) => ![...e.left, ...e.right].every((id) => plan.ids.includes(id)));
+    if (acrossRows.length && touching.every((e) => check(e, value) === 'holds')) for (const id of plan.ids) reader.uncertain.delete(id);
   }
-  return null;
 }
 
 /** 「本年收费金额（单位：元）」: a local header that prints the fee in 元 instead of 万元. */
@@ -293,40 +549,60 @@ export function readTable3(format: FormatId, lines: readonly Line[]): TableRead 
   return readRows(format, 't3', lines, 'trailing');
 }
 
+// ---------------------------------------------------------------------------------------------
+// Table 四
+
 /**
- * Table 四: one row of fifteen figures under three rows of headers. The figures after the first
- * 「行政复议」 header are read, skipping headers (a report may print 复议 and 诉讼 as two tables),
- * up to the first text that is not a header.
+ * Table 四: fifteen figures under three rows of headers. The figures after the first header are
+ * read, skipping headers (a report may print 复议 and 诉讼 as two tables, or its three groups as
+ * one row), up to the first words that are not headers. Digits run together are cut by the three
+ * group totals.
  */
 export function readTable4(format: FormatId, lines: readonly Line[]): TableRead {
   const labels = tableLabels(format, 't4');
   const ids = [...labels.rowCells.values()].flat();
   const reader = new Reader(format);
-  const tokens = tokenize(lines, () => false);
-  const anchorKey = labels.entries[0]!.keys[0]!;
-  const start = tokens.findIndex((t) => t.kind === 'word' && labelKey(t.text) === anchorKey);
+  const tokens = tokenize(lines, labels);
+  const start = tokens.findIndex((t) => t.kind === 'word' && hitsIn(labels, [{ text: t.text, token: 0 }]).length > 0);
   const figures: Token[] = [];
   if (start >= 0) {
     for (const tok of tokens.slice(start + 1)) {
       if (tok.kind !== 'word') figures.push(tok);
-      else if (!isFragmentOf(labels, tok.text)) break;
+      else if (!isFragmentOf(labels, tok.text)) {
+        if (figures.some((f) => !f.empty)) break;
+      }
     }
   }
-  if (figures.length === ids.length) reader.assign(ids, figures);
-  else if (figures.length > ids.length) {
-    reader.assign(ids, figures.slice(0, ids.length), true);
-    reader.warnings.push(`表四有 ${figures.length} 个数（应为 ${ids.length} 个），已取前 ${ids.length} 个，请核对`);
+  const fit = fitRow(format, 't4', ids, figures, 'leading');
+  if (fit.readings.length === 1) {
+    reader.assign(ids, fit.readings[0]!, !fit.sure || fit.window !== undefined);
+    if (fit.window) {
+      reader.warnings.push(`表四有 ${countFigures(figures)} 个数（应为 ${ids.length} 个），已取${fit.window === 'equation' ? '其中合计相符的' : '前'} ${ids.length} 个，请核对`);
+    }
+  } else if (fit.readings.length > 1) {
+    decideOpenRows(format, 't4', reader, [{ row: 't4', ids, fit, label: '行政复议、行政诉讼', figures }]);
   } else {
     reader.missing(ids);
-    if (figures.length > 0) {
-      reader.warnings.push(`表四只读到 ${figures.length} 个数（应为 ${ids.length} 个），无法确定对应哪几列，已留空，请对照原文填写`);
-    }
+    const count = countFigures(figures);
+    if (count > 0) reader.warnings.push(`表四只读到 ${count} 个数（应为 ${ids.length} 个），无法确定对应哪几列，已留空，请对照原文填写`);
   }
   return reader.result(countFigures(tokens));
 }
 
-/** A header of the table, or a piece of one that a line break cut off (「结果」 of 「结果纠正」). */
+/**
+ * Words made only of the table's headers, or a piece of one that a line break cut off
+ * (「结果」 of 「结果纠正」, 「行政复议行政诉讼」 printed as one cell).
+ */
 export function isFragmentOf(labels: TableLabels, text: string): boolean {
   const key = rawKey(text);
-  return key.length > 0 && labels.allKeys.includes(key);
+  if (!key) return false;
+  if (labels.allKeys.includes(key)) return true;
+  const keys = keysOf(labels);
+  let pos = 0;
+  while (pos < key.length) {
+    const found = keys.find((k) => key.startsWith(k.key, pos));
+    if (!found) return labels.allKeys.includes(key.slice(pos));
+    pos += found.key.length;
+  }
+  return true;
 }

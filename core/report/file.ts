@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cellDef, type FormatId } from '../format/index.js';
-import { wanNumberToYuan, yuanToWan } from './money.js';
+import { wanNumberToFen, fenToWan } from './money.js';
 import { AGENCY_LEVELS, type ReportData } from './model.js';
 import { resolveTokens, tokensIn } from './prose.js';
 import { SIGNOFF_STEPS } from './signoff.js';
@@ -90,12 +90,12 @@ export function parseReportFile(source: string): ReadResult {
       continue;
     }
     if (def.kind === 'money') {
-      const yuan = wanNumberToYuan(value);
-      if (yuan === null) {
-        warnings.push(`单元格「${id}」的金额 ${value} 超过 4 位小数，已忽略`);
+      const fen = wanNumberToFen(value);
+      if (fen === null) {
+        warnings.push(`单元格「${id}」的金额 ${value} 超过 6 位小数（分），已忽略`);
         continue;
       }
-      cells[id] = yuan;
+      cells[id] = fen;
     } else if (!Number.isSafeInteger(value)) {
       warnings.push(`单元格「${id}」的值 ${value} 不是整数，已忽略`);
     } else {
@@ -151,7 +151,7 @@ export function serializeReportFile(report: ReportData): string {
   const cells: Record<string, number> = {};
   for (const [id, value] of Object.entries(report.cells)) {
     const def = report.format === 'free' ? undefined : cellDef(report.format, id);
-    cells[id] = def?.kind === 'money' ? Number(yuanToWan(value)) : value;
+    cells[id] = def?.kind === 'money' ? Number(fenToWan(value)) : value;
   }
   const doc = {
     schema: REPORT_SCHEMA,

@@ -1,5 +1,5 @@
 import type { ValueKind } from '../format/index.js';
-import { wanToYuan } from './money.js';
+import { WAN_DECIMALS, wanToFen } from './money.js';
 
 /** The largest figure a cell accepts (a count, or 万元 before the decimals). */
 export const MAX_VALUE = 999_999_999;
@@ -24,7 +24,7 @@ export function normaliseNumberText(raw: string): string {
 
 /**
  * Reads one cell's input. An empty input clears the cell (value null).
- * Money is read in 万元 and returned in 元. Messages are what the clerk sees at the cell.
+ * Money is read in 万元 and returned in 分. Messages are what the clerk sees at the cell.
  */
 export function parseCellInput(raw: string, kind: ValueKind): InputResult {
   const text = normaliseNumberText(raw);
@@ -45,12 +45,12 @@ export function parseCellInput(raw: string, kind: ValueKind): InputResult {
     return { ok: false, message: `数字太大了，最多填 ${MAX_VALUE.toLocaleString('en-US')}` };
   }
   if (kind === 'money') {
-    if (frac && frac.length > 4) {
-      return { ok: false, message: '金额以万元为单位，最多保留 4 位小数（即精确到元）' };
+    if (frac && frac.length > WAN_DECIMALS) {
+      return { ok: false, message: `金额以万元为单位，最多保留 ${WAN_DECIMALS} 位小数（即精确到分）` };
     }
-    const yuan = wanToYuan(unsigned);
-    if (yuan === null) return { ok: false, message: `「${raw.trim()}」不是有效的金额` };
-    return { ok: true, value: yuan };
+    const fen = wanToFen(unsigned);
+    if (fen === null) return { ok: false, message: `「${raw.trim()}」不是有效的金额` };
+    return { ok: true, value: fen };
   }
   if (frac !== undefined && /[1-9]/.test(frac)) {
     return { ok: false, message: '件数、项数只能是整数，不能有小数' };

@@ -53,7 +53,7 @@ export type ProseKey = (typeof PROSE_KEYS)[number];
 
 /**
  * A report as the domain sees it, independent of how it is stored.
- * Cell values are integers: counts as such, money as exact 元 (shown in 万元).
+ * Cell values are integers: counts as such, money as exact 分 (shown in 万元).
  * A cell absent from `cells` is blank: not yet filled, which is not 0.
  */
 export interface ReportData {

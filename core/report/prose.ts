@@ -1,5 +1,5 @@
 import { cellDef, type FormatId } from '../format/index.js';
-import { yuanToWan } from './money.js';
+import { fenToWan } from './money.js';
 
 /**
  * Prose (sections 一、五、六, the 导语, the notes under the tables) is kept as plain text, one
@@ -108,7 +108,7 @@ export function tokenFor(cellId: string): string {
 export function tokenValue(format: FormatId, cells: Readonly<Record<string, number>>, cellId: string): string {
   const value = cells[cellId];
   if (value === undefined) return '（未填）';
-  return cellDef(format, cellId)?.kind === 'money' ? yuanToWan(value) : String(value);
+  return cellDef(format, cellId)?.kind === 'money' ? fenToWan(value) : String(value);
 }
 
 /** Replaces every figure token with the cell's current value (exports, checks, 「转为文字」). */

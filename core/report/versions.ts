@@ -1,5 +1,5 @@
 import { cellDef, getFormat, cellName } from '../format/index.js';
-import { yuanToWan } from './money.js';
+import { fenToWan } from './money.js';
 import { PROSE_KEYS, type Agency, type ReportData, type Signoff } from './model.js';
 import { SIGNOFF_FIELD_NAMES } from './signoff.js';
 import { sideBySide, type DiffRow } from './text-diff.js';
@@ -136,7 +136,7 @@ function nameOf(format: ReportData['format'], cellId: string): string {
 function showValue(format: ReportData['format'], cellId: string, value: number | undefined): string {
   if (value === undefined) return BLANK;
   const def = format === 'free' ? undefined : cellDef(format, cellId);
-  return def?.kind === 'money' ? `${yuanToWan(value)}万元` : String(value);
+  return def?.kind === 'money' ? `${fenToWan(value)}万元` : String(value);
 }
 
 /** Section keys in reading order: the 导语, 一, 五, 六, then the notes; anything else after. */

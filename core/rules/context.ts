@@ -1,5 +1,5 @@
 import { sectionHeading, SECTIONS, type SectionKey } from '../format/index.js';
-import { PROSE_KEYS, resolveTokens, withTotals, yuanToWan, type ProseKey, type ReportData } from '../report/index.js';
+import { PROSE_KEYS, resolveTokens, withTotals, fenToWan, type ProseKey, type ReportData } from '../report/index.js';
 import { formatIndex, type FormatIndex } from './format-index.js';
 import { extractNumbers, type NumberMention } from './prose-numbers.js';
 
@@ -80,7 +80,7 @@ export function buildContext(report: ReportData, options: CheckOptions = {}): Ru
   const show = (id: string, cells: Readonly<Record<string, number>> = figures.cells): string => {
     const v = cells[id];
     if (v === undefined) return '（空）';
-    return index?.byId.get(id)?.kind === 'money' ? `${yuanToWan(v)}万元` : String(v);
+    return index?.byId.get(id)?.kind === 'money' ? `${fenToWan(v)}万元` : String(v);
   };
   const prose = resolvedProse(report, figures.cells);
   const numbers = new Map<ProseKey, NumberMention[]>();

@@ -1,4 +1,5 @@
 import { cellDef, type TableId } from '../format/index.js';
+import { FEN_PER_WAN } from '../report/money.js';
 import type { RuleContext } from './context.js';
 import type { Finding, RuleDef } from './types.js';
 
@@ -55,14 +56,14 @@ export const D3: RuleDef = {
       if (def.kind !== 'money') continue;
       const v = ctx.report.cells[def.id];
       if (v === undefined) continue;
-      const problem = !Number.isInteger(v) ? '超过 4 位小数（精确到元即可）' : v < 0 ? '不能是负数' : null;
+      const problem = !Number.isInteger(v) ? '超过 6 位小数（精确到分即可）' : v < 0 ? '不能是负数' : null;
       if (!problem) continue;
       out.push({
         ruleId: 'D-3',
         severity: 'error',
         section: ctx.index!.format.tables[def.table].section,
         cells: [def.id],
-        message: `${ctx.name(def.id)} 为 ${Number.isInteger(v) ? ctx.show(def.id) : `${v / 10000}万元`}，金额${problem}`,
+        message: `${ctx.name(def.id)} 为 ${Number.isInteger(v) ? ctx.show(def.id) : `${v / FEN_PER_WAN}万元`}，金额${problem}`,
       });
     }
     return out;

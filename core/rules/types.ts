@@ -19,7 +19,7 @@ export interface Finding {
   cells: string[];
   /** what is wrong, in Chinese, naming the cells and the numbers */
   message: string;
-  /** a one-click correction: cell id → new value (integer 元 for money; null clears the cell) */
+  /** a one-click correction: cell id → new value (integer 分 for money; null clears the cell) */
   fix?: { label: string; changes: Record<string, number | null> };
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cellDef, cellName, FORMATS, getFormat, sectionHeading, SECTIONS, type FormatId } from '../../core/format/index.js';
 import { importBytes, IMPORT_LIMITS, refuseUnread, type ImportOutcome } from '../../core/import/index.js';
-import { AGENCY_LEVEL_LABELS, serializeReportFile, yuanToWan, type ReportData } from '../../core/report/index.js';
+import { AGENCY_LEVEL_LABELS, serializeReportFile, fenToWan, type ReportData } from '../../core/report/index.js';
 import { checkReport, SEVERITY_LABELS } from '../../core/rules/index.js';
 import { writeFileAtomic } from '../export/write-file.js';
 import { flag, option, positionals, type CliIO, type Command } from './command.js';
@@ -39,7 +39,7 @@ export function readForImport(file: string): ImportOutcome {
 function show(format: FormatId, report: ReportData, id: string): string {
   const value = report.cells[id];
   if (value === undefined) return '（空）';
-  return getFormat(format).cells.find((c) => c.id === id)?.kind === 'money' ? yuanToWan(value) : String(value);
+  return getFormat(format).cells.find((c) => c.id === id)?.kind === 'money' ? fenToWan(value) : String(value);
 }
 
 /** The three tables row by row, as the report printed them. */

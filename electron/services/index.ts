@@ -1,6 +1,6 @@
 import { AppError, type AgencyRecord, type AppInfo, type Handlers, type ReportDetail, type ReportSummary } from '../../core/api.js';
 import { cellDef, cellName } from '../../core/format/index.js';
-import { MAX_VALUE, withTotals, type ReportData, type Signoff } from '../../core/report/index.js';
+import { FEN_PER_WAN, MAX_VALUE, withTotals, type ReportData, type Signoff } from '../../core/report/index.js';
 import type { Store } from '../store/index.js';
 import { editableOrFail as guardEditable, reportOrFail as guardReport } from './guards.js';
 import { carryHandlers, createReport, previousReport } from './carry.js';
@@ -69,7 +69,7 @@ function checkCellChanges(summary: Pick<ReportSummary, 'format' | 'origin'>, cha
       throw new AppError('refused', `${cellName(def)}是自动计算的合计，不能直接填写`);
     }
     if (value === null) continue;
-    const limit = def.kind === 'money' ? MAX_VALUE * 10000 : MAX_VALUE;
+    const limit = def.kind === 'money' ? MAX_VALUE * FEN_PER_WAN : MAX_VALUE;
     if (Math.abs(value) > limit) throw new AppError('refused', `${cellName(def)}的数字太大了`);
     if (value < 0 && def.kind !== 'delta') throw new AppError('refused', `${cellName(def)}不能是负数`);
   }

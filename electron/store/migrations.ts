@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import { getFormat, type FormatId } from '../../core/format/index.js';
+import { FEN_PER_YUAN } from '../../core/report/money.js';
+import { quickContentHash, type ReportSnapshot } from '../../core/report/versions.js';
 
 /**
  * Numbered schema migrations. Append only: a shipped migration is never edited, and columns are
@@ -83,6 +86,35 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'money in 分 instead of 元 (issue 10: published fees are printed to the 分)',
+    up(db) {
+      moneyToFen(db);
+    },
+  },
 ];
+
+/**
+ * Money cells (表二's 收费金额 and 2019's 采购总金额) and the money in every version snapshot go
+ * from whole 元 to 分 (×100). A signed version's SHA-256 stays valid: the fingerprint counts money
+ * in 元 (core/report/fingerprint.ts). The quick hashes of other versions are recomputed.
+ */
+function moneyToFen(db: Database.Database): void {
+  const moneyIds = (format: string) => (format === 'free' ? [] : getFormat(format as FormatId).cells.filter((c) => c.kind === 'money').map((c) => c.id));
+  const update = db.prepare('UPDATE cells SET value = value * 100 WHERE report_id = ? AND cell_id = ? AND value IS NOT NULL');
+  for (const r of db.prepare('SELECT id, format FROM reports').all() as { id: number; format: string }[]) {
+    for (const id of moneyIds(r.format)) update.run(r.id, id);
+  }
+  const write = db.prepare('UPDATE versions SET snapshot = ?, fingerprint = ? WHERE id = ?');
+  for (const v of db.prepare('SELECT id, kind, fingerprint, snapshot FROM versions').all() as { id: number; kind: string; fingerprint: string; snapshot: string }[]) {
+    const snapshot = JSON.parse(v.snapshot) as ReportSnapshot;
+    const ids = moneyIds(snapshot.format).filter((id) => typeof snapshot.cells[id] === 'number');
+    if (!ids.length) continue;
+    for (const id of ids) snapshot.cells[id] = snapshot.cells[id]! * FEN_PER_YUAN;
+    const fingerprint = v.fingerprint.startsWith('fnv1a:') ? quickContentHash(snapshot) : v.fingerprint;
+    write.run(JSON.stringify(snapshot), fingerprint, v.id);
+  }
+}
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

@@ -1,5 +1,5 @@
 import { cellDef, cellName, getFormat, sectionHeading, SECTIONS, type FormatId } from '../../core/format/index.js';
-import { parseCellInput, yuanToWan, type ReportData } from '../../core/report/index.js';
+import { parseCellInput, fenToWan, type ReportData } from '../../core/report/index.js';
 import type { Finding } from '../../core/rules/index.js';
 import { OfficialTable } from '../report/OfficialTable.js';
 
@@ -37,7 +37,7 @@ export function ReviewTables({ report, format: formatId, uncertain, unchecked, f
   const shown = (id: string) => {
     const v = report.cells[id];
     if (v === undefined) return '';
-    return cellDef(formatId, id)?.kind === 'money' ? yuanToWan(v) : String(v);
+    return cellDef(formatId, id)?.kind === 'money' ? fenToWan(v) : String(v);
   };
   const edit = (id: string, raw: string) => {
     const def = cellDef(formatId, id)!;

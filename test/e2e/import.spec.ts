@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './app.js';
 import { getFormat } from '../../core/format/index.js';
-import { yuanToWan } from '../../core/report/index.js';
+import { fenToWan } from '../../core/report/index.js';
 import { gridToHtml, reportParts } from '../unit/import/render.js';
 import { createAgency, createReport, openSection } from './helpers.js';
 
@@ -164,7 +164,7 @@ test('a page copied from a browser: the tables are read from the clipboard\'s HT
     Object.fromEntries(inputs.map((i) => [(i as unknown as { dataset: { cell: string } }).dataset.cell, (i as unknown as { value: string }).value])),
   );
   const expected = Object.fromEntries(
-    Object.entries(cells).map(([id, v]) => [id, id === 't2.fee.amount' ? yuanToWan(v) : String(v)]),
+    Object.entries(cells).map(([id, v]) => [id, id === 't2.fee.amount' ? fenToWan(v) : String(v)]),
   );
   expect(shown).toEqual(expected);
   await expect(page.locator('td.value.uncertain')).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { cellDef, cellName, type CellDef, type FormatId, type TableDef } from '../../../core/format/index.js';
-import { yuanToWan, type ReportFormat } from '../../../core/report/index.js';
+import { FEN_PER_WAN, fenToWan, type ReportFormat } from '../../../core/report/index.js';
 
 /**
  * Year over year (issue 6): this year's figure beside last year's, the change, the change in %,
@@ -10,8 +10,6 @@ import { yuanToWan, type ReportFormat } from '../../../core/report/index.js';
 export const JUMP_FACTOR = 5;
 /** Small figures jump easily (2 → 11 is no news): both values must exceed this to be flagged. */
 export const JUMP_FLOOR = 10;
-/** 万元 per 元: a money figure is judged in the unit the clerk reads, not in 元. */
-const YUAN_PER_WAN = 10_000;
 
 export interface YoyFigure {
   id: string;
@@ -35,8 +33,8 @@ export function compareFigure(id: string, now: number | undefined, last: number 
   const both = now !== undefined && last !== undefined;
   const change = both ? now - last : undefined;
   const pct = both && last !== 0 ? ((now - last) / Math.abs(last)) * 100 : undefined;
-  // money is stored in 元 and read in 万元: 「more than 10」 means 10 万元
-  const floor = kind === 'money' ? JUMP_FLOOR * YUAN_PER_WAN : JUMP_FLOOR;
+  // money is stored in 分 and read in 万元: 「more than 10」 means 10 万元
+  const floor = kind === 'money' ? JUMP_FLOOR * FEN_PER_WAN : JUMP_FLOOR;
   return { id, now, last, change, pct, jump: isJump(now, last, floor) };
 }
 
@@ -90,12 +88,12 @@ export function topChanges(table: TableDef, figures: ReadonlyMap<string, YoyFigu
 /** A figure as the clerk reads it: counts as they are, money in 万元. */
 export function shownValue(kind: CellDef['kind'], value: number | undefined): string {
   if (value === undefined) return '空';
-  return kind === 'money' ? `${yuanToWan(value)}万元` : String(value);
+  return kind === 'money' ? `${fenToWan(value)}万元` : String(value);
 }
 
 /** 「+3」「−12」「0」, money in 万元. */
 export function signedChange(kind: CellDef['kind'], change: number): string {
-  const body = kind === 'money' ? yuanToWan(Math.abs(change)) : String(Math.abs(change));
+  const body = kind === 'money' ? fenToWan(Math.abs(change)) : String(Math.abs(change));
   return change > 0 ? `+${body}` : change < 0 ? `−${body}` : '0';
 }
 

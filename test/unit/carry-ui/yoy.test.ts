@@ -16,8 +16,8 @@ describe('jump flags', () => {
 
   it('judge money in 万元, the unit the clerk reads', () => {
     // 12 万元 → 61 万元 is a jump; 12 元 → 61 元 is not worth a flag
-    expect(compareFigure('t2.fee.amount', 610_000, 120_000, 'money').jump).toBe(true);
-    expect(compareFigure('t2.fee.amount', 61, 12, 'money').jump).toBe(false);
+    expect(compareFigure('t2.fee.amount', 61_000_000, 12_000_000, 'money').jump).toBe(true);
+    expect(compareFigure('t2.fee.amount', 6_100, 1_200, 'money').jump).toBe(false);
   });
 });
 
@@ -32,14 +32,14 @@ describe('one figure against last year', () => {
     expect(signedChange('count', 3)).toBe('+3');
     expect(signedChange('count', -12)).toBe('−12');
     expect(signedChange('count', 0)).toBe('0');
-    expect(signedChange('money', 15_000)).toBe('+1.5');
+    expect(signedChange('money', 1_500_000)).toBe('+1.5');
     expect(signedPct(compareFigure('x', 15, 12))).toBe('+25%');
     expect(signedPct(compareFigure('x', 2, 12))).toBe('−83%');
     expect(signedPct(compareFigure('x', 103, 100))).toBe('+3%');
     expect(signedPct(compareFigure('x', 1031, 1000))).toBe('+3.1%');
     expect(signedPct(compareFigure('x', 4, 0))).toBe('新增');
     expect(signedPct(compareFigure('x', 0, 0))).toBe('');
-    expect(shownValue('money', 17732)).toBe('1.7732万元');
+    expect(shownValue('money', 1_773_200)).toBe('1.7732万元');
     expect(shownValue('count', undefined)).toBe('空');
   });
 });

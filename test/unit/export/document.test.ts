@@ -73,16 +73,20 @@ describe('buildDocument', () => {
 
   it('prints counts as integers and money in 万元, as entered or with fixed decimals; blanks stay blank', () => {
     const report = fullReport();
-    report.cells['t2.fee.amount'] = 17732;
+    report.cells['t2.fee.amount'] = 1_773_200;
     delete report.cells['t2.lic.decisions'];
     const find = (decimals: number | null, id: string) =>
       tablesOf(buildDocument(report, { draft: true, feeDecimals: decimals }))
         .flatMap((t) => t.rows.flat())
         .find((c) => c.cellId === id)!.text;
     expect(find(null, 't2.fee.amount')).toBe('1.7732');
-    report.cells['t2.fee.amount'] = 15000;
+    report.cells['t2.fee.amount'] = 1_500_000;
     expect(find(null, 't2.fee.amount')).toBe('1.5');
     expect(find(4, 't2.fee.amount')).toBe('1.5000');
+    // to the 分: six decimals print in full, whatever the fixed number of decimals
+    report.cells['t2.fee.amount'] = 1_234_567_891;
+    expect(find(null, 't2.fee.amount')).toBe('1234.567891');
+    expect(find(4, 't2.fee.amount')).toBe('1234.567891');
     expect(find(null, 't2.lic.decisions')).toBe('');
     expect(find(null, 't3.r1.np')).toBe(String(report.cells['t3.r1.np']));
   });

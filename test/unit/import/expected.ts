@@ -1,5 +1,5 @@
 import { getFormat, type FormatId } from '../../../core/format/index.js';
-import { wanToYuan } from '../../../core/report/index.js';
+import { wanToFen } from '../../../core/report/index.js';
 
 /**
  * The figures of the five seed reports, typed by hand from the published texts (not produced by
@@ -107,7 +107,7 @@ export function expectedCells(e: ExpectedReport): Record<string, number> {
       if (defs.length !== values.length) throw new Error(`expected ${table}.${row}: ${values.length} values for ${defs.length} cells`);
       defs.forEach((def, k) => {
         const v = values[k]!;
-        out[def.id] = typeof v === 'string' ? wanToYuan(v)! : v;
+        out[def.id] = typeof v === 'string' ? wanToFen(v)! : v;
       });
     }
   }

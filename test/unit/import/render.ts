@@ -1,6 +1,6 @@
 import { zipSync, strToU8 } from 'fflate';
 import { cellDef, getFormat, sectionHeading, SECTIONS, type FormatId, type TableId } from '../../../core/format/index.js';
-import { yuanToWan } from '../../../core/report/index.js';
+import { fenToWan } from '../../../core/report/index.js';
 
 /**
  * Test helpers that print a report's tables the ways published reports are found: one cell per
@@ -22,7 +22,7 @@ export function printedGrid(format: FormatId, table: TableId, cells: Readonly<Re
       let text = c.text ?? '';
       if (c.role === 'value' && c.cell) {
         const v = cells[c.cell];
-        text = v === undefined ? '' : cellDef(format, c.cell)!.kind === 'money' ? yuanToWan(v) : String(v);
+        text = v === undefined ? '' : cellDef(format, c.cell)!.kind === 'money' ? fenToWan(v) : String(v);
       }
       return { text, colSpan: c.colSpan ?? 1, rowSpan: c.rowSpan ?? 1 };
     }),

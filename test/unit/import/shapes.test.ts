@@ -52,11 +52,12 @@ describe('the quirks of each shape', () => {
     expect(out.report.agency.contact).toMatchObject({ phone: '0736-5512345', postcode: '415100' });
   });
 
-  it('001: metadata instead of a title; lost labels read by position and flagged', () => {
+  it('001: metadata instead of a title; lost labels read by position and named', () => {
     const out = importShape('001');
     expect(out.warnings.some((w) => w.includes('没有找到带年份的报告标题'))).toBe(true);
     expect(out.warnings.filter((w) => w.includes('没有行名'))).toHaveLength(4);
-    expect(out.uncertain).toHaveLength(19 * 7);
+    // the lost rows are all zeros: in any order they are the same rows, and the equations hold
+    expect(out.uncertain).toEqual([]);
     expect(out.report.signoff?.date).toBe('2022-01-24');
     expect(out.report.sections.intro).toBeUndefined();
     expect(out.report.sections.s6).toBe('本年度未收取政府信息处理费。');
@@ -73,7 +74,7 @@ describe('the quirks of each shape', () => {
   it('003: one cell per line, the repeated 三 label, 万元 and the 落款', () => {
     const out = importShape('003');
     expect(out.uncertain).toEqual([]);
-    expect(out.report.cells['t2.fee.amount']).toBe(177_320_000);
+    expect(out.report.cells['t2.fee.amount']).toBe(17_732_000_000);
     expect(out.report.signoff?.date).toBe('2024-02-05');
     expect(out.report.sections.s6).toMatch(/yxzwgk@example\.cn）。$/);
     expect(out.report.agency.contact).toEqual({ address: '云溪市新华路18号', postcode: '418000', phone: '0745-2861234', email: 'yxzwgk@example.cn' });

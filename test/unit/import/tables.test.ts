@@ -79,15 +79,16 @@ describe('表三', () => {
 });
 
 describe('表二', () => {
-  it('reads money in 万元 to integer 元, and in 元 where the header says so', () => {
-    expect(readTable2('2021', linesFromText('行政事业性收费 | 1.7732 |')).cells['t2.fee.amount']).toBe(17732);
+  it('reads money in 万元 to integer 分, and in 元 where the header says so', () => {
+    expect(readTable2('2021', linesFromText('行政事业性收费 | 1.7732 |')).cells['t2.fee.amount']).toBe(1_773_200);
+    expect(readTable2('2021', linesFromText('行政事业性收费 | 1234.567891 |')).cells['t2.fee.amount']).toBe(1_234_567_891);
     const yuan = readTable2('2021', linesFromText('信息内容 | 本年收费金额（单位：元） |\n行政事业性收费 | 17732 |'));
-    expect(yuan.cells['t2.fee.amount']).toBe(17732);
-    expect(readTable2('2019', linesFromText('政府集中采购 | 3 | 251000元 |')).cells['t2.proc.amount']).toBe(251000);
+    expect(yuan.cells['t2.fee.amount']).toBe(1_773_200);
+    expect(readTable2('2019', linesFromText('政府集中采购 | 3 | 251000.5元 |')).cells['t2.proc.amount']).toBe(25_100_050);
   });
 
-  it('refuses more than four decimals of 万元 and a negative count, but keeps a negative 增/减', () => {
-    const read = readTable2('2019', linesFromText('行政许可 | -2 | -3 | 5 |\n政府集中采购 | 1 | 0.12345 |'));
+  it('refuses more than six decimals of 万元 and a negative count, but keeps a negative 增/减', () => {
+    const read = readTable2('2019', linesFromText('行政许可 | -2 | -3 | 5 |\n政府集中采购 | 1 | 0.1234567 |'));
     expect(read.cells['t2.lic.prev_items']).toBeUndefined();
     expect(read.cells['t2.lic.delta']).toBe(-3);
     expect(read.cells['t2.proc.amount']).toBeUndefined();

@@ -3,7 +3,7 @@ import { resolveTokens, tokenFor } from '../../../core/report/prose.js';
 import { readShown, showTokens, snapSelection, toShown, toStored, tokensTouching, type TokenNaming } from '../../../renderer/report/prose/display.js';
 import { allFigures, commonFigures, figureIdOf, figureLabel, figureValue } from '../../../renderer/report/prose/figures.js';
 
-const cells = { 't3.r1.np': 4, 't3.r1.total': 5, 't3.r3_1.total': 3, 't2.fee.amount': 17732 };
+const cells = { 't3.r1.np': 4, 't3.r1.total': 5, 't3.r3_1.total': 3, 't2.fee.amount': 1_773_200 };
 const naming = (c: Record<string, number> = cells): TokenNaming => ({
   label: (id) => figureLabel('2021', id),
   value: (id) => figureValue('2021', c, id),

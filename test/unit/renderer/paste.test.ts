@@ -85,8 +85,8 @@ describe('planPaste: a block copied from a spreadsheet into 表三', () => {
     expect(withoutHeadings([['', '5']])).toEqual({ block: [['', '5']], rows: 0, cols: 0 });
   });
 
-  it('表二: money is read in 万元 and stored in 元, exactly', () => {
+  it('表二: money is read in 万元 and stored in 分, exactly', () => {
     const plan = planPaste(t2, 't2.fee.amount', [['1.7732']], {}, '2021');
-    expect(plan.changes).toEqual([{ cellId: 't2.fee.amount', value: 17732 }]);
+    expect(plan.changes).toEqual([{ cellId: 't2.fee.amount', value: 1_773_200 }]);
   });
 });

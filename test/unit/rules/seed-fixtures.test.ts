@@ -64,7 +64,7 @@ describe('seed fixtures', () => {
       expect(parts).toBe(c[`t4.${g.key}.total`]);
     }
     expect([c['t4.rev.total'], c['t4.lit_direct.total'], c['t4.lit_after.total']]).toEqual([4, 4, 1]);
-    expect(c['t2.fee.amount']).toBe(17732 * 10000); // 元 in the domain
+    expect(c['t2.fee.amount']).toBe(17732 * 1_000_000); // 分 in the domain
     expect(r.signoff?.date).toBe('2024-02-05');
   });
 });

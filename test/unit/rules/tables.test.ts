@@ -18,11 +18,11 @@ describe('D-1 counts are integers ≥ 0', () => {
 
 describe('D-3 money', () => {
   it('passes an amount in whole 元', () => {
-    expect(byRule(makeReport({ cells: { 't2.fee.amount': 17732 } }), 'D-3')).toEqual([]);
+    expect(byRule(makeReport({ cells: { 't2.fee.amount': 1_773_200 } }), 'D-3')).toEqual([]);
   });
 
   it('fires on a negative amount, naming it in 万元', () => {
-    const [f] = byRule(makeReport({ cells: { 't2.fee.amount': -15000 } }), 'D-3');
+    const [f] = byRule(makeReport({ cells: { 't2.fee.amount': -1_500_000 } }), 'D-3');
     expect(f?.message).toContain('-1.5万元');
     expect(f?.section).toBe('s2');
   });
@@ -128,7 +128,7 @@ describe('A-4, L-4, P-4 guidance', () => {
   it('appear as info only when there is something to count', () => {
     expect(findings(makeReport()).filter((f) => f.severity === 'info')).toEqual([]);
     const r = makeReport({
-      cells: { ...CONSISTENT_T3, 't4.rev.upheld': 1, 't4.rev.total': 1, 't2.fee.amount': 10000 },
+      cells: { ...CONSISTENT_T3, 't4.rev.upheld': 1, 't4.rev.total': 1, 't2.fee.amount': 1_000_000 },
     });
     const info = findings(r).filter((f) => f.severity === 'info');
     expect(info.map((f) => f.ruleId)).toEqual(['P-4', 'A-4', 'L-4']);
