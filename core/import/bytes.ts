@@ -11,6 +11,8 @@ export const IMPORT_LIMITS = {
   maxTextBytes: 10 * 1024 * 1024,
   /** a .docx may carry pictures; only its document.xml is read (see zip.ts) */
   maxDocxBytes: 100 * 1024 * 1024,
+  /** a PDF: its text layer is read page by page (at most PDF_MAX_PAGES pages) */
+  maxPdfBytes: 50 * 1024 * 1024,
   /** pasted text, in characters */
   maxTextChars: 5 * 1024 * 1024,
   /**
@@ -21,7 +23,7 @@ export const IMPORT_LIMITS = {
 };
 
 export type Sniffed =
-  | { kind: 'docx' }
+  | { kind: 'docx' | 'pdf' }
   | { kind: 'json' | 'html' | 'text'; text: string }
   | { kind: 'refused'; message: string };
 
@@ -33,11 +35,14 @@ function startsWith(bytes: Uint8Array, ...sig: number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
 }
 
+/** 「%PDF-」 within the first KB (some writers put a few bytes before it). */
+export function isPdf(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 1024) - 4;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return true;
+  return false;
+}
+
 const MAGIC: readonly { test: (b: Uint8Array) => boolean; message: string }[] = [
-  {
-    test: (b) => startsWith(b, 0x25, 0x50, 0x44, 0x46),
-    message: '这是 PDF 文件，暂不能直接读取。请用 PDF 阅读器打开，全选并复制文字，再用「粘贴文字导入」；或改用原网页或 Word 文件',
-  },
   {
     test: (b) => startsWith(b, 0xd0, 0xcf, 0x11, 0xe0),
     message: '这是旧版 Word（.doc）或 Excel 文件，无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后再导入',
@@ -58,6 +63,7 @@ export function sniffBytes(bytes: Uint8Array, fileName = ''): Sniffed {
   const refused = refuseUnread(bytes.length, bytes, fileName);
   if (refused) return { kind: 'refused', message: refused };
   if (isZip(bytes)) return { kind: 'docx' };
+  if (isPdf(bytes)) return { kind: 'pdf' };
   const text = decodeText(bytes);
   if (text === null) {
     return { kind: 'refused', message: '无法识别这个文件：它不是文字、网页、Word（.docx）或年报助手的报告文件。请选择报告的网页、Word 文件，或复制文字粘贴导入' };
@@ -77,6 +83,13 @@ export function refuseUnread(size: number, head: Uint8Array, fileName = ''): str
       return `文件太大（${mb(size)}），超过了 ${mb(IMPORT_LIMITS.maxDocxBytes)} 的上限。请删去文中的图片后另存，或复制文字粘贴导入`;
     }
     if (!isZip(head)) return '文件名是 .docx，但内容不是 Word 文件（可能已损坏，或只是改了扩展名）。请用 Word 或 WPS 打开后重新另存为 .docx';
+    return null;
+  }
+  if (isPdf(head) || /\.pdf$/.test(name)) {
+    if (size > IMPORT_LIMITS.maxPdfBytes) {
+      return `PDF 文件太大（${mb(size)}），超过了 ${mb(IMPORT_LIMITS.maxPdfBytes)} 的上限，不像一份年度报告。请确认选对了文件`;
+    }
+    if (!isPdf(head)) return '文件名是 .pdf，但内容不是 PDF 文件（可能已损坏，或只是改了扩展名）。请重新下载原文件';
     return null;
   }
   for (const m of MAGIC) if (m.test(head)) return m.message;

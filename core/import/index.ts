@@ -6,6 +6,7 @@ import { linesFromDocx } from './docx.js';
 import { linesFromHtml } from './html.js';
 import { tableLabels } from './labels.js';
 import { linesFromText, linesToText, type Line } from './lines.js';
+import { linesFromPositioned, type PositionedPage } from './positioned.js';
 import { documentNormaliser, proseOf } from './normalize.js';
 import { findFreeParts, findSections, footerStart, freeSections, introText, proseText, takeSignoff, type Span } from './sections.js';
 import { isFragmentOf, readTable2, readTable3, readTable4, type TableRead } from './tables.js';
@@ -42,7 +43,8 @@ export type ImportOutcome =
     }
   | { ok: false; message: string };
 
-export { IMPORT_LIMITS, refuseUnread } from './bytes.js';
+export { IMPORT_LIMITS, isPdf, refuseUnread } from './bytes.js';
+export type { PositionedPage, TextPiece } from './positioned.js';
 export { ZIP_LIMITS } from './zip.js';
 
 /** A file's bytes, with its name when known (the extension helps, the content decides). */
@@ -55,6 +57,9 @@ export function importBytes(bytes: Uint8Array, fileName?: string): ImportOutcome
       const lines = linesFromDocx(bytes);
       return lines.ok ? importLines(lines.value, { source: 'Word 文件' }) : { ok: false, message: lines.message };
     }
+    case 'pdf':
+      // a PDF's text is read by the host (pdf.js is asynchronous and not pure): see importPdfText
+      return { ok: false, message: '这是 PDF 文件，请通过软件的「导入已公布的报告」或命令行 nianbao import 读取' };
     case 'json':
       return importReportFile(sniffed.text);
     case 'html':
@@ -62,6 +67,21 @@ export function importBytes(bytes: Uint8Array, fileName?: string): ImportOutcome
     case 'text':
       return importLines(linesFromText(sniffed.text), { source: '文字' });
   }
+}
+
+/**
+ * A PDF's text layer, as the host read it (pieces of text with their positions on the page):
+ * rows and cells are rebuilt from the positions. A PDF without text is a scan.
+ */
+export function importPdfText(pages: readonly PositionedPage[]): ImportOutcome {
+  const characters = pages.reduce((n, p) => n + p.pieces.reduce((m, piece) => m + piece.text.trim().length, 0), 0);
+  if (characters < 20 * Math.max(1, Math.min(pages.length, 3))) {
+    return {
+      ok: false,
+      message: `这是扫描件，没有可读的文字（${pages.length} 页里${characters ? `只有 ${characters} 个字` : '一个字也没有'}），表格和文字都是图片，无法读取。请找报告的网页、Word 文件或带文字的 PDF；也可以新建报告后对照原文手工填写`,
+    };
+  }
+  return importLines(linesFromPositioned(pages), { source: 'PDF 文件' });
 }
 
 /** Pasted text. HTML source or a report file pasted as text is recognised as such. */

@@ -1,6 +1,7 @@
 import { AppError, IMPORT_SEND, type AgencyRecord, type Args, type Handlers, type ImportParsed, type ReportSummary } from '../../core/api.js';
 import { cellDef } from '../../core/format/index.js';
-import { importBytes, importHtml, importText, refuseLongText, refuseUnread, type ImportOutcome } from '../../core/import/index.js';
+import { importBytes, importHtml, importPdfText, importText, isPdf, refuseLongText, refuseUnread, type ImportOutcome } from '../../core/import/index.js';
+import { readPdfText } from './import-pdf.js';
 import { checkReport } from '../../core/rules/index.js';
 import type { Store } from '../store/index.js';
 
@@ -15,8 +16,20 @@ type Source = Args<'import.parse'>['source'];
 type CellCheck = (summary: Pick<ReportSummary, 'format' | 'origin'>, changes: readonly { cellId: string; value: number | null }[]) => void;
 
 /** Reads an import source; refusals are the importer's own sentences. */
-export function parseSource(source: Source): ImportOutcome {
+export function parseSource(source: Source): ImportOutcome | Promise<ImportOutcome> {
   return source.kind === 'text' ? parsePaste(source) : parseFile(source);
+}
+
+/**
+ * A file's bytes → the import, for both the window and the command line: a PDF's text layer is
+ * read here (pdf.js, asynchronous), everything else by core/import directly.
+ */
+export async function importFileBytes(bytes: Uint8Array, name: string): Promise<ImportOutcome> {
+  if (!isPdf(bytes.subarray(0, 1024))) return importBytes(bytes, name);
+  const refused = refuseUnread(bytes.length, bytes.subarray(0, IMPORT_SEND.headBytes), name);
+  if (refused) return { ok: false, message: refused };
+  const text = await readPdfText(bytes);
+  return text.ok ? importPdfText(text.pages) : text;
 }
 
 function parsePaste({ text, html, length }: Extract<Source, { kind: 'text' }>): ImportOutcome {
@@ -43,7 +56,7 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function parseFile({ name, size, base64 }: Extract<Source, { kind: 'file' }>): ImportOutcome {
+function parseFile({ name, size, base64 }: Extract<Source, { kind: 'file' }>): ImportOutcome | Promise<ImportOutcome> {
   // size, name and first bytes first: a huge or unreadable file is refused before anything is decoded
   const head = Buffer.from(base64.slice(0, Math.ceil(IMPORT_SEND.headBytes / 3) * 4), 'base64');
   const refused = refuseUnread(size, head, name);
@@ -59,7 +72,7 @@ function parseFile({ name, size, base64 }: Extract<Source, { kind: 'file' }>): I
     };
   }
   const bytes = Buffer.from(base64, 'base64');
-  return importBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), name);
+  return importFileBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), name);
 }
 
 /** The parsed report with the rules on its figures as published. */
@@ -71,7 +84,7 @@ export function parsedForReview(outcome: ImportOutcome): ImportParsed {
 
 export function importHandlers(store: Store, checkCells: CellCheck, now: () => string): Pick<Handlers, 'import.parse' | 'import.confirm'> {
   return {
-    'import.parse': ({ source }) => parsedForReview(parseSource(source)),
+    'import.parse': async ({ source }) => parsedForReview(await parseSource(source)),
 
     'import.confirm': ({ report, target, replace }) => {
       const { format, year } = report;

@@ -9,7 +9,7 @@ interface Props {
   onParsed: (parsed: ImportParsed, origin: string) => void;
 }
 
-const ACCEPT = '.html,.htm,.xhtml,.docx,.txt,.json,.nianbao,text/html,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const ACCEPT = '.html,.htm,.xhtml,.docx,.pdf,.txt,.json,.nianbao,application/pdf,text/html,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Step 1: paste the report's text, or choose its file (web page, Word, text, report file). */
 export function SourceStep({ onParsed }: Props) {
@@ -100,7 +100,7 @@ export function SourceStep({ onParsed }: Props) {
         </div>
 
         <h2>方法二：选择文件</h2>
-        <p className="muted">保存下来的网页（.html）、Word 文件（.docx）、文字文件（.txt），或年报助手的报告文件（.nianbao.json）、报送包（.nianbao）。也可以把文件拖到这里。</p>
+        <p className="muted">保存下来的网页（.html）、Word 文件（.docx）、PDF 文件（.pdf）、文字文件（.txt），或年报助手的报告文件（.nianbao.json）、报送包（.nianbao）。也可以把文件拖到这里。</p>
         <label className="import-file">
           <input
             type="file"
