@@ -152,14 +152,27 @@ export function segmentsOf(evs: readonly Event[], direction: 'after' | 'before')
       else out.push((current = { entry: e.entry, figures: [] }));
     }
   } else {
+    // figures go to the row label of the labels that follow them (a group label printed before
+    // its first row's label, 「三、本年度办理结果」「（一）予以公开」, does not take them)
     let pending: Token[] = [];
+    let run: Segment[] = [];
+    const flush = () => {
+      const taker = run.find((s) => s.entry.kind === 'leaf') ?? run[0];
+      if (taker) taker.figures = pending;
+      pending = [];
+      run = [];
+    };
     for (const e of evs) {
-      if (e.kind === 'figure') pending.push(e.token);
-      else {
-        out.push({ entry: e.entry, figures: pending });
-        pending = [];
+      if (e.kind === 'figure') {
+        if (run.length) flush();
+        pending.push(e.token);
+      } else {
+        const seg = { entry: e.entry, figures: [] };
+        out.push(seg);
+        run.push(seg);
       }
     }
+    if (run.length) flush();
   }
   return out;
 }
@@ -389,6 +402,35 @@ export function planRows(format: FormatId, table: 't2' | 't3', labels: TableLabe
 }
 
 /**
+ * How well an alignment reads the table: rows read (planRows' score), plus the table's equations
+ * between rows that hold with its figures (a shift by one row breaks them), less the figures it
+ * leaves to no row (the first row's figures before any label, when figures precede labels).
+ */
+function alignmentScore(format: FormatId, table: TableId, plan: ReturnType<typeof planRows>, evs: readonly Event[], direction: 'after' | 'before'): number {
+  const values = new Map<string, number | null>();
+  for (const p of plan.plans.values()) {
+    if (p.fit.readings.length !== 1) continue;
+    p.ids.forEach((id, i) => {
+      const t = p.fit.readings[0]![i];
+      values.set(id, t === null || t === undefined || PLACEHOLDER.test(t) ? null : Number(t));
+    });
+  }
+  const holding = tableEquations(format, table).filter((e) => check(e, (id) => values.get(id)) === 'holds').length;
+  // figures that no row takes: after the last label (figures before labels), or before the first
+  // label and under a header (figures after labels)
+  let orphans = 0;
+  const seq = direction === 'before' ? [...evs].reverse() : evs;
+  let boundary = true;
+  for (const e of seq) {
+    if (e.kind === 'label') {
+      if (direction === 'before') break;
+      boundary = e.entry.kind === 'boundary';
+    } else if (boundary && !e.token.empty) orphans++;
+  }
+  return plan.score + 2 * holding - orphans / 2;
+}
+
+/**
  * Figures of `rows` rows that lost their labels: by source line where the source had rows, else
  * by count (`width` or `width + 1` per row, the extra being a stray figure in front).
  */
@@ -416,7 +458,7 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
   const evs = events(labels, tokens);
   const after = planRows(format, table, labels, segmentsOf(evs, 'after'), take);
   const before = planRows(format, table, labels, segmentsOf(evs, 'before'), take);
-  const chosen = before.score > after.score ? before : after;
+  const chosen = alignmentScore(format, table, before, evs, 'before') > alignmentScore(format, table, after, evs, 'after') ? before : after;
   if (chosen === before) reader.warnings.push(`${TABLE_NAMES[table]}的数字在原文中印在行名之前（从 PDF 复制的文字常见），已按行名之前的数字读取，请核对`);
 
   const open: RowPlan[] = [];
