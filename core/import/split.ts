@@ -46,7 +46,9 @@ function numeric(text: string | null): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const LIMIT = 24;
+const LIMIT = 64;
+/** steps of the search per row: past this the row is left to the clerk (truncated), whatever it costs */
+const MAX_STEPS = 60_000;
 
 /**
  * The readings of `pieces` as the cells `defs`, in order. `equations` are given as cell indexes;
@@ -63,20 +65,40 @@ export function fitPieces(pieces: readonly Piece[], defs: readonly CellDef[], eq
   const byLast = new Map<number, typeof eqs>();
   for (const e of eqs) byLast.set(e.last, [...(byLast.get(e.last) ?? []), e]);
 
-  // cells still needed after piece i: at least one per piece, at most one per digit of a run
-  const minAfter: number[] = new Array(pieces.length + 1).fill(0);
-  const maxAfter: number[] = new Array(pieces.length + 1).fill(0);
-  for (let i = pieces.length - 1; i >= 0; i--) {
-    const p = pieces[i]!;
-    minAfter[i] = minAfter[i + 1]! + 1;
-    maxAfter[i] = maxAfter[i + 1]! + (p.kind === 'run' ? p.text.replace(/\D/g, '').length : 1);
-  }
-
+  // the row's 总计 is its last cell: the last digits of the last run. Trying each length of it first
+  // turns the search into 「parts that add up to a known total」, where no part may exceed it.
+  const total = eqs.find((e) => e.right.length === 1 && e.right[0] === n - 1 && e.left.every((i) => i < n - 1));
+  const last = pieces.at(-1);
   const run = (constrained: boolean, limit: number): { readings: Reading[]; truncated: boolean } => {
+    if (!constrained || !total || last?.kind !== 'run' || pieces.length > 1) return search(constrained, limit, pieces, null);
+    const readings: Reading[] = [];
+    let truncated = false;
+    for (let len = 1; len <= Math.min(9, last.text.length - 1); len++) {
+      const suffix = last.text.slice(-len);
+      if (!validPart(defs[n - 1]!, suffix)) continue;
+      const rest = last.text.slice(0, -len);
+      const found = search(true, limit - readings.length, [{ kind: 'run', text: rest }, { kind: 'num', text: suffix }], Number(suffix));
+      readings.push(...found.readings);
+      truncated ||= found.truncated;
+      if (readings.length >= limit) break;
+    }
+    return { readings, truncated };
+  };
+
+  function search(constrained: boolean, limit: number, pieces: readonly Piece[], knownTotal: number | null): { readings: Reading[]; truncated: boolean } {
+    // cells still needed after piece i: at least one per piece, at most one per digit of a run
+    const minAfter: number[] = new Array(pieces.length + 1).fill(0);
+    const maxAfter: number[] = new Array(pieces.length + 1).fill(0);
+    for (let i = pieces.length - 1; i >= 0; i--) {
+      const p = pieces[i]!;
+      minAfter[i] = minAfter[i + 1]! + 1;
+      maxAfter[i] = maxAfter[i + 1]! + (p.kind === 'run' ? p.text.replace(/\D/g, '').length : 1);
+    }
     const readings: Reading[] = [];
     const cells: Reading = new Array(n).fill(null);
     const values: (number | null)[] = new Array(n).fill(null);
     let truncated = false;
+    let steps = 0;
     const holds = (ci: number): boolean => {
       if (!constrained) return true;
       for (const e of byLast.get(ci) ?? []) {
@@ -85,13 +107,19 @@ export function fitPieces(pieces: readonly Piece[], defs: readonly CellDef[], eq
       }
       return true;
     };
+    let partial = 0;
     const place = (ci: number, text: string | null): boolean => {
       cells[ci] = text;
       values[ci] = numeric(text);
+      // parts of a known total: their sum so far may not pass it
+      if (knownTotal !== null && total!.left.includes(ci)) {
+        partial = total!.left.filter((i) => i <= ci).reduce((s, i) => s + (values[i] ?? 0), 0);
+        if (partial > knownTotal) return false;
+      }
       return holds(ci);
     };
     const visit = (pi: number, ci: number): void => {
-      if (readings.length >= limit) {
+      if (readings.length >= limit || ++steps > MAX_STEPS) {
         truncated = true;
         return;
       }
@@ -110,6 +138,10 @@ export function fitPieces(pieces: readonly Piece[], defs: readonly CellDef[], eq
     const cut = (text: string, from: number, pi: number, ci: number): void => {
       if (ci >= n) return;
       for (let end = from + 1; end <= text.length; end++) {
+        if (++steps > MAX_STEPS) {
+          truncated = true;
+          return;
+        }
         const part = text.slice(from, end);
         if (!validPart(defs[ci]!, part)) {
           // a leading zero or an overflow only gets worse with more digits
@@ -131,7 +163,7 @@ export function fitPieces(pieces: readonly Piece[], defs: readonly CellDef[], eq
     };
     visit(0, 0);
     return { readings, truncated };
-  };
+  }
 
   const strict = run(true, LIMIT);
   if (strict.readings.length) return { readings: strict.readings, addsUp: eqs.length > 0, truncated: strict.truncated };

@@ -268,6 +268,8 @@ interface RowFit {
   sure: boolean;
   /** the figures were more than the row holds, and a window of them was taken */
   window?: 'leading' | 'trailing' | 'equation';
+  /** there were more readings than were tried: none of them may be taken for the row */
+  truncated?: boolean;
 }
 
 /**
@@ -284,8 +286,9 @@ function fitRow(format: FormatId, table: TableId, ids: readonly string[], figure
     if (!fit.readings.length) return null;
     const runs = toks.some((t) => t.kind === 'run');
     // separated figures have one reading; a run is sure when it adds up or could be cut only one way
-    const sure = fit.readings.length === 1 && !fit.truncated && (fit.addsUp || !runs || onlyCut(toks, defs));
-    return { readings: fit.readings, sure };
+    // (a run cut only one way is not sure where nothing adds up: a blank cell may have vanished from it)
+    const sure = fit.readings.length === 1 && !fit.truncated && (fit.addsUp || !runs);
+    return { readings: fit.readings, sure, truncated: fit.truncated };
   };
   const filled = figures.filter((t) => !t.empty);
   const first = attempt(figures) ?? (filled.length !== figures.length ? attempt(filled) : null);
@@ -302,11 +305,6 @@ function fitRow(format: FormatId, table: TableId, ids: readonly string[], figure
     return { readings: [w.map(textOf)], sure: false, window: take };
   }
   return { readings: [], sure: false };
-}
-
-/** A run that could only be cut one way (as many digits as cells, say): no doubt either. */
-function onlyCut(toks: readonly Token[], defs: readonly CellDef[]): boolean {
-  return fitPieces(toks.map(pieceOf), defs, []).readings.length === 1;
 }
 
 function textOf(t: Token): string | null {
@@ -339,7 +337,7 @@ interface RowPlan {
 }
 
 /** The rows of one alignment, with the lost-label rows placed; and how many rows fit. */
-export function planRows(format: FormatId, table: 't2' | 't3', labels: TableLabels, segs: readonly Segment[], take: 'leading' | 'trailing') {
+export function planRows(format: FormatId, table: 't2' | 't3', labels: TableLabels, segs: readonly Segment[], take: 'leading' | 'trailing', direction: 'after' | 'before') {
   const own = new Map<string, Segment>();
   for (const s of segs) {
     if (s.entry.kind !== 'leaf') continue;
@@ -353,17 +351,19 @@ export function planRows(format: FormatId, table: 't2' | 't3', labels: TableLabe
   for (const [row, seg] of own) {
     if (!seg.figures.length) continue;
     const ids = labels.rowCells.get(row)!;
-    // an over-full row followed by rows whose labels were lost: its surplus is theirs
+    // an over-full row next to rows whose labels were lost (after it when figures follow their
+    // label, before it when they precede it): its surplus is theirs
     const lost: string[] = [];
-    for (let k = order.indexOf(row) + 1; k < order.length && !own.has(order[k]!); k++) lost.push(order[k]!);
+    const step = direction === 'after' ? 1 : -1;
+    for (let k = order.indexOf(row) + step; k >= 0 && k < order.length && !own.has(order[k]!); k += step) lost.push(order[k]!);
     const chunks = lost.length ? splitRows(seg.figures, ids.length, lost.length + 1, ids.length) : null;
     if (chunks && chunks.length > 1 && seg.figures.filter((t) => !t.empty).length > ids.length) {
-      const rows = [row, ...lost.slice(0, chunks.length - 1)];
+      const rows = direction === 'after' ? [row, ...lost.slice(0, chunks.length - 1)] : [...lost.slice(0, chunks.length - 1).reverse(), row];
       rows.forEach((r, k) => {
         const rowIds = labels.rowCells.get(r)!;
-        plans.set(r, { row: r, ids: rowIds, fit: fitRow(format, table, rowIds, chunks[k]!, take), label: seg.entry.text, figures: chunks[k]!, placed: k > 0 });
+        plans.set(r, { row: r, ids: rowIds, fit: fitRow(format, table, rowIds, chunks[k]!, take), label: seg.entry.text, figures: chunks[k]!, placed: r !== row });
       });
-      notes.push(`${TABLE_NAMES[table]}「${seg.entry.text}」之后的 ${rows.length - 1} 行在原文中没有行名，已按表格顺序读取，请核对`);
+      notes.push(`${TABLE_NAMES[table]}「${seg.entry.text}」${direction === 'after' ? '之后' : '之前'}的 ${rows.length - 1} 行在原文中没有行名，已按表格顺序读取，请核对`);
       continue;
     }
     const fit = fitRow(format, table, ids, seg.figures, take);
@@ -456,9 +456,10 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
   const tokens = tokenize(lines, labels);
   const reader = new Reader(format, table === 't2' && moneyHeaderInYuan(tokens));
   const evs = events(labels, tokens);
-  const after = planRows(format, table, labels, segmentsOf(evs, 'after'), take);
-  const before = planRows(format, table, labels, segmentsOf(evs, 'before'), take);
-  const chosen = alignmentScore(format, table, before, evs, 'before') > alignmentScore(format, table, after, evs, 'after') ? before : after;
+  const after = planRows(format, table, labels, segmentsOf(evs, 'after'), take, 'after');
+  const before = planRows(format, table, labels, segmentsOf(evs, 'before'), take, 'before');
+  // figures after their label is how tables are written: the other way needs clearly better evidence
+  const chosen = alignmentScore(format, table, before, evs, 'before') > alignmentScore(format, table, after, evs, 'after') + 2 ? before : after;
   if (chosen === before) reader.warnings.push(`${TABLE_NAMES[table]}的数字在原文中印在行名之前（从 PDF 复制的文字常见），已按行名之前的数字读取，请核对`);
 
   const open: RowPlan[] = [];
@@ -475,6 +476,11 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
             : `${TABLE_NAMES[table]}「${plan.label}」一行的数字无法拆分成 ${n} 格，已留空，请对照原文填写`,
         );
       }
+      continue;
+    }
+    if (fit.truncated && !fit.sure) {
+      reader.missing(plan.ids);
+      reader.warnings.push(`${TABLE_NAMES[table]}「${plan.label}」一行的数字连在一起，可以拆成太多种读法，已留空，请对照原文填写`);
       continue;
     }
     if (fit.readings.length > 1) {
@@ -616,7 +622,10 @@ export function readTable4(format: FormatId, lines: readonly Line[]): TableRead 
     }
   }
   const fit = fitRow(format, 't4', ids, figures, 'leading');
-  if (fit.readings.length === 1) {
+  if (fit.truncated && !fit.sure) {
+    reader.missing(ids);
+    reader.warnings.push('表四的数字连在一起，可以拆成太多种读法，已留空，请对照原文填写');
+  } else if (fit.readings.length === 1) {
     reader.assign(ids, fit.readings[0]!, !fit.sure || fit.window !== undefined);
     if (fit.window) {
       reader.warnings.push(`表四有 ${countFigures(figures)} 个数（应为 ${ids.length} 个），已取${fit.window === 'equation' ? '其中合计相符的' : '前'} ${ids.length} 个，请核对`);

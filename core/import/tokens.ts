@@ -34,8 +34,8 @@ export function numberText(text: string): string | null {
   return NUMBER.test(t.replace(UNIT, '')) ? t : null;
 }
 
-/** digits glued to words; a sign or decimal point inside belongs to the figures */
-const DIGITS = /[-+]?\d[\d.,，]*/g;
+/** digits glued to words; a decimal point or a minus sign inside (「1-5」: 1 and −5) belongs to the figures */
+const DIGITS = /[-+]?\d(?:[\d.,，]|-(?=\d))*/g;
 const CJK_AFTER = /^[.．、][\u3400-\u9fff]/;
 
 /**
