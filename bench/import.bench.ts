@@ -7,7 +7,7 @@
  *   npx tsx bench/import.bench.ts
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
@@ -17,17 +17,11 @@ import { finish, median, report } from './budget.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIXTURES = resolve(ROOT, 'test/fixtures/import');
-const SEEDS = resolve(ROOT, '../shared/seeds');
 
 function inputs(): { name: string; bytes: Uint8Array }[] {
   const list = readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.txt'))
     .map((f) => ({ name: `fixture ${f}`, bytes: new Uint8Array(readFileSync(resolve(FIXTURES, f))) }));
-  if (existsSync(SEEDS)) {
-    for (const f of readdirSync(SEEDS).filter((n) => n.endsWith('.txt'))) {
-      list.push({ name: `seed ${f.slice(0, 3)}`, bytes: new Uint8Array(readFileSync(resolve(SEEDS, f))) });
-    }
-  }
   return list;
 }
 

@@ -5,7 +5,7 @@ import { findAgency, findContact, findLevel, findTitle, findYear, isTitleLine, m
 import { linesFromDocx } from './docx.js';
 import { linesFromHtml } from './html.js';
 import { tableLabels } from './labels.js';
-import { linesFromText, linesToText, type Line } from './lines.js';
+import { breakRunTogether, linesFromText, linesToText, type Line } from './lines.js';
 import { linesFromPositioned, type PositionedPage } from './positioned.js';
 import { documentNormaliser, proseOf } from './normalize.js';
 import { findFreeParts, findSections, footerStart, freeSections, introText, proseText, takeSignoff, type Span } from './sections.js';
@@ -150,7 +150,7 @@ function importLines(raw: readonly Line[], ctx: Context): ImportOutcome {
   if (norm.pinyin) warnings.push(`原文在汉字后夹带了拼音注音（如「乡(xiāng)」，约 ${norm.pinyin} 处以上），已全部去除`);
   if (norm.traditional) warnings.push('原文是繁体字，已转换为简体字；人名、地名等请核对');
 
-  const light: Line[] = raw.map((l) => ({ row: l.row, cells: l.cells.map((c) => norm.light(c)) }));
+  const light: Line[] = breakRunTogether(raw.map((l) => ({ row: l.row, cells: l.cells.map((c) => norm.light(c)) })));
   const prose: Line[] = light.map((l) => ({ row: l.row, cells: l.cells.map(proseOf) }));
   const normalizedText = linesToText(prose);
   const texts = prose.filter((l) => !l.row).map((l) => l.cells[0]!);

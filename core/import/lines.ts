@@ -1,3 +1,5 @@
+import { SECTIONS, sectionHeading, SECTION_TITLE_ALIASES } from '../format/index.js';
+
 /**
  * Every source (pasted text, .txt, HTML, DOCX) is first brought to one shape: a list of lines.
  * A line is either running text or a table row. Table rows keep their cells (merged cells
@@ -68,4 +70,42 @@ export function splitParagraphs(text: string): string[] {
 /** The lines as the review screen shows the source: rows with 「 | 」 between cells. */
 export function linesToText(lines: readonly Line[]): string {
   return lines.map((l) => (l.row ? l.cells.join(' | ') : l.cells[0] ?? '')).join('\n');
+}
+
+/** The six numbered section headings as printed (and the titles seen in the wild), longest first. */
+const HEADINGS = [
+  ...SECTIONS.map((s) => sectionHeading(s)),
+  ...Object.entries(SECTION_TITLE_ALIASES).map(([title, key]) => `${SECTIONS.find((s) => s.key === key)!.numeral}、${title}`),
+].sort((a, b) => b.length - a.length);
+
+/**
+ * A whole article on one line (a site's text export, a crawler): the line is broken before each
+ * section heading found inside it, so that the sections, and the tables in them, are found as in
+ * any other text. Lines of ordinary length are left alone.
+ */
+export function breakRunTogether(lines: readonly Line[]): Line[] {
+  if (!lines.some((l) => !l.row && l.cells[0]!.length > 400)) return [...lines];
+  const out: Line[] = [];
+  for (const line of lines) {
+    const text = line.cells[0]!;
+    if (line.row || text.length <= 400) {
+      out.push(line);
+      continue;
+    }
+    // each heading becomes a line of its own, the text before and after it lines of their own
+    const cuts = new Map<number, string>();
+    for (const h of HEADINGS) {
+      for (let at = text.indexOf(h); at >= 0; at = text.indexOf(h, at + 1)) {
+        if (![...cuts].some(([c, ch]) => at < c + ch.length && c < at + h.length)) cuts.set(at, h);
+      }
+    }
+    let from = 0;
+    for (const [at, h] of [...cuts].sort((a, b) => a[0] - b[0])) {
+      if (at > from) out.push(textLine(text.slice(from, at).trim()));
+      out.push(textLine(h));
+      from = at + h.length;
+    }
+    out.push(textLine(text.slice(from).trim()));
+  }
+  return out.filter((l) => l.cells[0] !== '');
 }

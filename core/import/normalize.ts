@@ -62,9 +62,21 @@ export function toSimplified(text: string): string {
 
 const FULLWIDTH_ALNUM = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
 
-/** Full-width digits and letters to ASCII, odd spaces to a plain space, CR/LF to LF. */
+/**
+ * Radical code points that PDF fonts map common characters to (「⼈⺠政府」 for 人民政府): the Kangxi
+ * radicals fold by NFKC; the simplified forms of the supplement block are listed.
+ */
+const RADICALS = /[\u2e80-\u2fdf]/g;
+const SUPPLEMENT: Readonly<Record<string, string>> = {
+  '⺠': '民', '⻓': '长', '⻔': '门', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻩': '黄', '⻢': '马',
+  '⻛': '风', '⻜': '飞', '⻥': '鱼', '⻦': '鸟', '⻚': '页', '⻘': '青', '⻬': '齐', '⻰': '龙', '⻄': '西', '⺟': '母',
+  '⺁': '厂', '⺇': '几', '⺌': '小', '⺓': '幺', '⺕': '彐', '⻌': '辶', '⻏': '阝', '⻖': '阝', '⺮': '竹', '⻨': '麦',
+};
+
+/** Full-width digits and letters to ASCII, odd spaces to a plain space, CR/LF to LF, radicals to characters. */
 export function foldWidth(text: string): string {
   return text
+    .replace(RADICALS, (ch) => SUPPLEMENT[ch] ?? ch.normalize('NFKC'))
     .replace(/\r\n?/g, '\n')
     .replace(FULLWIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/[\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]/g, (ch) => (ch === '\u200b' || ch === '\ufeff' ? '' : ' '));

@@ -406,7 +406,7 @@ export function planRows(format: FormatId, table: 't2' | 't3', labels: TableLabe
  * between rows that hold with its figures (a shift by one row breaks them), less the figures it
  * leaves to no row (the first row's figures before any label, when figures precede labels).
  */
-function alignmentScore(format: FormatId, table: TableId, plan: ReturnType<typeof planRows>, evs: readonly Event[], direction: 'after' | 'before'): number {
+export function alignmentScore(format: FormatId, table: TableId, plan: ReturnType<typeof planRows>, evs: readonly Event[], direction: 'after' | 'before'): number {
   const values = new Map<string, number | null>();
   for (const p of plan.plans.values()) {
     if (p.fit.readings.length !== 1) continue;

@@ -114,6 +114,9 @@ function mergeWords(tokens: Token[]): Token[] {
   return out;
 }
 
+/** A page number printed in the middle of a table (「— 3 —」, 「第 3 页 共 8 页」, 「3/8」): not a figure. */
+const PAGE_FURNITURE = /^[-—–]+\s*\d{1,3}\s*[-—–]+$|^第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*\/\s*\d{1,3}$/;
+
 /** Keys that may end a word before figures: labels and headers, with or without their numbering. */
 function matchKeys(labels: TableLabels): string[] {
   return labels.entries.flatMap((e) => [...e.keys, ...e.weakKeys]).filter((k) => k.length >= 2);
@@ -138,6 +141,7 @@ function startsWithLabel(labels: TableLabels, text: string): boolean {
 export function tokenize(lines: readonly Line[], labels: TableLabels): Token[] {
   const tokens: Token[] = [];
   lines.forEach((line, index) => {
+    if (line.cells.length === 1 && PAGE_FURNITURE.test(line.cells[0]!.trim())) return;
     let started = false;
     for (const cell of line.cells) {
       const text = cell.trim();

@@ -13,13 +13,10 @@ import { createAgency, createReport, openSection } from './helpers.js';
  */
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
 const SHOTS = path.join(ROOT, 'test-results', 'import-screens');
 
-/** Seed 003 (浏阳市 2023) when ../shared/seeds is here; else our fixture of the same shape and figures. */
+/** Our fixture in the shape of a published city report (Traditional script with pinyin, one cell per line). */
 function seed003(): { text: string; agency: string } {
-  const file = fs.existsSync(SEEDS) ? fs.readdirSync(SEEDS).find((f) => f.startsWith('003_')) : undefined;
-  if (file) return { text: fs.readFileSync(path.join(SEEDS, file), 'utf8'), agency: '浏阳市人民政府' };
   return { text: fs.readFileSync(path.join(ROOT, 'test/fixtures/import/shape-003.txt'), 'utf8'), agency: '云溪市人民政府' };
 }
 
