@@ -113,8 +113,8 @@ test('input is normalised, and refusals say why at the cell while the old value 
   await openSection(page, T2);
   await typeInto(page, 't2.fee.amount', '１.７７３２');
   await expect(cell(page, 't2.fee.amount')).toHaveText('1.7732');
-  await typeInto(page, 't2.fee.amount', '0.12345');
-  await expect(page.getByRole('alert')).toContainText('最多保留 4 位小数');
+  await typeInto(page, 't2.fee.amount', '0.1234567');
+  await expect(page.getByRole('alert')).toContainText('最多保留 6 位小数');
   await expect(cell(page, 't2.fee.amount')).toHaveText('1.7732');
   await waitSaved(page);
   await page.reload();
