@@ -23,6 +23,8 @@ export function textLine(text: string): Line {
   return { cells: [text], row: false };
 }
 
+const MARKDOWN_MARKS = /^(#{1,6}\s+|>\s*)/;
+
 /**
  * Plain text: a line with pipes or tabs between its cells is a table row (spec §7: pipes per
  * cell, pipes per row, tabs). Leading and trailing pipes are the row's frame, not cells.
@@ -30,13 +32,15 @@ export function textLine(text: string): Line {
 export function linesFromText(text: string): Line[] {
   const lines: Line[] = [];
   for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const trimmed = raw.trim();
+    // Markdown from OCR or a converter: 「## 一、总体情况」, 「**（一）**」, 「> 引文」 are the text itself
+    const trimmed = raw.trim().replace(MARKDOWN_MARKS, '').replace(/\*\*/g, '').trim();
     if (!trimmed) continue;
     if (/[|\t]/.test(trimmed)) {
       const cells = trimmed.split(/[|\t]/).map((c) => c.trim());
-      while (cells.length && cells.at(-1) === '') cells.pop();
-      while (cells.length && cells[0] === '') cells.shift();
-      if (cells.length === 0) continue;
+      // the frame pipes of 「| a | b |  |」 are not cells; the empty cell before the last pipe is a blank
+      if (trimmed.startsWith('|')) cells.shift();
+      if (trimmed.endsWith('|') && cells.length) cells.pop();
+      if (!cells.some((c) => c !== '')) continue;
       lines.push({ cells, row: true });
     } else {
       lines.push(textLine(trimmed));
@@ -92,8 +96,11 @@ export function breakRunTogether(lines: readonly Line[]): Line[] {
       out.push(line);
       continue;
     }
-    // each heading becomes a line of its own, the text before and after it lines of their own
+    // each heading becomes a line of its own, the text before and after it lines of their own;
+    // the report's title, at the start, too
     const cuts = new Map<number, string>();
+    const title = /^.{4,80}?工作年度报告/.exec(text);
+    if (title && !HEADINGS.some((h) => title[0].includes(h))) cuts.set(0, title[0]);
     for (const h of HEADINGS) {
       for (let at = text.indexOf(h); at >= 0; at = text.indexOf(h, at + 1)) {
         if (![...cuts].some(([c, ch]) => at < c + ch.length && c < at + h.length)) cuts.set(at, h);
