@@ -150,7 +150,8 @@ export function fitPieces(pieces: readonly Piece[], defs: readonly CellDef[], eq
         }
         // what is left of this run and the pieces after it must still fill the cells after this one
         const left = text.slice(end).replace(/\D/g, '').length;
-        if (ci + 1 + (left > 0 ? 1 : 0) + minAfter[pi + 1]! > n) break;
+        // (too many cells left for what follows: a longer part may do; too few digits left: it only gets worse)
+        if (ci + 1 + (left > 0 ? 1 : 0) + minAfter[pi + 1]! > n) continue;
         if (ci + 1 + left + maxAfter[pi + 1]! < n) break;
         if (!place(ci, part)) continue;
         if (end === text.length) visit(pi + 1, ci + 1);

@@ -286,8 +286,8 @@ function fitRow(format: FormatId, table: TableId, ids: readonly string[], figure
     if (!fit.readings.length) return null;
     const runs = toks.some((t) => t.kind === 'run');
     // separated figures have one reading; a run is sure when it adds up or could be cut only one way
-    // (a run cut only one way is not sure where nothing adds up: a blank cell may have vanished from it)
-    const sure = fit.readings.length === 1 && !fit.truncated && (fit.addsUp || !runs);
+    // a run that adds up, or that can be cut only one way even if a blank cell had vanished from it
+    const sure = fit.readings.length === 1 && !fit.truncated && (fit.addsUp || !runs || noBlankFits(toks, defs));
     return { readings: fit.readings, sure, truncated: fit.truncated };
   };
   const filled = figures.filter((t) => !t.empty);
@@ -305,6 +305,12 @@ function fitRow(format: FormatId, table: TableId, ids: readonly string[], figure
     return { readings: [w.map(textOf)], sure: false, window: take };
   }
   return { readings: [], sure: false };
+}
+
+/** No reading of the figures as one cell fewer (a blank in any column): then none vanished. */
+function noBlankFits(toks: readonly Token[], defs: readonly CellDef[]): boolean {
+  const pieces = toks.map(pieceOf);
+  return defs.every((_, k) => fitPieces(pieces, defs.filter((__, i) => i !== k), []).readings.length === 0);
 }
 
 function textOf(t: Token): string | null {
