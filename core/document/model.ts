@@ -23,7 +23,7 @@ export interface DocumentOptions {
   lineSpacingPt?: number;
   /** bold 楷体 second-level and 仿宋 third-level headings, as some local guides ask */
   boldHeadings?: boolean;
-  /** decimals printed for 万元 amounts; null or absent: as entered (up to 4) */
+  /** decimals printed for 万元 amounts, at least; null or absent: as entered (up to 6, to the 分) */
   feeDecimals?: number | null;
   /** append the 审批单 (preparer, reviewer, approver, seal) as a last page */
   approvalSheet?: boolean;

@@ -22,8 +22,17 @@ export interface TextPiece {
   h: number;
 }
 
+/** A vertical ruling line of a table (a cell border), in the same units as the pieces. */
+export interface Rule {
+  x: number;
+  y0: number;
+  y1: number;
+}
+
 export interface PositionedPage {
   pieces: TextPiece[];
+  /** the table's vertical borders, where the PDF draws them: they separate cells whatever the gap */
+  rules?: Rule[];
 }
 
 interface Cell {
@@ -32,8 +41,8 @@ interface Cell {
   pieces: TextPiece[];
 }
 
-/** a gap between pieces of one line wider than this share of the text height separates cells */
-const CELL_GAP = 1.1;
+/** a gap between pieces of one line wider than this share of the text height separates cells (a space is ~0.3) */
+const CELL_GAP = 0.45;
 
 function rowsOf(pieces: readonly TextPiece[]): TextPiece[][] {
   const sorted = pieces.filter((p) => p.text.trim()).sort((a, b) => a.y - b.y || a.x - b.x);
@@ -50,13 +59,45 @@ function rowsOf(pieces: readonly TextPiece[]): TextPiece[][] {
   return rows.map((r) => r.pieces);
 }
 
-function cellsOf(row: readonly TextPiece[]): Cell[] {
+/**
+ * A piece that runs over a border (a PDF writer may join the figures of two narrow cells into one
+ * piece of text) is cut at the border, in proportion to its characters.
+ */
+function cutAtRules(row: readonly TextPiece[], rules: readonly Rule[]): TextPiece[] {
+  if (!rules.length) return [...row];
+  const out: TextPiece[] = [];
+  for (const p of row) {
+    const mid = p.y + p.h / 2;
+    const inside = rules.filter((r) => r.y0 <= mid && mid <= r.y1 && r.x > p.x + 1 && r.x < p.x + p.w - 1).map((r) => r.x);
+    if (!inside.length || p.text.length < 2) {
+      out.push(p);
+      continue;
+    }
+    const per = p.w / p.text.length;
+    let from = 0;
+    for (const x of [...new Set(inside)].sort((a, b) => a - b)) {
+      const at = Math.round((x - p.x) / per);
+      if (at <= from || at >= p.text.length) continue;
+      out.push({ ...p, text: p.text.slice(from, at), x: p.x + from * per, w: (at - from) * per });
+      from = at;
+    }
+    out.push({ ...p, text: p.text.slice(from), x: p.x + from * per, w: (p.text.length - from) * per });
+  }
+  return out;
+}
+
+function cellsOf(row: readonly TextPiece[], rules: readonly Rule[] = []): Cell[] {
   const height = median(row.map((p) => p.h)) || 10;
-  const sorted = [...row].sort((a, b) => a.x - b.x);
+  const sorted = cutAtRules(row, rules).sort((a, b) => a.x - b.x);
+  const top = Math.min(...row.map((p) => p.y));
+  const bottom = Math.max(...row.map((p) => p.y + p.h));
+  const mid = (top + bottom) / 2;
+  const ruled = rules.filter((r) => r.y0 <= mid && mid <= r.y1);
   const cells: Cell[] = [];
   for (const p of sorted) {
     const cell = cells.at(-1);
-    if (cell && p.x - cell.x1 < height * CELL_GAP) {
+    const border = cell && ruled.some((r) => r.x >= cell.x1 - 1 && r.x <= p.x + 1);
+    if (cell && !border && p.x - cell.x1 < height * CELL_GAP) {
       cell.pieces.push(p);
       cell.x1 = Math.max(cell.x1, p.x + p.w);
     } else cells.push({ x0: p.x, x1: p.x + p.w, pieces: [p] });
@@ -96,7 +137,7 @@ export function linesFromPositioned(pages: readonly PositionedPage[]): Line[] {
     const right = Math.max(0, ...page.pieces.map((p) => p.x + p.w));
     let openParagraph = false;
     for (const row of rowsOf(page.pieces)) {
-      const cells = cellsOf(row);
+      const cells = cellsOf(row, page.rules);
       const texts = cells.map(cellText).filter(Boolean);
       if (!texts.length) continue;
       if (texts.length > 1) {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { PositionedPage, TextPiece } from '../../core/import/positioned.js';
+import type { PositionedPage, Rule, TextPiece } from '../../core/import/positioned.js';
 
 /**
  * A PDF's text layer with positions, read by pdf.js (pdfjs-dist's legacy build, which runs on
@@ -54,6 +54,7 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
+      const rules = verticalRules(lib, await page.getOperatorList(), viewport.height);
       const pieces: TextPiece[] = [];
       for (const item of content.items) {
         if (!('str' in item) || !item.str.trim()) continue;
@@ -63,11 +64,91 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
         pieces.push({ text: item.str, x: e!, y: viewport.height - f! - h, w: item.width, h });
         characters += item.str.trim().length;
       }
-      pages.push({ pieces });
+      pages.push({ pieces, rules });
       page.cleanup();
     }
     return { ok: true, pages, characters };
   } finally {
     await doc.destroy();
   }
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+/**
+ * The vertical lines a page draws (table borders), from its drawing operators: a stroked line
+ * that goes straight down, or a filled rectangle thinner than two units. Coordinates are turned
+ * through the current transform and given with y growing downwards, like the text pieces.
+ */
+function verticalRules(lib: PdfJs, ops: { fnArray: number[]; argsArray: unknown[] }, pageHeight: number): Rule[] {
+  const { OPS } = lib;
+  const rules: Rule[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const point = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
+  const add = (x: number, ya: number, yb: number) => {
+    if (Math.abs(yb - ya) < 3) return;
+    rules.push({ x, y0: pageHeight - Math.max(ya, yb), y1: pageHeight - Math.min(ya, yb) });
+  };
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.constructPath) {
+      const data = (args[1] as unknown[] | undefined)?.[0];
+      if (!data || !(data instanceof Float32Array || Array.isArray(data))) continue;
+      const path = data as ArrayLike<number>;
+      const points: [number, number][] = [];
+      let start: [number, number] | null = null;
+      let current: [number, number] | null = null;
+      const flush = () => {
+        // a thin rectangle: four corners, two of them apart by less than two units across
+        if (points.length >= 4) {
+          const xs = points.map((p) => p[0]);
+          const ys = points.map((p) => p[1]);
+          const w = Math.max(...xs) - Math.min(...xs);
+          if (w < 2) add((Math.max(...xs) + Math.min(...xs)) / 2, Math.min(...ys), Math.max(...ys));
+        }
+        points.length = 0;
+      };
+      for (let k = 0; k < path.length; ) {
+        const code = path[k]!;
+        if (code === 0 || code === 1) {
+          const p = point(path[k + 1]!, path[k + 2]!);
+          if (code === 0) {
+            flush();
+            start = p;
+          } else if (current && Math.abs(p[0] - current[0]) < 0.5) add((p[0] + current[0]) / 2, current[1], p[1]);
+          current = p;
+          points.push(p);
+          k += 3;
+        } else if (code === 2) {
+          current = point(path[k + 5]!, path[k + 6]!);
+          k += 7;
+        } else if (code === 3) {
+          current = point(path[k + 3]!, path[k + 4]!);
+          k += 5;
+        } else {
+          if (current && start && Math.abs(start[0] - current[0]) < 0.5) add(start[0], current[1], start[1]);
+          current = start;
+          k += 1;
+        }
+      }
+      flush();
+    }
+  }
+  return rules;
 }
