@@ -29,10 +29,19 @@ export interface Rule {
   y1: number;
 }
 
+/** A horizontal ruling line (a row border). */
+export interface HRule {
+  y: number;
+  x0: number;
+  x1: number;
+}
+
 export interface PositionedPage {
   pieces: TextPiece[];
   /** the table's vertical borders, where the PDF draws them: they separate cells whatever the gap */
   rules?: Rule[];
+  /** the table's horizontal borders: with the vertical ones they make each cell's box */
+  hrules?: HRule[];
 }
 
 interface Cell {
@@ -131,12 +140,85 @@ function cellText(cell: Cell): string {
  */
 const STARTS_ITEM = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|附件|—)/;
 
+/**
+ * Where a PDF draws its table's borders, each piece of text belongs to the box around it: the
+ * nearest borders left, right, above and below. A box is a cell (its lines joined, however the
+ * label wrapped); boxes with the same top edge are a row; a box between borders with no text in
+ * it is a blank cell, so the figures after it keep their columns.
+ */
+function ruledRows(page: PositionedPage): { rows: { y: number; cells: string[] }[]; loose: TextPiece[] } {
+  const v = page.rules ?? [];
+  const h = page.hrules ?? [];
+  const loose: TextPiece[] = [];
+  if (v.length < 2 || h.length < 2) return { rows: [], loose: [...page.pieces] };
+  const boxes = new Map<string, { l: number; r: number; t: number; b: number; pieces: TextPiece[] }>();
+  for (const p of page.pieces) {
+    if (!p.text.trim()) continue;
+    const cx = p.x + p.w / 2;
+    const cy = p.y + p.h / 2;
+    const vs = v.filter((r) => r.y0 - 1 <= cy && cy <= r.y1 + 1);
+    const hs = h.filter((r) => r.x0 - 1 <= cx && cx <= r.x1 + 1);
+    const l = Math.max(...vs.filter((r) => r.x <= cx).map((r) => r.x));
+    const r = Math.min(...vs.filter((r) => r.x > cx).map((r) => r.x));
+    const t = Math.max(...hs.filter((r) => r.y <= cy).map((r) => r.y));
+    const b = Math.min(...hs.filter((r) => r.y > cy).map((r) => r.y));
+    if (![l, r, t, b].every(Number.isFinite)) {
+      loose.push(p);
+      continue;
+    }
+    const key = [l, r, t, b].map((n) => Math.round(n)).join(',');
+    const box = boxes.get(key) ?? { l, r, t, b, pieces: [] };
+    box.pieces.push(p);
+    boxes.set(key, box);
+  }
+  const byTop = new Map<number, (typeof boxes extends Map<string, infer B> ? B : never)[]>();
+  for (const box of boxes.values()) {
+    const top = Math.round(box.t);
+    byTop.set(top, [...(byTop.get(top) ?? []), box]);
+  }
+  const rows: { y: number; cells: string[] }[] = [];
+  for (const [top, list] of byTop) {
+    const bottom = Math.min(...list.map((b) => b.b));
+    const mid = (top + bottom) / 2;
+    // borders drawn twice (each cell's own edge) are one border
+    const xs: number[] = [];
+    for (const x of v.filter((r) => r.y0 - 1 <= mid && mid <= r.y1 + 1).map((r) => r.x).sort((a, b) => a - b)) {
+      if (!xs.length || x - xs.at(-1)! > 2) xs.push(x);
+    }
+    const sorted = list.sort((a, b) => a.l - b.l);
+    const cells: string[] = [];
+    for (let i = 0; i + 1 < xs.length; i++) {
+      const [x0, x1] = [xs[i]!, xs[i + 1]!];
+      const box = sorted.find((b) => b.l <= x0 + 2.5 && x0 < b.r - 2.5);
+      if (!box) cells.push('');
+      else if (box.l >= x0 - 2.5) cells.push(cellText({ x0: box.l, x1: box.r, pieces: box.pieces }));
+      // the rest of a box that spans several columns adds nothing
+    }
+    if (cells.some((c) => c !== '')) rows.push({ y: top, cells });
+  }
+  return { rows, loose };
+}
+
 export function linesFromPositioned(pages: readonly PositionedPage[]): Line[] {
   const lines: Line[] = [];
   for (const page of pages) {
     const right = Math.max(0, ...page.pieces.map((p) => p.x + p.w));
+    const ruled = ruledRows(page);
+    // table rows and running text, in the order they stand on the page
+    const items: ({ y: number; table: string[] } | { y: number; row: TextPiece[] })[] = [
+      ...ruled.rows.map((r) => ({ y: r.y, table: r.cells })),
+      ...rowsOf(ruled.loose).map((row) => ({ y: Math.min(...row.map((p) => p.y)), row })),
+    ].sort((a, b) => a.y - b.y);
     let openParagraph = false;
-    for (const row of rowsOf(page.pieces)) {
+    for (const item of items) {
+      if ('table' in item) {
+        // a box as wide as its row (a heading inside a page frame) is running text
+        const filled = item.table.filter((c) => c !== '');
+        lines.push(filled.length === 1 && item.table.length <= 3 ? { cells: filled, row: false } : { cells: item.table, row: true });
+        openParagraph = false;
+        continue;
+      }
+      const row = item.row;
       const cells = cellsOf(row, page.rules);
       const texts = cells.map(cellText).filter(Boolean);
       if (!texts.length) continue;

@@ -73,8 +73,12 @@ function hitsIn(labels: TableLabels, words: readonly { text: string; token: numb
   const keys = keysOf(labels);
   let joined = '';
   const owner: number[] = [];
+  const tails = groupTails(labels);
   for (const w of words) {
     const k = labelKey(w.text);
+    // the second line of a tall group cell (「处理」 of 「（六）其他／处理」) lands between the two
+    // lines of the row label beside it in a PDF: it is not part of that label
+    if (words.length > 1 && tails.has(k)) continue;
     joined += k;
     for (let i = 0; i < k.length; i++) owner.push(w.token);
   }
@@ -101,6 +105,22 @@ function hitsIn(labels: TableLabels, words: readonly { text: string; token: numb
     if (weak && lastOrder >= 0) hits.push({ entry: weak, token: words[0]!.token });
   }
   return hits;
+}
+
+const tailCache = new WeakMap<TableLabels, Set<string>>();
+
+/** The ends (up to four characters) of the group labels: what a wrapped group cell's last line holds. */
+function groupTails(labels: TableLabels): Set<string> {
+  let tails = tailCache.get(labels);
+  if (tails) return tails;
+  tails = new Set<string>();
+  const leafKeys = new Set(labels.entries.filter((e) => e.kind === 'leaf').flatMap((e) => [...e.keys, ...e.weakKeys]));
+  for (const e of labels.entries) {
+    if (e.kind !== 'group') continue;
+    for (const key of e.keys) for (let n = 1; n <= 4 && n < key.length; n++) if (!leafKeys.has(key.slice(-n))) tails.add(key.slice(-n));
+  }
+  tailCache.set(labels, tails);
+  return tails;
 }
 
 /** How many labels ahead a short label written without its numbering may be, and still be taken. */

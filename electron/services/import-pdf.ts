@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { PositionedPage, Rule, TextPiece } from '../../core/import/positioned.js';
+import type { HRule, PositionedPage, Rule, TextPiece } from '../../core/import/positioned.js';
 
 /**
  * A PDF's text layer with positions, read by pdf.js (pdfjs-dist's legacy build, which runs on
@@ -54,7 +54,7 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const rules = verticalRules(lib, await page.getOperatorList(), viewport.height);
+      const { vertical: rules, horizontal: hrules } = ruling(lib, await page.getOperatorList(), viewport.height);
       const pieces: TextPiece[] = [];
       for (const item of content.items) {
         if (!('str' in item) || !item.str.trim()) continue;
@@ -64,7 +64,7 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
         pieces.push({ text: item.str, x: e!, y: viewport.height - f! - h, w: item.width, h });
         characters += item.str.trim().length;
       }
-      pages.push({ pieces, rules });
+      pages.push({ pieces, rules, hrules });
       page.cleanup();
     }
     return { ok: true, pages, characters };
@@ -91,9 +91,14 @@ function multiply(m: Matrix, n: Matrix): Matrix {
  * that goes straight down, or a filled rectangle thinner than two units. Coordinates are turned
  * through the current transform and given with y growing downwards, like the text pieces.
  */
-function verticalRules(lib: PdfJs, ops: { fnArray: number[]; argsArray: unknown[] }, pageHeight: number): Rule[] {
+function ruling(lib: PdfJs, ops: { fnArray: number[]; argsArray: unknown[] }, pageHeight: number): { vertical: Rule[]; horizontal: HRule[] } {
   const { OPS } = lib;
   const rules: Rule[] = [];
+  const horizontal: HRule[] = [];
+  const addH = (y: number, xa: number, xb: number) => {
+    if (Math.abs(xb - xa) < 3) return;
+    horizontal.push({ y: pageHeight - y, x0: Math.min(xa, xb), x1: Math.max(xa, xb) });
+  };
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
   const point = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
@@ -120,7 +125,9 @@ function verticalRules(lib: PdfJs, ops: { fnArray: number[]; argsArray: unknown[
           const xs = points.map((p) => p[0]);
           const ys = points.map((p) => p[1]);
           const w = Math.max(...xs) - Math.min(...xs);
+          const hh = Math.max(...ys) - Math.min(...ys);
           if (w < 2) add((Math.max(...xs) + Math.min(...xs)) / 2, Math.min(...ys), Math.max(...ys));
+          else if (hh < 2) addH((Math.max(...ys) + Math.min(...ys)) / 2, Math.min(...xs), Math.max(...xs));
         }
         points.length = 0;
       };
@@ -132,6 +139,7 @@ function verticalRules(lib: PdfJs, ops: { fnArray: number[]; argsArray: unknown[
             flush();
             start = p;
           } else if (current && Math.abs(p[0] - current[0]) < 0.5) add((p[0] + current[0]) / 2, current[1], p[1]);
+          else if (current && Math.abs(p[1] - current[1]) < 0.5) addH((p[1] + current[1]) / 2, current[0], p[0]);
           current = p;
           points.push(p);
           k += 3;
@@ -143,6 +151,7 @@ function verticalRules(lib: PdfJs, ops: { fnArray: number[]; argsArray: unknown[
           k += 5;
         } else {
           if (current && start && Math.abs(start[0] - current[0]) < 0.5) add(start[0], current[1], start[1]);
+          else if (current && start && Math.abs(start[1] - current[1]) < 0.5) addH(start[1], current[0], start[0]);
           current = start;
           k += 1;
         }
@@ -150,5 +159,5 @@ function verticalRules(lib: PdfJs, ops: { fnArray: number[]; argsArray: unknown[
       flush();
     }
   }
-  return rules;
+  return { vertical: rules, horizontal };
 }
