@@ -116,6 +116,12 @@ function ruling(lib: PdfJs, ops: { fnArray: number[]; argsArray: unknown[] }, pa
       const data = (args[1] as unknown[] | undefined)?.[0];
       if (!data || !(data instanceof Float32Array || Array.isArray(data))) continue;
       const path = data as ArrayLike<number>;
+      // what the path is drawn with: a clip or an invisible path (endPath) draws nothing; only a
+      // stroked path draws its segments as lines; a filled one counts only as a thin bar
+      const paint = args[0] as number;
+      const stroked = [OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke].includes(paint);
+      const filled = stroked || [OPS.fill, OPS.eoFill].includes(paint);
+      if (!filled) continue;
       const points: [number, number][] = [];
       let start: [number, number] | null = null;
       let current: [number, number] | null = null;
@@ -138,8 +144,8 @@ function ruling(lib: PdfJs, ops: { fnArray: number[]; argsArray: unknown[] }, pa
           if (code === 0) {
             flush();
             start = p;
-          } else if (current && Math.abs(p[0] - current[0]) < 0.5) add((p[0] + current[0]) / 2, current[1], p[1]);
-          else if (current && Math.abs(p[1] - current[1]) < 0.5) addH((p[1] + current[1]) / 2, current[0], p[0]);
+          } else if (stroked && current && Math.abs(p[0] - current[0]) < 0.5) add((p[0] + current[0]) / 2, current[1], p[1]);
+          else if (stroked && current && Math.abs(p[1] - current[1]) < 0.5) addH((p[1] + current[1]) / 2, current[0], p[0]);
           current = p;
           points.push(p);
           k += 3;
@@ -150,8 +156,8 @@ function ruling(lib: PdfJs, ops: { fnArray: number[]; argsArray: unknown[] }, pa
           current = point(path[k + 3]!, path[k + 4]!);
           k += 5;
         } else {
-          if (current && start && Math.abs(start[0] - current[0]) < 0.5) add(start[0], current[1], start[1]);
-          else if (current && start && Math.abs(start[1] - current[1]) < 0.5) addH(start[1], current[0], start[0]);
+          if (stroked && current && start && Math.abs(start[0] - current[0]) < 0.5) add(start[0], current[1], start[1]);
+          else if (stroked && current && start && Math.abs(start[1] - current[1]) < 0.5) addH(start[1], current[0], start[0]);
           current = start;
           k += 1;
         }
