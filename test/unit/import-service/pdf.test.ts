@@ -1,25 +1,29 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closePdfRenderer, findChromium, renderPdf } from '../../../electron/export/index.js';
 import { importFileBytes } from '../../../electron/services/import.js';
+import { renderBinary, type BinaryShape } from '../../fixtures/import/binary-shapes.js';
 import { makeReport, rng, score } from '../../fixtures/import/generator.js';
-import { wordHtml } from '../../fixtures/import/shapes.js';
 
 /**
- * A PDF file: the page Word saved, printed to PDF by the same headless Chromium the app prints
- * with (no network), then read back through pdf.js — rows and cells rebuilt from positions.
+ * A PDF file: the page Word saved, and the app's own PDF, printed by the same headless Chromium
+ * the app prints with (no network), then read back through pdf.js — rows and cells rebuilt from
+ * the borders and the positions of the text.
  */
 describe.skipIf(!findChromium())('PDF import', () => {
   afterAll(() => closePdfRenderer());
 
-  it('reads the tables of a PDF printed from a Word page', async () => {
+  it.each<[string, BinaryShape]>([
+    ['printed from a Word page', 'word-pdf'],
+    ['the app made', 'app-pdf'],
+  ])('reads every figure of a PDF %s, the tables rebuilt from their borders', async (_what, shape) => {
     let cells = 0;
     let right = 0;
     let silent = 0;
     for (const seed of [11, 12, 13]) {
       const r = rng(seed);
       const g = makeReport(r);
-      const pdf = await renderPdf(wordHtml(g));
-      const out = await importFileBytes(pdf, '报告.pdf');
+      const { bytes, name } = await renderBinary(shape, g);
+      const out = await importFileBytes(bytes, name);
       expect(out.ok, out.ok ? '' : out.message).toBe(true);
       if (!out.ok) continue;
       expect(out.detected).toMatchObject({ format: g.report.format, year: g.report.year, agencyName: g.report.agency.name });
@@ -28,9 +32,8 @@ describe.skipIf(!findChromium())('PDF import', () => {
       right += s.right;
       silent += s.silentlyWrong;
     }
-    // where it stands today (82 %): blank 表二 cells and wrapped header cells still cost figures
-    expect(right / cells).toBeGreaterThan(0.8);
-    expect(silent / cells).toBeLessThan(0.01);
+    expect(right / cells).toBeGreaterThan(0.99);
+    expect(silent).toBe(0);
   }, 120_000);
 
   it('says a scan is a scan', async () => {
