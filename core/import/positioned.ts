@@ -188,7 +188,7 @@ function ruledRows(page: PositionedPage): { rows: { y: number; cells: string[] }
     const sorted = list.sort((a, b) => a.l - b.l);
     const cells: string[] = [];
     for (let i = 0; i + 1 < xs.length; i++) {
-      const [x0, x1] = [xs[i]!, xs[i + 1]!];
+      const x0 = xs[i]!;
       const box = sorted.find((b) => b.l <= x0 + 2.5 && x0 < b.r - 2.5);
       if (!box) cells.push('');
       else if (box.l >= x0 - 2.5) cells.push(cellText({ x0: box.l, x1: box.r, pieces: box.pieces }));
