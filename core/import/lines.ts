@@ -26,6 +26,32 @@ export function textLine(text: string): Line {
 const MARKDOWN_MARKS = /^(#{1,6}\s+|>\s*)/;
 
 /**
+ * A spreadsheet row saved as CSV: ASCII commas between cells (a quoted cell may hold commas),
+ * at least three of them, and at least two cells that are figures. A sentence with ASCII commas
+ * has no such run of figures.
+ */
+function csvCells(line: string): string[] | null {
+  if ((line.match(/,/g)?.length ?? 0) < 3 || /[|\t]/.test(line)) return null;
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length) {
+    const quoted = /^"([^"]*)"(,|$)/.exec(rest);
+    if (quoted) {
+      out.push(quoted[1]!.trim());
+      rest = rest.slice(quoted[0].length);
+      if (!quoted[2]) break;
+      continue;
+    }
+    const comma = rest.indexOf(',');
+    out.push((comma < 0 ? rest : rest.slice(0, comma)).trim());
+    if (comma < 0) break;
+    rest = rest.slice(comma + 1);
+    if (!rest.length) out.push('');
+  }
+  return out.filter((c) => /^[-+]?\d+(\.\d+)?$/.test(c)).length >= 2 ? out : null;
+}
+
+/**
  * Plain text: a line with pipes or tabs between its cells is a table row (spec §7: pipes per
  * cell, pipes per row, tabs). Leading and trailing pipes are the row's frame, not cells.
  */
@@ -35,6 +61,11 @@ export function linesFromText(text: string): Line[] {
     // Markdown from OCR or a converter: 「## 一、总体情况」, 「**（一）**」, 「> 引文」 are the text itself
     const trimmed = raw.trim().replace(MARKDOWN_MARKS, '').replace(/\*\*/g, '').trim();
     if (!trimmed) continue;
+    const csv = csvCells(trimmed);
+    if (csv) {
+      lines.push({ cells: csv, row: true });
+      continue;
+    }
     if (/[|\t]/.test(trimmed)) {
       const cells = trimmed.split(/[|\t]/).map((c) => c.trim());
       // the frame pipes of 「| a | b |  |」 are not cells; the empty cell before the last pipe is a blank

@@ -1,4 +1,4 @@
-import { cellDef, cellName, type CellDef, type FormatId, type TableId } from '../format/index.js';
+import { cellDef, cellName, getFormat, type CellDef, type FormatId, type TableId } from '../format/index.js';
 import { MAX_VALUE, wanToFen } from '../report/index.js';
 import { check, rowEquations, tableEquations } from './equations.js';
 import { tableLabels, type LabelEntry, type TableLabels } from './labels.js';
@@ -482,6 +482,13 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
   const tokens = tokenize(lines, labels);
   const reader = new Reader(format, table === 't2' && moneyHeaderInYuan(tokens));
   const evs = events(labels, tokens);
+  // a form export names each cell by its row and column (「规章·本年制发件数：7」)
+  const addressed = cellAddresses(format, table, evs);
+  if (addressed.size >= labels.rowOrder.length) {
+    for (const [id, tok] of addressed) reader.assign([id], [textOf(tok)]);
+    for (const row of labels.rowOrder) reader.missing(labels.rowCells.get(row)!.filter((id) => !addressed.has(id)));
+    return reader.result(countFigures(tokens));
+  }
   const after = planRows(format, table, labels, segmentsOf(evs, 'after'), take, 'after');
   const before = planRows(format, table, labels, segmentsOf(evs, 'before'), take, 'before');
   // figures after their label is how tables are written: the other way needs clearly better evidence
@@ -608,6 +615,34 @@ function confirmByEquations(format: FormatId, table: TableId, reader: Reader, pl
     const acrossRows = touching.filter((e) => ![...e.left, ...e.right].every((id) => plan.ids.includes(id)));
     if (acrossRows.length && touching.every((e) => check(e, value) === 'holds')) for (const id of plan.ids) reader.uncertain.delete(id);
   }
+}
+
+/**
+ * Figures each preceded by its row label and then its column header, with nothing between:
+ * 「（一）予以公开·自然人：4」. The column header is matched against the row's own cells'
+ * column labels (core/format), so it decides the column whatever the order of the lines.
+ */
+function cellAddresses(format: FormatId, table: TableId, evs: readonly Event[]): Map<string, Token> {
+  const out = new Map<string, Token>();
+  const defs = getFormat(format).tables[table].cells;
+  let row: string | null = null;
+  let column: string | null = null;
+  for (const e of evs) {
+    if (e.kind === 'label') {
+      if (e.entry.kind === 'leaf') {
+        row = e.entry.rows[0]!;
+        column = null;
+      } else if (e.entry.kind === 'boundary' && row) column = labelKey(e.entry.text);
+      else row = column = null;
+      continue;
+    }
+    if (row && column) {
+      const def = defs.find((d) => d.row === row && d.colPath.length && labelKey(d.colPath.at(-1)!) === column);
+      if (def && !out.has(def.id)) out.set(def.id, e.token);
+    }
+    row = column = null;
+  }
+  return out;
 }
 
 /** 「本年收费金额（单位：元）」: a local header that prints the fee in 元 instead of 万元. */

@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { getFormat, type FormatId } from '../../../core/format/index.js';
+import { importBytes } from '../../../core/import/index.js';
+import { parseReportFile } from '../../../core/report/index.js';
+
+/**
+ * Serializations no seed and no generator shape uses (test/fixtures/import/unseen/write.ts):
+ * 「row·column：value」 lines, CSV, a +---+ text grid, a table made of <div>s. The importer was
+ * not built for them; these floors record how it does, so that it does not get worse.
+ */
+
+const DIR = fileURLToPath(new URL('../../fixtures/import/unseen/', import.meta.url));
+const expected = parseReportFile(readFileSync(`${DIR}expected.nianbao.json`, 'utf8'));
+if (!expected.ok) throw new Error(expected.message);
+const report = expected.report;
+const ids = getFormat(report.format as FormatId).cells.map((c) => c.id);
+
+const FLOORS: Record<string, number> = { 'key-value.txt': 200, 'csv.txt': 200, 'ascii-grid.txt': 200, 'div-table.html': 185 };
+
+describe.each(readdirSync(DIR).filter((f) => f in FLOORS))('unseen shape %s', (file) => {
+  it('reads the year, the format and at least the recorded figures, none silently wrong', () => {
+    const out = importBytes(new Uint8Array(readFileSync(`${DIR}${file}`)), file);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.detected).toMatchObject({ year: report.year, format: report.format, agencyName: report.agency.name });
+    const right = ids.filter((id) => out.report.cells[id] === report.cells[id]);
+    const silent = ids.filter((id) => out.report.cells[id] !== report.cells[id] && !out.uncertain.includes(id));
+    expect(right.length).toBeGreaterThanOrEqual(FLOORS[file]!);
+    expect(silent).toEqual([]);
+  });
+});
