@@ -54,29 +54,37 @@ async function measure(shape: string, count: number, read: (g: Generated, r: () 
   );
 }
 
-for (const shape of TEXT_SHAPES) {
-  await measure(shape, REPORTS, (g, r) => {
-    const { name, text } = renderText(shape, g, r);
-    return importBytes(encoder.encode(text), name);
-  });
+async function main(): Promise<void> {
+  for (const shape of TEXT_SHAPES) {
+    await measure(shape, REPORTS, (g, r) => {
+      const { name, text } = renderText(shape, g, r);
+      return importBytes(encoder.encode(text), name);
+    });
+  }
+  for (const shape of BINARY_SHAPES) {
+    await measure(shape, shape === 'app-docx' ? REPORTS : PDF_REPORTS, async (g) => {
+      const { name, bytes } = await renderBinary(shape, g);
+      return importFileBytes(bytes, name);
+    });
+  }
+  await closePdfRenderer();
+  const shapes = TEXT_SHAPES.length + BINARY_SHAPES.length;
+  console.log(`import shapes: ${shapes - misses} of ${shapes} shapes meet the goal (${total} reports read)`);
 }
-for (const shape of BINARY_SHAPES) {
-  await measure(shape, shape === 'app-docx' ? REPORTS : PDF_REPORTS, async (g) => {
-    const { name, bytes } = await renderBinary(shape, g);
-    return importFileBytes(bytes, name);
-  });
-}
-await closePdfRenderer();
-const shapes = TEXT_SHAPES.length + BINARY_SHAPES.length;
-console.log(`import shapes: ${shapes - misses} of ${shapes} shapes meet the goal (${total} reports read)`);
 
-// a batch of 100 published reports, as `nianbao import FOLDER` reads them (mixed shapes)
-const batch = Array.from({ length: 100 }, (_, i) => {
-  const r = rng(104_729 * (i + 1));
-  const g = makeReport(r);
-  return renderText(TEXT_SHAPES[i % TEXT_SHAPES.length]!, g, r);
+/** A batch of 100 published reports, as `nianbao import FOLDER` reads them (mixed shapes). */
+function batch(): void {
+  const inputs = Array.from({ length: 100 }, (_, i) => {
+    const r = rng(104_729 * (i + 1));
+    const g = makeReport(r);
+    return renderText(TEXT_SHAPES[i % TEXT_SHAPES.length]!, g, r);
+  });
+  const started = performance.now();
+  for (const { name, text } of inputs) importBytes(encoder.encode(text), name);
+  report('import batch of 100 published reports', performance.now() - started, 5000);
+}
+
+void main().then(() => {
+  batch();
+  finish();
 });
-const started = performance.now();
-for (const { name, text } of batch) importBytes(encoder.encode(text), name);
-report('import batch of 100 published reports', performance.now() - started, 5000);
-finish();

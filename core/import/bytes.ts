@@ -24,7 +24,7 @@ export const IMPORT_LIMITS = {
 
 export type Sniffed =
   | { kind: 'docx' | 'pdf' }
-  | { kind: 'json' | 'html' | 'text'; text: string }
+  | { kind: 'json' | 'html' | 'text'; text: string; damage?: Damage }
   | { kind: 'refused'; message: string };
 
 function mb(bytes: number): string {
@@ -64,11 +64,56 @@ export function sniffBytes(bytes: Uint8Array, fileName = ''): Sniffed {
   if (refused) return { kind: 'refused', message: refused };
   if (isZip(bytes)) return { kind: 'docx' };
   if (isPdf(bytes)) return { kind: 'pdf' };
-  const text = decodeText(bytes);
+  const decoded = decodeLeniently(bytes);
+  const text = decoded?.text ?? null;
   if (text === null) {
     return { kind: 'refused', message: '无法识别这个文件：它不是文字、网页、Word（.docx）或年报助手的报告文件。请选择报告的网页、Word 文件，或复制文字粘贴导入' };
   }
-  return classifyText(text, fileName.toLowerCase());
+  const sniffed = classifyText(text, fileName.toLowerCase());
+  if (decoded?.damage && (sniffed.kind === 'text' || sniffed.kind === 'html' || sniffed.kind === 'json')) return { ...sniffed, damage: decoded.damage };
+  return sniffed;
+}
+
+/** Where a UTF-8 text had bytes that are not UTF-8: how many, and the lines they are on. */
+export interface Damage {
+  count: number;
+  lines: number[];
+}
+
+/**
+ * Bytes → text, as decodeText, except that a UTF-8 text with a few bad bytes (a cut last
+ * character, one Latin-1 「©」, a trailing 0xFF) is read as UTF-8 with those bytes replaced by
+ * 「�」, and where they were is returned: one stray byte must not turn a whole report into GB18030
+ * gibberish. Many bad bytes mean the text is not UTF-8 at all.
+ */
+export function decodeLeniently(bytes: Uint8Array): { text: string; damage?: Damage } | null {
+  const whole = (): { text: string } | null => {
+    const text = decodeText(bytes);
+    return text === null ? null : { text };
+  };
+  if (startsWith(bytes, 0xef, 0xbb, 0xbf) || startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) return whole();
+  if (/charset\s*=\s*["']?\s*(gb2312|gbk|gb18030)/i.test(latin1Head(bytes))) return whole();
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return whole();
+  } catch {
+    // not clean UTF-8: a few bad bytes, or another encoding
+  }
+  const loose = new TextDecoder('utf-8').decode(bytes);
+  const lines: number[] = [];
+  let count = 0;
+  let line = 1;
+  for (let i = 0; i < loose.length; i++) {
+    const c = loose.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 0xfffd) {
+      count++;
+      if (lines.at(-1) !== line) lines.push(line);
+    }
+  }
+  // a GB18030 text read as UTF-8 has a bad byte in nearly every Chinese character
+  if (count > Math.max(8, loose.length / 1000) || !/[\u4e00-\u9fff]/.test(loose)) return whole();
+  return { text: loose, damage: { count, lines: lines.slice(0, 5) } };
 }
 
 /**

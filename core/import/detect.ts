@@ -34,6 +34,9 @@ export interface Found<T> {
 /** The last words of an agency's name: 「…人民政府」「…街道办事处」「…局」 */
 const AGENCY_END = /(政府|办事处|街道|乡|镇|局|委员会|委|办公室|办|院|中心|所|队|站|会)$/;
 
+/** A place name that a longer agency name continues: 省, 市, 州, 盟, 县, 区, 旗, 自治区/州/县. */
+const PLACE_END = /(省|市|州|盟|县|区|旗)$/;
+
 export function findTitle(texts: readonly string[]): string | null {
   const i = texts.findIndex(isTitleLine);
   if (i < 0) return null;
@@ -42,6 +45,10 @@ export function findTitle(texts: readonly string[]): string | null {
   // app's own DOCX does this): the name line belongs to the title
   const above = texts[i - 1]?.trim() ?? '';
   if (/^(19|20)\d{2}\s*年/.test(title) && above.length >= 2 && above.length <= 40 && !/[。；，,:：|\d]/.test(above) && AGENCY_END.test(above)) {
+    return above + title;
+  }
+  // a long name broken after its province, city or county: 「湖南省长沙市望城区」 over 「白沙洲街道办事处2023年…」
+  if (above.length >= 2 && above.length <= 20 && !/[。；，,:：|\d]/.test(above) && PLACE_END.test(above) && !/^(19|20)\d{2}/.test(title)) {
     return above + title;
   }
   return title;
@@ -142,6 +149,10 @@ export function findLevel(name: string, text: string): AgencyLevel | null {
   if (/街道(办事处)?$/.test(name)) return 'street';
   if (/[乡镇]$/.test(bare) && bare !== name) return 'township';
   if (/[乡镇]$/.test(name)) return 'township';
+  // a province's office or department, and a prefecture-level city's (「X省Y市」 with nothing below it, or
+  // a 市人民政府办公厅, which counties do not have): not a county department
+  if (/^.{0,10}(省|自治区)(人民政府)?([^市州盟县区旗]{0,12}(厅|局|委员会|委|办公室|办))?$/.test(name) && !/[市州盟县区旗]/.test(name.replace(/^.{0,10}?(省|自治区)/, ''))) return 'province';
+  if (/(市|州|盟)人民政府办公厅$/.test(name) || /^.{1,10}(省|自治区).{1,8}?(市|州|盟)(人民政府|[^县区旗]{0,12}(局|委员会|委|办公室|办|中心))$/.test(name)) return 'city';
   if (/(局|委员会|委|办公室|办|中心|所|站|队|院|馆|厅|部|署|会)$/.test(name)) return 'department';
   if (/[县市区旗]$/.test(bare)) return 'county';
   const self = /我(乡|镇|街道|县|市|区|局|委|办)/.exec(text)?.[1];

@@ -39,7 +39,7 @@ export function linesFromDocumentXml(xml: string): Line[] {
         return false;
       }
       if (el.name === 'w:tbl' && !layout.has(el)) {
-        lines.push(...linesFromTable(readTable(el)));
+        for (const line of linesFromTable(readTable(el))) lines.push(line);
         return false;
       }
     },

@@ -60,7 +60,7 @@ export function linesFromHtml(html: string): HtmlContent {
       if (el.name === 'img') images += 1;
       if (el.name === 'table' && !layout.has(el)) {
         flush();
-        lines.push(...linesFromTable(readTable(el)));
+        for (const line of linesFromTable(readTable(el))) lines.push(line);
         return false;
       }
       if (BLOCKS.has(el.name)) flush();

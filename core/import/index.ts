@@ -1,6 +1,6 @@
 import { formatIdForYear, SECTIONS, sectionHeading, type FormatId, type SectionKey } from '../format/index.js';
 import { emptyAgency, parseReportFile, type AgencyLevel, type ReportData } from '../report/index.js';
-import { classifyText, IMPORT_LIMITS, sniffBytes } from './bytes.js';
+import { classifyText, IMPORT_LIMITS, sniffBytes, type Damage } from './bytes.js';
 import { findAgency, findContact, findLevel, findTitle, findYear, isTitleLine, metadataDate, periodYear, tableFormat } from './detect.js';
 import { linesFromDocx } from './docx.js';
 import { linesFromHtml } from './html.js';
@@ -63,10 +63,18 @@ export function importBytes(bytes: Uint8Array, fileName?: string): ImportOutcome
     case 'json':
       return importReportFile(sniffed.text);
     case 'html':
-      return importHtml(sniffed.text);
+      return withDamage(importHtml(sniffed.text), sniffed.damage);
     case 'text':
-      return importLines(linesFromText(sniffed.text), { source: '文字' });
+      return withDamage(importLines(linesFromText(sniffed.text), { source: '文字' }), sniffed.damage);
   }
+}
+
+/** Says where the bytes that could not be read were, first among the warnings. */
+function withDamage(outcome: ImportOutcome, damage: Damage | undefined): ImportOutcome {
+  if (!damage || !outcome.ok) return outcome;
+  const where = `第 ${damage.lines.join('、')} 行${damage.count > damage.lines.length ? '等处' : ''}`;
+  outcome.warnings.unshift(`文件里有 ${damage.count} 个字节不是有效的文字（${where}，可能是复制或下载时损坏），已用「�」代替，其余内容照常读取。请对照原文核对这几处`);
+  return outcome;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Equation } from './equations.js';
 
 /**
  * Figures whose separators were lost. A site's text export prints a row of 表三 as
- * 「（一）予以公开4210000043」: seven cells in ten digits. Every way of cutting the digits into the
+ * 「（一）予以公开421000043」: seven cells in nine digits (42 | 1 | 0 | 0 | 0 | 0 | 43). Every way of cutting the digits into the
  * row's cells is tried — no part with a leading zero, each a valid figure for its cell — and the
  * row's own equations (总计 = the sum of its parts) keep the cuts that add up. One reading left:
  * it is the row. Several: the caller tries the table's other equations, or leaves the row blank.

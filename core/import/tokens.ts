@@ -7,7 +7,7 @@ import { rawKey } from './normalize.js';
  * A table's lines as tokens: words (labels, headers, prose), figures, and blanks. The same tokens
  * come out of every source, whether its cells were delimited (a table row, pipes, tabs), separated
  * by spaces (text copied out of a PDF) or run together with the labels (a site's text export:
- * 「（一）予以公开4210000043（二）部分公开…」).
+ * 「（一）予以公开421000043（二）部分公开…」).
  *
  * - `num`: one figure, standing alone (its own cell, or spaces around it).
  * - `run`: digits glued to a label: one figure or several whose separators were lost (split.ts cuts it).
