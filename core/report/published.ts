@@ -1,6 +1,6 @@
 import { cellDef, FORMATS, getFormat, cellName, type FormatId, type TableId } from '../format/index.js';
 import { proseLabel } from '../rules/context.js';
-import { yuanToWan } from './money.js';
+import { fenToWan } from './money.js';
 import { PROSE_KEYS, type ProseKey, type ReportData } from './model.js';
 import { sideBySide, type TextSegment } from './text-diff.js';
 
@@ -57,7 +57,7 @@ const NOT_READ = '（没有读到）';
 
 function shown(format: FormatId, cellId: string, value: number | undefined, blank: string): string {
   if (value === undefined) return blank;
-  return cellDef(format, cellId)?.kind === 'money' ? `${yuanToWan(value)}万元` : String(value);
+  return cellDef(format, cellId)?.kind === 'money' ? `${fenToWan(value)}万元` : String(value);
 }
 
 /**

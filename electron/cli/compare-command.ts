@@ -132,7 +132,7 @@ export const compareCommand: Command = {
       return EXIT.unreadable;
     }
     if (!signed) return EXIT.unreadable;
-    const read = readForImport(publishedFile);
+    const read = await readForImport(publishedFile);
     if (!read.ok) {
       io.err(`公布的版本读不出来（${publishedFile}）：${read.message}`);
       return EXIT.unreadable;

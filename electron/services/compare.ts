@@ -30,14 +30,14 @@ export function checkPublished(signed: ReportData, read: Extract<ImportOutcome, 
 
 export function compareHandlers(store: Store, load: Loader): Pick<Handlers, 'published.compare'> {
   return {
-    'published.compare': ({ reportId, source }: Args<'published.compare'>): PublishedCheck => {
+    'published.compare': async ({ reportId, source }: Args<'published.compare'>): Promise<PublishedCheck> => {
       const detail = load(store, reportId);
       const latest = signedVersions(store, reportId)[0];
       const version = latest && store.versions.get(reportId, latest.id);
       if (!version) {
         throw new AppError('refused', `${detail.summary.year} 年报告还没有定稿。网上公布的应是定稿版本，请先定稿，再核对公布的版本。`);
       }
-      const read = parseSource(source);
+      const read = await parseSource(source);
       if (!read.ok) throw new AppError('refused', `公布的版本读不出来：${read.message}`);
       const signed = snapshotReport(version.snapshot, detail.data.agency);
       return {

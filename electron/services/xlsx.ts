@@ -5,7 +5,7 @@ import { cellDef, cellName, FORMATS, getFormat, gridPositions, SECTIONS, section
 import { withTotals } from '../../core/report/totals.js';
 import type { Store } from '../store/index.js';
 import { importText, type ImportOutcome } from '../../core/import/index.js';
-import { yuanToWan } from '../../core/report/money.js';
+import { fenToWan } from '../../core/report/money.js';
 import { emptyAgency, type ReportData } from '../../core/report/model.js';
 import { parseCellInput } from '../../core/report/input.js';
 
@@ -161,7 +161,7 @@ export function reportWorkbook(report: ReportData, draft: boolean): WorkbookSpec
       value: (id) => {
         const v = report.cells[id];
         if (v === undefined) return undefined;
-        return format.cells.find((c) => c.id === id)?.kind === 'money' ? Number(yuanToWan(v)) : v;
+        return format.cells.find((c) => c.id === id)?.kind === 'money' ? Number(fenToWan(v)) : v;
       },
     })),
   };

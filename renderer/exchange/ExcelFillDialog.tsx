@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReportDetail, XlsxTables } from '../../core/api.js';
 import { cellDef, cellName } from '../../core/format/index.js';
-import { yuanToWan } from '../../core/report/money.js';
+import { fenToWan } from '../../core/report/money.js';
 import { call } from '../api/client.js';
 import { fileSource } from '../import/source.js';
 import { messageOf } from '../report/export/ExportBar.js';
@@ -30,7 +30,7 @@ export function ExcelFillDialog({ detail, editor, onClose }: Props) {
   useEffect(() => first.current?.focus(), []);
 
   const format = detail.data.format === 'free' ? null : detail.data.format;
-  const shown = (id: string, v: number | undefined) => (v === undefined ? '（空）' : format && cellDef(format, id)?.kind === 'money' ? `${yuanToWan(v)}万元` : String(v));
+  const shown = (id: string, v: number | undefined) => (v === undefined ? '（空）' : format && cellDef(format, id)?.kind === 'money' ? `${fenToWan(v)}万元` : String(v));
   const current = editor.getSnapshot().data.cells;
   const changes = read ? Object.entries(read.tables.cells).filter(([id, v]) => current[id] !== v && editor.isEditable(id)) : [];
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { PublishedCheck as Result, ReportDetail, SignedVersion } from '../../core/api.js';
 import { getFormat, SECTIONS, sectionHeading } from '../../core/format/index.js';
-import { yuanToWan } from '../../core/report/money.js';
+import { fenToWan } from '../../core/report/money.js';
 import type { ParagraphRow } from '../../core/report/published.js';
 import type { TextSegment } from '../../core/report/text-diff.js';
 import { call } from '../api/client.js';
@@ -191,7 +191,7 @@ function PublishedResult({ check, origin, onAgain }: { check: Result; origin: st
   const money = (id: string) => format?.cells.find((x) => x.id === id)?.kind === 'money';
   const value = (id: string) => {
     const v = check.cells[id];
-    return v === undefined ? '' : money(id) ? yuanToWan(v) : String(v);
+    return v === undefined ? '' : money(id) ? fenToWan(v) : String(v);
   };
   return (
     <div className="compare-body">
