@@ -442,11 +442,11 @@ export function alignmentScore(format: FormatId, table: TableId, plan: ReturnTyp
     });
   }
   const holding = tableEquations(format, table).filter((e) => check(e, (id) => values.get(id)) === 'holds').length;
-  // figures that no row takes: after the last label (figures before labels), or before the first
-  // label and under a header (figures after labels)
+  // figures that no row takes: after the last label (figures before labels), or under a header
+  // (figures after labels); figures before any label are another table's, not this one's
   let orphans = 0;
   const seq = direction === 'before' ? [...evs].reverse() : evs;
-  let boundary = true;
+  let boundary = direction === 'before';
   for (const e of seq) {
     if (e.kind === 'label') {
       if (direction === 'before') break;

@@ -59,7 +59,7 @@ describe('「核对网上公布版」 through the services', () => {
     const sample = inputs.filter((_, i) => i % 5 === 0);
     expect(sample.some((c) => c.table === 't2') && sample.some((c) => c.table === 't3') && sample.some((c) => c.table === 't4')).toBe(true);
     for (const def of sample) {
-      const published = withCell(report, def.id, def.kind === 'money' ? 10_000 : 7);
+      const published = withCell(report, def.id, def.kind === 'money' ? 1_000_000 : 7);
       const expected = Object.keys(published.cells).filter((id) => published.cells[id] !== report.cells[id]);
       const result = await handlers['published.compare']({ reportId, source: fileSource('公布.html', pageOf(published)) });
       const listed = [...result.comparison.cells, ...result.comparison.uncertain].map((c) => c.cellId);

@@ -16,7 +16,7 @@ import { signableReport } from '../signoff/setup.js';
 const HAS_CALC = spawnSync('sh', ['-c', 'ls /usr/lib/libreoffice/program/libsclo.so']).status === 0;
 
 async function stored() {
-  const backend = await signableReport({ 't2.fee.amount': 17_732 });
+  const backend = await signableReport({ 't2.fee.amount': 1_773_200 });
   return { ...backend, report: loadReport(backend.store, backend.reportId).data };
 }
 
@@ -54,7 +54,7 @@ async function countyForm(format: FormatId, cells: Record<string, number>, optio
     for (const c of t.cells) rows.set(c.row, [...(rows.get(c.row) ?? []), c]);
     const value = (id: string) => {
       const v = cells[id];
-      return v === undefined ? null : getFormat(format).cells.find((c) => c.id === id)?.kind === 'money' ? v / 10_000 : v;
+      return v === undefined ? null : getFormat(format).cells.find((c) => c.id === id)?.kind === 'money' ? v / 1_000_000 : v;
     };
     if (t.id !== 't4') {
       let header = '';
@@ -92,7 +92,7 @@ describe('the tables as an Excel workbook', () => {
         }
         if (cell.role === 'value' && cell.cell) {
           const v = report.cells[cell.cell];
-          expect(at.value).toBe(v === undefined ? null : format.cells.find((c) => c.id === cell.cell)!.kind === 'money' ? v / 10_000 : v);
+          expect(at.value).toBe(v === undefined ? null : format.cells.find((c) => c.id === cell.cell)!.kind === 'money' ? v / 1_000_000 : v);
         } else if (cell.text) expect(at.value).toBe(cell.text);
       }
       // the widest column of the format is the widest column of the sheet
@@ -118,7 +118,7 @@ describe('the tables as an Excel workbook', () => {
 
   it('the 2019 format has its own tables', async () => {
     const { report, store } = await stored();
-    const cells = withTotals('2019', Object.fromEntries(getFormat('2019').cells.filter((c) => !c.sumOf).map((c, i) => [c.id, c.kind === 'money' ? 12_500 : c.kind === 'delta' ? -1 : i % 4])));
+    const cells = withTotals('2019', Object.fromEntries(getFormat('2019').cells.filter((c) => !c.sumOf).map((c, i) => [c.id, c.kind === 'money' ? 1_250_000 : c.kind === 'delta' ? -1 : i % 4])));
     const old: ReportData = { ...report, year: 2020, format: '2019', cells };
     const read = await readWorkbook(await reportXlsx(old, false));
     expect(read.ok && read.report.format).toBe('2019');
@@ -154,7 +154,7 @@ describe('reading a workbook back', () => {
     expect(edited.report.cells['t3.r1.np']).toBe(12);
     expect(edited.report.cells['t3.r1.biz']).toBe(1000);
     expect(edited.report.cells['t3.r1.res']).toBe(2);
-    expect(edited.report.cells['t2.fee.amount']).toBe(17_732);
+    expect(edited.report.cells['t2.fee.amount']).toBe(1_773_200);
     // the workbook's own 总计 was not recomputed in Excel: read as it stands (filling it into a report recomputes it)
     expect(differing(edited.report.cells, report.cells).sort()).toEqual(['t3.r1.biz', 't3.r1.np', 't3.r1.res']);
     store.close();
@@ -165,7 +165,7 @@ describe('reading a workbook back', () => {
     ['2021', ['主动公开', '依申请', '复议诉讼'], [2, 0, 1]],
     ['2019', ['Sheet1', 'Sheet2', 'Sheet3'], [1, 2, 0]],
   ] as const)("a county office's own form (%s, tabs %j, in order %j): every figure read", async (format, names, order) => {
-    const inputs = Object.fromEntries(getFormat(format).cells.filter((c) => !c.sumOf).map((c, i) => [c.id, c.kind === 'money' ? 17_500 : c.kind === 'delta' ? 2 : (i * 7) % 13]));
+    const inputs = Object.fromEntries(getFormat(format).cells.filter((c) => !c.sumOf).map((c, i) => [c.id, c.kind === 'money' ? 1_750_000 : c.kind === 'delta' ? 2 : (i * 7) % 13]));
     const cells = withTotals(format, inputs);
     const read = await readWorkbook(await countyForm(format, cells, { names: [...names], order: [...order] }));
     expect(read.ok).toBe(true);
