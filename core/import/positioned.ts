@@ -50,6 +50,8 @@ interface Cell {
   pieces: TextPiece[];
 }
 
+const PAGE_NUMBER = /^[-—–]+\s*\d{1,3}\s*[-—–]+$|^第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*\/\s*\d{1,3}$/;
+
 /** a gap between pieces of one line wider than this share of the text height separates cells (a space is ~0.3) */
 const CELL_GAP = 0.45;
 
@@ -228,6 +230,8 @@ export function linesFromPositioned(pages: readonly PositionedPage[]): Line[] {
         continue;
       }
       const text = texts[0]!;
+      // the page number under each page (「— 3 —」, 「第 3 页」): furniture of the PDF, not text
+      if (PAGE_NUMBER.test(text)) continue;
       const prev = lines.at(-1);
       if (openParagraph && prev && !prev.row && !STARTS_ITEM.test(text)) prev.cells[0] += text;
       else lines.push({ cells: [text], row: false });
