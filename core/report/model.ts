@@ -95,6 +95,11 @@ export interface CarryInfo {
   notices: string[];
 }
 
+/** The report was prepared in the app, not read from a published one (its figures were typed and kept here). */
+export function madeInApp(report: Pick<ReportData, 'origin'>): boolean {
+  return report.origin === 'app';
+}
+
 export function emptyAgency(name = ''): Agency {
   return { name, level: 'township', region: '', contact: { address: '', postcode: '', phone: '', email: '' }, website: '' };
 }

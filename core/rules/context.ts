@@ -1,5 +1,5 @@
 import { sectionHeading, SECTIONS, type SectionKey } from '../format/index.js';
-import { PROSE_KEYS, resolveTokens, withTotals, yuanToWan, type ProseKey, type ReportData } from '../report/index.js';
+import { computesTotals, madeInApp, PROSE_KEYS, resolveTokens, shownCells, yuanToWan, type ProseKey, type ReportData } from '../report/index.js';
 import { formatIndex, type FormatIndex } from './format-index.js';
 import { extractNumbers, type NumberMention } from './prose-numbers.js';
 
@@ -60,7 +60,7 @@ export function sectionLabel(key: SectionKey): string {
 function figuresOf(report: ReportData): Figures {
   if (report.format === 'free') return { report, index: null, cells: report.cells };
   const index = formatIndex(report.format);
-  const cells = report.origin === 'app' ? withTotals(report.format, report.cells) : report.cells;
+  const cells = shownCells(report);
   return { report, index, cells };
 }
 
@@ -86,7 +86,7 @@ export function buildContext(report: ReportData, options: CheckOptions = {}): Ru
   const numbers = new Map<ProseKey, NumberMention[]>();
   const ctx: RuleContext = {
     ...figures,
-    computedTotals: report.origin === 'app',
+    computedTotals: computesTotals(report),
     prose,
     numbers(key) {
       let found = numbers.get(key);
@@ -101,7 +101,7 @@ export function buildContext(report: ReportData, options: CheckOptions = {}): Ru
   };
   const prev = options.previous;
   if (prev && prev.year === report.year - 1) {
-    ctx.previous = { ...figuresOf(prev), madeInApp: options.previousMadeInApp ?? prev.origin === 'app' };
+    ctx.previous = { ...figuresOf(prev), madeInApp: options.previousMadeInApp ?? madeInApp(prev) };
   }
   return ctx;
 }

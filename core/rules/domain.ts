@@ -1,4 +1,5 @@
 import { cellDef, type TableId } from '../format/index.js';
+import { isComputedIn } from '../report/totals.js';
 import type { RuleContext } from './context.js';
 import type { Finding, RuleDef } from './types.js';
 
@@ -84,7 +85,7 @@ export const D4: RuleDef = {
     for (const table of TABLES) {
       // in a report made in the app a blank total follows from blank parts: name only the parts
       const blanks = index.tableCells[table]
-        .filter((c) => ctx.cells[c.id] === undefined && !(ctx.computedTotals && index.computed.has(c.id)))
+        .filter((c) => ctx.cells[c.id] === undefined && !isComputedIn(ctx.report, c.id))
         .map((c) => c.id);
       if (!blanks.length) continue;
       const named = blanks.slice(0, NAMED_BLANKS).map(ctx.name).join('、');

@@ -63,7 +63,7 @@ async function fromFile(file: string | undefined, argv: readonly string[], commo
   if (previousFile && !previous) return EXIT.failed;
   let fingerprint: string | undefined;
   if (!common.draft) {
-    const findings = checkReport(report, previous ? { previous, previousMadeInApp: previous.origin === 'app' } : {});
+    const findings = checkReport(report, previous ? { previous } : {});
     const gate = exportGate(findings, new Set());
     if (gate.blocking.length) {
       io.err(gateRefusal(gate, '导出正式版'));

@@ -1,6 +1,6 @@
 import { AppError, type CarryPreview, type Handlers, type ReportDetail } from '../../core/api.js';
 import { formatIdForYear, cellDef, rowLabel } from '../../core/format/index.js';
-import { carryForward, type ProseKey, type ReportData } from '../../core/report/index.js';
+import { carryForward, madeInApp, type ProseKey, type ReportData } from '../../core/report/index.js';
 import type { Store } from '../store/index.js';
 import type { ReportMeta } from '../store/reports.js';
 import { editableOrFail } from './guards.js';
@@ -18,7 +18,7 @@ export function previousReport(store: Store, load: Loader, agencyId: number, yea
   if (id === undefined) return undefined;
   const { data } = load(store, id);
   const manual = store.reports.meta(id).manual === true;
-  return { reportId: id, data, madeInApp: data.origin === 'app' && !manual };
+  return { reportId: id, data, madeInApp: madeInApp(data) && !manual };
 }
 
 /** The 四、结转下年度 row and 现行有效件数 a clerk may type in for a year the store does not have. */

@@ -1,6 +1,6 @@
 import { AppError, type AgencyRecord, type AppInfo, type Handlers, type ReportDetail, type ReportSummary } from '../../core/api.js';
 import { cellDef, cellName } from '../../core/format/index.js';
-import { MAX_VALUE, withTotals, type ReportData, type Signoff } from '../../core/report/index.js';
+import { isComputedIn, MAX_VALUE, shownCells, type ReportData, type Signoff } from '../../core/report/index.js';
 import type { Store } from '../store/index.js';
 import { editableOrFail as guardEditable, reportOrFail as guardReport } from './guards.js';
 import { carryHandlers, createReport, previousReport } from './carry.js';
@@ -38,7 +38,7 @@ export function loadReport(store: Store, reportId: number): ReportDetail {
     format: row.format,
     year: row.year,
     agency: agencyData,
-    cells: row.format !== 'free' && row.origin === 'app' ? withTotals(row.format, loaded.cells) : loaded.cells,
+    cells: shownCells({ ...row, cells: loaded.cells }),
     sections: loaded.sections,
     notes: loaded.notes,
     signoff: { preparer: '', reviewer: '', approver: '', ...loaded.signoff } as Signoff,
@@ -65,7 +65,7 @@ function checkCellChanges(summary: Pick<ReportSummary, 'format' | 'origin'>, cha
   for (const { cellId, value } of changes) {
     const def = cellDef(summary.format, cellId);
     if (!def) throw new AppError('invalid_args', `单元格「${cellId}」不属于 ${summary.format} 年版格式`);
-    if (def.sumOf && summary.origin === 'app') {
+    if (isComputedIn(summary, cellId)) {
       throw new AppError('refused', `${cellName(def)}是自动计算的合计，不能直接填写`);
     }
     if (value === null) continue;

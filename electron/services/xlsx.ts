@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { reportTitle } from '../../core/document/index.js';
 import { AppError, type Handlers, type ReportDetail, type XlsxTables } from '../../core/api.js';
 import { cellDef, cellName, FORMATS, getFormat, gridPositions, SECTIONS, sectionHeading, type TableDef } from '../../core/format/index.js';
-import { withTotals } from '../../core/report/totals.js';
+import { enteredCells, isComputedIn, shownCells } from '../../core/report/totals.js';
 import type { Store } from '../store/index.js';
 import { importText, type ImportOutcome } from '../../core/import/index.js';
 import { yuanToWan } from '../../core/report/money.js';
@@ -355,13 +355,13 @@ export async function tablesForReport(report: ReportData, bytes: Uint8Array): Pr
   }
   const warnings = [...read.warnings];
   const cells: Record<string, number> = {};
-  const own = Object.fromEntries(Object.entries(read.report.cells).filter(([id]) => !cellDef(format, id)?.sumOf));
   // the app computes the totals of its own reports: a total in the workbook that is not the sum of its parts is said, not taken
-  const computed = report.origin === 'app' ? withTotals(format, own) : {};
+  const target = { format, origin: report.origin };
+  const computed = shownCells({ ...target, cells: enteredCells({ ...target, cells: read.report.cells }) });
   for (const [id, value] of Object.entries(read.report.cells)) {
     const def = cellDef(format, id);
     if (!def) continue;
-    if (def.sumOf && report.origin === 'app') {
+    if (isComputedIn(target, id)) {
       if (computed[id] !== undefined && computed[id] !== value) warnings.push(`${cellName(def)}在 Excel 中是 ${value}，但各项之和是 ${computed[id]}：合计由年报助手计算，以各项之和为准`);
       continue;
     }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { getFormat, T3_COLUMNS, T4_COLUMNS, type TableDef, type TableId } from '../../core/format/index.js';
+import { computesTotals } from '../../core/report/index.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { navigate } from '../route.js';
 import type { ReportEditor } from './table/editor.js';
@@ -86,7 +87,7 @@ function TableSectionBody({ editor, reportId, tableId, track }: Props) {
   const table = tables[tableId];
   const readOnly = editor.readOnly;
   // the app computes the totals of its own reports; an imported report keeps them as published
-  const computedTotals = data.origin === 'app';
+  const computedTotals = computesTotals(data);
 
   /** An undo or redo: go to where it happened, in whichever table. */
   const showCell = (cellId: string) => {

@@ -1,9 +1,8 @@
 import type { Acknowledgement } from '../../../core/api.js';
 import { cellDef, type SectionKey, type TableId } from '../../../core/format/index.js';
-import { withoutTotals, withTotals, type ReportData } from '../../../core/report/index.js';
+import { enteredCells, isComputedIn, shownCells, type ReportData } from '../../../core/report/index.js';
 import type { Finding } from '../../../core/rules/index.js';
 import { applyChanges, History, type CellChange, type Edit } from './history.js';
-import { isComputedCell } from './layout.js';
 import { CellSaver, type SendCells } from './saver.js';
 
 /**
@@ -56,8 +55,7 @@ export class ReportEditor {
     if (deps.previous) this.previous = deps.previous;
     this.saver = new CellSaver(deps.sendCells);
     const { data } = deps;
-    const entered = data.format !== 'free' && data.origin === 'app' ? withoutTotals(data.format, data.cells) : data.cells;
-    const start = { ...data, cells: entered };
+    const start = { ...data, cells: enteredCells(data) };
     this.snapshot = {
       data: start,
       shown: this.shownOf(start),
@@ -90,7 +88,7 @@ export class ReportEditor {
   }
 
   private shownOf(data: ReportData): Readonly<Record<string, number>> {
-    return data.format !== 'free' && data.origin === 'app' ? withTotals(data.format, data.cells) : data.cells;
+    return shownCells(data);
   }
 
   /** Whether the clerk may type into a cell: it exists in the format and is not a computed total. */
@@ -98,7 +96,7 @@ export class ReportEditor {
     const { data } = this.snapshot;
     if (this.readOnly || data.format === 'free') return false;
     const def = cellDef(data.format, cellId);
-    return Boolean(def) && !isComputedCell(def!, data.origin);
+    return Boolean(def) && !isComputedIn(data, cellId);
   }
 
   /** Writes cells as one undoable step and saves them. Unchanged and computed cells are left out. */
