@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { reportTitle } from '../../core/document/index.js';
-import { AppError, type Handlers, type ReportDetail, type XlsxTables } from '../../core/api.js';
+import { AppError, type Handlers, type XlsxTables } from '../../core/api.js';
 import { cellDef, cellName, FORMATS, getFormat, gridPositions, SECTIONS, sectionHeading, type TableDef } from '../../core/format/index.js';
 import { enteredCells, isComputedIn, shownCells } from '../../core/report/totals.js';
 import type { Store } from '../store/index.js';
+import { loadReport } from './reports.js';
 import { importText, type ImportOutcome } from '../../core/import/index.js';
 import { yuanToWan } from '../../core/report/money.js';
 import { emptyAgency, type ReportData } from '../../core/report/model.js';
@@ -370,10 +371,10 @@ export async function tablesForReport(report: ReportData, bytes: Uint8Array): Pr
   return { format, cells, uncertain: read.uncertain, warnings };
 }
 
-export function xlsxHandlers(store: Store, load: (store: Store, reportId: number) => ReportDetail): Pick<Handlers, 'xlsx.read'> {
+export function xlsxHandlers(store: Store): Pick<Handlers, 'xlsx.read'> {
   return {
     'xlsx.read': async ({ reportId, source }) => {
-      const detail = load(store, reportId);
+      const detail = loadReport(store, reportId);
       const bytes = Buffer.from(source.base64, 'base64');
       if (bytes.length !== source.size) throw new AppError('refused', '文件没有完整读到，或太大（Excel 表格通常只有几十 KB）。请重新选择文件。');
       return tablesForReport(detail.data, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));

@@ -99,7 +99,7 @@ export function useProseSaver(
     latest.current = null;
     if (value === null || value === saved.current) {
       // typed and undone: nothing to write, the header may say 已保存 again
-      waiting.current?.resolve({ savedAt: new Date().toISOString() });
+      waiting.current?.resolve({ savedAt: new Date().toISOString(), revision: 0 });
       waiting.current = null;
       return inFlight.current;
     }
