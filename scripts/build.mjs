@@ -11,8 +11,8 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const external = ['electron', ...Object.keys(pkg.dependencies)];
 
 const entries = {
-  main: 'electron/main.ts',
-  preload: 'electron/preload.ts',
+  main: 'electron/desktop/main.ts',
+  preload: 'electron/desktop/preload.ts',
   web: 'electron/web.ts',
   cli: 'electron/cli.ts',
 };

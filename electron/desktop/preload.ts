@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { METHODS } from '../core/api.js';
-import { IPC_CHANNEL } from './ipc-channel.js';
+import { METHODS } from '../../core/api.js';
+import { IPC_CHANNEL } from './channel.js';
 
 /**
  * Exposes the contract's methods by name, and nothing else: no ipcRenderer, no generic invoke.

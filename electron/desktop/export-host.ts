@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { AppError, type ExportDelivery, type PrintOutcome } from '../../core/api.js';
-import { APP_ORIGIN } from '../ipc-channel.js';
+import { APP_ORIGIN } from './channel.js';
 import type { ExportFile, ExportHost } from '../services/export.js';
-import { writeFileAtomic } from './write-file.js';
+import { writeFileAtomic } from '../export/write-file.js';
 
 /**
  * How the desktop app saves, prints and makes PDFs. The window never names a file: main shows
