@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ImportConfirmed, ReportSummary } from '../../core/api.js';
-import { ApiFailure, call } from '../api/client.js';
+import { call } from '../api/client.js';
+import { errorMessage } from '../api/errors.js';
 import { navigate } from '../route.js';
 
 interface Props {
@@ -34,7 +35,7 @@ export function DoneStep({ confirmed, onAnother }: Props) {
       const created = await call('report.create', { agencyId: agency.id, year: next, carry: true });
       navigate({ name: 'report', reportId: created.id, section: 's1' });
     } catch (err) {
-      setFailure(err instanceof ApiFailure ? err.message : String(err));
+      setFailure(errorMessage(err));
       setBusy(false);
     }
   };

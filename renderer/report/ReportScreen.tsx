@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReportDetail } from '../../core/api.js';
 import { SECTIONS, sectionHeading, type SectionKey } from '../../core/format/index.js';
 import type { ProseKey } from '../../core/report/model.js';
-import { ApiFailure, call } from '../api/client.js';
+import { call } from '../api/client.js';
+import { errorMessage } from '../api/errors.js';
 import { formatLabel } from '../labels.js';
 import { navigate } from '../route.js';
 import { CarryReasons } from './carry/CarryReasons.js';
@@ -48,7 +49,7 @@ export function ReportScreen({ reportId, section, onAgency }: Props) {
     try {
       setDetail(await call('report.open', { reportId }));
     } catch (err) {
-      setFailure(err instanceof ApiFailure ? err.message : String(err));
+      setFailure(errorMessage(err));
     }
   }, [reportId]);
   useEffect(() => {

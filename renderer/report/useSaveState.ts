@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { ApiFailure } from '../api/client.js';
+import { errorMessage } from '../api/errors.js';
 
 export type SaveState = { kind: 'saved'; at?: string } | { kind: 'saving' } | { kind: 'failed'; message: string };
 
@@ -20,7 +20,7 @@ export function useSaveState() {
       return result;
     } catch (err) {
       inFlight.current -= 1;
-      setState({ kind: 'failed', message: err instanceof ApiFailure ? err.message : String(err) });
+      setState({ kind: 'failed', message: errorMessage(err) });
       return undefined;
     }
   }, []);

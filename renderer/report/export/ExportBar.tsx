@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReportDetail, SignoffStatus } from '../../../core/api.js';
 import type { Finding } from '../../../core/rules/index.js';
-import { ApiFailure, call } from '../../api/client.js';
+import { call } from '../../api/client.js';
+import { errorMessage } from '../../api/errors.js';
 import { stateLabel } from '../../labels.js';
 import { navigate } from '../../route.js';
 import { flushAllProse } from '../prose/useProseSaver.js';
 import type { ReportEditor } from '../table/editor.js';
 import { PrintPreview } from './PrintPreview.js';
+import { reopenedAfterStateChange } from './reload.js';
 import { ReopenDialog } from './ReopenDialog.js';
 import { SignoffDialog } from './SignoffDialog.js';
 
@@ -16,18 +18,6 @@ interface Props {
 }
 
 type Open = 'preview' | 'sign' | 'reopen' | null;
-
-const FOCUS_ACTION_KEY = 'nianbao.focusReportAction';
-
-/** After 定稿 or 修改定稿 every part of the window changes: open the report afresh, the focus back in the header. */
-export function reopenAfterStateChange(reportId: number): void {
-  sessionStorage.setItem(FOCUS_ACTION_KEY, String(reportId));
-  window.location.reload();
-}
-
-export function messageOf(err: unknown): string {
-  return err instanceof ApiFailure ? err.message : String(err);
-}
 
 /**
  * The header's part of issue 5: the report's state (「已定稿 · 校验码 …」 once signed), 「打印 /
@@ -54,7 +44,7 @@ export function ExportBar({ detail, editor }: Props) {
       setProblem('');
       return next;
     } catch (err) {
-      setProblem(messageOf(err));
+      setProblem(errorMessage(err));
       return null;
     }
   }, [editor, reportId]);
@@ -83,9 +73,7 @@ export function ExportBar({ detail, editor }: Props) {
   // button now in the place of the one that opened the dialog, not to the page
   const action = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (sessionStorage.getItem(FOCUS_ACTION_KEY) !== String(reportId)) return;
-    sessionStorage.removeItem(FOCUS_ACTION_KEY);
-    action.current?.focus();
+    if (reopenedAfterStateChange(reportId)) action.current?.focus();
   }, [reportId]);
 
   const signed = signedNow ? status?.signed : undefined;
