@@ -1,4 +1,4 @@
-import type { SectionDef } from './types.js';
+import type { SectionDef, TableId } from './types.js';
 
 /**
  * The six sections, titles exactly as spec §1.2 (identical in the 2019 and 2021 formats).
@@ -15,6 +15,16 @@ export const SECTIONS: readonly SectionDef[] = [
 
 export function sectionHeading(section: SectionDef): string {
   return `${section.numeral}、${section.title}`;
+}
+
+/** The section that holds a table (表三 is section 三). */
+export function sectionOfTable(table: TableId): SectionDef {
+  return SECTIONS.find((s) => s.table === table)!;
+}
+
+/** How a table is called, after the section that holds it: 「表二」「表三」「表四」. */
+export function tableName(table: TableId): string {
+  return `表${sectionOfTable(table).numeral}`;
 }
 
 /**

@@ -79,6 +79,9 @@ export interface ReportData {
   carry?: CarryInfo;
 }
 
+/** A report without its prose: what tables, carried figures and comparisons read. */
+export type ReportFigures = Omit<ReportData, 'sections'>;
+
 /**
  * What carrying last year forward brought into this report (core/report/carry.ts).
  * Kept with the report so the window can mark carried figures and text until the clerk has looked at them.

@@ -1,4 +1,12 @@
-import { ApiFailure } from './client.js';
+/** A call the back end refused or could not do: its code, and the sentence for the clerk. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * What the window says when a call fails: the back end's own sentence (it names the cell, the

@@ -6,12 +6,12 @@ import { call } from '../api/client.js';
 import { fileSource } from '../import/source.js';
 import { errorMessage } from '../api/errors.js';
 import { Dialog } from '../components/Dialog.js';
-import type { ReportEditor } from '../report/table/editor.js';
+import type { ReportSession } from '../report/state/ReportSession.js';
 import { ValueDiffTable } from './ValueDiffTable.js';
 
 interface Props {
   detail: ReportDetail;
-  editor: ReportEditor;
+  session: ReportSession;
   onClose(): void;
 }
 
@@ -20,7 +20,7 @@ interface Props {
  * colleagues, or the county's form) read and shown — which figures would change — then filled in
  * as one step that 撤销 takes back. The totals stay the app's.
  */
-export function ExcelFillDialog({ detail, editor, onClose }: Props) {
+export function ExcelFillDialog({ detail, session, onClose }: Props) {
   const [read, setRead] = useState<{ tables: XlsxTables; name: string } | null>(null);
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
@@ -29,8 +29,8 @@ export function ExcelFillDialog({ detail, editor, onClose }: Props) {
 
   const format = detail.data.format === 'free' ? null : detail.data.format;
   const shown = (id: string, v: number | undefined) => (v === undefined ? '（空）' : format && cellDef(format, id)?.kind === 'money' ? `${yuanToWan(v)}万元` : String(v));
-  const current = editor.getSnapshot().data.cells;
-  const changes = read ? Object.entries(read.tables.cells).filter(([id, v]) => current[id] !== v && editor.isEditable(id)) : [];
+  const current = session.getState().report.cells;
+  const changes = read ? Object.entries(read.tables.cells).filter(([id, v]) => current[id] !== v && session.isEditable(id)) : [];
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
@@ -48,7 +48,7 @@ export function ExcelFillDialog({ detail, editor, onClose }: Props) {
   };
 
   const fill = () => {
-    const edit = editor.apply(
+    const edit = session.apply(
       changes.map(([cellId, value]) => ({ cellId, value })),
       `从 Excel 填入 ${changes.length} 格`,
     );

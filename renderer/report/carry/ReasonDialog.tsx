@@ -1,12 +1,8 @@
 import { useState } from 'react';
-import type { SaveAck } from '../../../core/api.js';
 import { cellDef, cellName } from '../../../core/format/index.js';
-import { call } from '../../api/client.js';
 import { Dialog, FormError } from '../../components/Dialog.js';
 import { useFormAction } from '../../components/useFormAction.js';
-import type { ReportEditor } from '../table/editor.js';
-
-export type Track = (write: () => Promise<SaveAck>) => Promise<SaveAck | undefined>;
+import type { ReportSession } from '../state/ReportSession.js';
 
 export interface ReasonTarget {
   cellId: string;
@@ -16,9 +12,7 @@ export interface ReasonTarget {
 }
 
 interface Props {
-  editor: ReportEditor;
-  reportId: number;
-  track: Track;
+  session: ReportSession;
   fromYear: number;
   targets: ReasonTarget[];
   /** the reason already written, when changing it */
@@ -30,10 +24,10 @@ interface Props {
  * Asks why a figure carried from last year was changed by hand (issue 6). The reason is stored as
  * the cell's note (shown in the cell's tooltip, not printed); one reason for every cell of the edit.
  */
-export function ReasonDialog({ editor, reportId, track, fromYear, targets, initial = '', onClose }: Props) {
+export function ReasonDialog({ session, fromYear, targets, initial = '', onClose }: Props) {
   const [reason, setReason] = useState(initial);
   const form = useFormAction();
-  const { format } = editor.getSnapshot().data;
+  const { format } = session.detail.data;
   const name = (id: string) => {
     const def = format === 'free' ? undefined : cellDef(format, id);
     return def ? cellName(def) : id;
@@ -43,10 +37,7 @@ export function ReasonDialog({ editor, reportId, track, fromYear, targets, initi
     const note = reason.trim();
     const saved = await form.run(
       async () => {
-        for (const t of targets) {
-          if (!(await track(() => call('cell.note', { reportId, cellId: t.cellId, note })))) return false;
-          editor.setNote(t.cellId, note);
-        }
+        for (const t of targets) if (!(await session.setNote(t.cellId, note))) return false;
         return true;
       },
       () => !note && '请写明为什么改动结转的数字，例如「其中 1 件申请人已撤回」；不想现在写，可以点「以后再写」',

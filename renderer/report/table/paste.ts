@@ -1,6 +1,6 @@
 import type { FormatId } from '../../../core/format/index.js';
 import { parseCellInput, shownCells } from '../../../core/report/index.js';
-import { applyChanges, type CellChange } from './history.js';
+import { applyChanges, type CellChange } from '../state/history.js';
 import { cellAtColumn, type TableLayout } from './layout.js';
 
 /**

@@ -4,20 +4,13 @@ import { call } from '../../api/client.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Dialog, FormError } from '../../components/Dialog.js';
 import { useFormAction } from '../../components/useFormAction.js';
-import { flushAllProse } from '../prose/useProseSaver.js';
-import type { ReportEditor } from '../table/editor.js';
+import type { ReportSession } from '../state/ReportSession.js';
 import { CompareView } from './CompareView.js';
 import { describeTime, KIND_LABELS, rememberAuthor, rememberedAuthor, shortHash } from './labels.js';
 
-/** Writes everything still waiting (figures and prose), so a version holds what the clerk sees. */
-async function saveEverything(editor: ReportEditor): Promise<void> {
-  editor.flush();
-  await Promise.all([flushAllProse(), editor.saved()]);
-}
-
 interface Props {
   reportId: number;
-  editor: ReportEditor;
+  session: ReportSession;
   readOnly: boolean;
 }
 
@@ -40,7 +33,7 @@ export function VersionsButton(props: Props) {
  * versions or a version with the current draft, restore a version (the current state is kept
  * as a version first; nothing is ever deleted).
  */
-function VersionsPanel({ reportId, editor, readOnly, onClose }: Props & { onClose(): void }) {
+function VersionsPanel({ reportId, session, readOnly, onClose }: Props & { onClose(): void }) {
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [label, setLabel] = useState('');
   const [author, setAuthor] = useState(rememberedAuthor);
@@ -67,7 +60,8 @@ function VersionsPanel({ reportId, editor, readOnly, onClose }: Props & { onClos
     e.preventDefault();
     const v = await run(
       async () => {
-        await saveEverything(editor);
+        // a version holds what the clerk sees: what is still waiting is saved first
+        await session.saved();
         return call('version.create', { reportId, label: label.trim(), author: author.trim() });
       },
       () => !label.trim() && '请给这个版本起个名字，例如「初稿」「送审稿」',
@@ -84,7 +78,7 @@ function VersionsPanel({ reportId, editor, readOnly, onClose }: Props & { onClos
 
   const compare = async (from: number, to: number | 'current') => {
     const found = await run(async () => {
-      if (to === 'current') await saveEverything(editor);
+      if (to === 'current') await session.saved();
       return call('version.compare', { reportId, from, to });
     });
     if (found) setComparison(found);
@@ -93,7 +87,7 @@ function VersionsPanel({ reportId, editor, readOnly, onClose }: Props & { onClos
   const restore = async (v: VersionSummary) => {
     setRestoring(null);
     const done = await run(async () => {
-      await saveEverything(editor);
+      await session.saved();
       return call('version.restore', { reportId, versionId: v.id, author: author.trim() });
     });
     if (!done) return;
