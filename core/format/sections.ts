@@ -6,9 +6,9 @@ import type { SectionDef, TableId } from './types.js';
  */
 export const SECTIONS: readonly SectionDef[] = [
   { key: 's1', numeral: '一', title: '总体情况', kind: 'prose' },
-  { key: 's2', numeral: '二', title: '主动公开政府信息情况', kind: 'table', table: 't2' },
-  { key: 's3', numeral: '三', title: '收到和处理政府信息公开申请情况', kind: 'table', table: 't3' },
-  { key: 's4', numeral: '四', title: '政府信息公开行政复议、行政诉讼情况', kind: 'table', table: 't4' },
+  { key: 's2', numeral: '二', title: '主动公开政府信息情况', kind: 'table', table: 't2', short: '主动公开' },
+  { key: 's3', numeral: '三', title: '收到和处理政府信息公开申请情况', kind: 'table', table: 't3', short: '依申请公开' },
+  { key: 's4', numeral: '四', title: '政府信息公开行政复议、行政诉讼情况', kind: 'table', table: 't4', short: '复议、诉讼' },
   { key: 's5', numeral: '五', title: '存在的主要问题及改进情况', kind: 'prose' },
   { key: 's6', numeral: '六', title: '其他需要报告的事项', kind: 'prose' },
 ];

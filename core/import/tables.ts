@@ -1,4 +1,4 @@
-import { cellDef, cellName, type CellDef, type FormatId, type TableId } from '../format/index.js';
+import { cellDef, cellName, tableName, type CellDef, type FormatId } from '../format/index.js';
 import { MAX_VALUE, normaliseNumberText, wanToYuan } from '../report/index.js';
 import { tableLabels, type LabelEntry, type TableLabels } from './labels.js';
 import type { Line } from './lines.js';
@@ -193,7 +193,6 @@ class Reader {
   }
 }
 
-const TABLE_NAMES: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
 
 function countFigures(tokens: readonly Token[]): number {
   return tokens.filter((t) => t.kind !== 'word').length;
@@ -224,10 +223,10 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
     if (figs.length === n) reader.assign(ids, figs);
     else if (figs.length > n) {
       reader.assign(ids, take === 'leading' ? figs.slice(0, n) : figs.slice(-n), true);
-      reader.warnings.push(`${TABLE_NAMES[table]}「${seg.entry.text}」一行有 ${figs.length} 个数（应为 ${n} 个），已取${take === 'leading' ? '前' : '后'} ${n} 个，请核对`);
+      reader.warnings.push(`${tableName(table)}「${seg.entry.text}」一行有 ${figs.length} 个数（应为 ${n} 个），已取${take === 'leading' ? '前' : '后'} ${n} 个，请核对`);
     } else if (figs.length > 0) {
       reader.missing(ids);
-      reader.warnings.push(`${TABLE_NAMES[table]}「${seg.entry.text}」一行只有 ${figs.length} 个数（应为 ${n} 个），无法确定对应哪几列，已留空，请对照原文填写`);
+      reader.warnings.push(`${tableName(table)}「${seg.entry.text}」一行只有 ${figs.length} 个数（应为 ${n} 个），无法确定对应哪几列，已留空，请对照原文填写`);
     }
   }
 
@@ -249,8 +248,8 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
     });
     reader.warnings.push(
       chunks
-        ? `${TABLE_NAMES[table]}「${seg.entry.text}」下的 ${lost.length} 行在原文中没有行名（网页复制时丢失），已按顺序读取每行最后 ${n} 个数，请核对`
-        : `${TABLE_NAMES[table]}「${seg.entry.text}」下的 ${lost.length} 行没有行名，数字个数（${seg.figures.length} 个）也对不上，已留空，请对照原文填写`,
+        ? `${tableName(table)}「${seg.entry.text}」下的 ${lost.length} 行在原文中没有行名（网页复制时丢失），已按顺序读取每行最后 ${n} 个数，请核对`
+        : `${tableName(table)}「${seg.entry.text}」下的 ${lost.length} 行没有行名，数字个数（${seg.figures.length} 个）也对不上，已留空，请对照原文填写`,
     );
     for (const row of lost) own.set(row, seg);
   }

@@ -1,4 +1,4 @@
-import { sectionHeading, SECTIONS, type SectionKey } from '../format/index.js';
+import { sectionHeading, SECTIONS, tableName, type SectionKey, type TableId } from '../format/index.js';
 import { computesTotals, madeInApp, PROSE_KEYS, resolveTokens, shownCells, yuanToWan, type ProseKey, type ReportData } from '../report/index.js';
 import { formatIndex, type FormatIndex } from './format-index.js';
 import { extractNumbers, type NumberMention } from './prose-numbers.js';
@@ -49,7 +49,7 @@ const HEADINGS = new Map(SECTIONS.map((s) => [s.key, `「${sectionHeading(s)}」
 /** How a message names a prose part: 「一、总体情况」, 「导语」, 「表三下方的说明」. */
 export function proseLabel(key: ProseKey): string {
   if (key === 'intro') return '导语';
-  if (key.startsWith('note_')) return `${{ note_t2: '表二', note_t3: '表三', note_t4: '表四' }[key as 'note_t2']}下方的说明`;
+  if (key.startsWith('note_')) return `${tableName(key.slice('note_'.length) as TableId)}下方的说明`;
   return HEADINGS.get(key as SectionKey)!;
 }
 

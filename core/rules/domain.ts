@@ -1,11 +1,10 @@
-import { cellDef, type TableId } from '../format/index.js';
+import { cellDef, tableName, type TableId } from '../format/index.js';
 import { isComputedIn } from '../report/totals.js';
 import type { RuleContext } from './context.js';
 import type { Finding, RuleDef } from './types.js';
 
 /** Spec §3.1: what each cell may hold, blanks, and the group rows of 表三. */
 
-const TABLE_NAMES: Readonly<Record<TableId, string>> = { t2: '表二', t3: '表三', t4: '表四' };
 const TABLES: readonly TableId[] = ['t2', 't3', 't4'];
 
 const hasTables = (ctx: RuleContext) => ctx.index !== null;
@@ -95,7 +94,7 @@ export const D4: RuleDef = {
         severity: 'warning',
         section: index.format.tables[table].section,
         cells: blanks,
-        message: `${TABLE_NAMES[table]}还有空格未填：${named}${more}。定稿中不能留空，没有的请填 0`,
+        message: `${tableName(table)}还有空格未填：${named}${more}。定稿中不能留空，没有的请填 0`,
         fix: { label: '空格全部填 0', changes: Object.fromEntries(blanks.map((id) => [id, 0])) },
       });
     }

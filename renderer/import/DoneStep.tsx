@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ImportConfirmed, ReportSummary } from '../../core/api.js';
+import { rowLabel } from '../../core/format/index.js';
 import { call } from '../api/client.js';
 import { errorMessage } from '../api/errors.js';
 import { navigate } from '../route.js';
@@ -57,7 +58,7 @@ export function DoneStep({ confirmed, onAnother }: Props) {
             </p>
           ) : (
             <p>
-              接下来可以从这份报告开始 {next} 年的报告：表三「二、上年结转」会取这份报告的「四、结转下年度继续办理」，文字作为草稿带入。
+              接下来可以从这份报告开始 {next} 年的报告：表三「{rowLabel('2021', 't3.r2.total')}」会取这份报告的「{rowLabel('2021', 't3.r4.total')}」，文字作为草稿带入。
             </p>
           )}
           {failure ? (

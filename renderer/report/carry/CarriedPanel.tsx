@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { cellDef, cellName, rowLabel, type CellDef, type TableId } from '../../../core/format/index.js';
+import { cellDef, cellName, rowLabel, tableName, type CellDef, type TableId } from '../../../core/format/index.js';
 import type { ReportSession } from '../state/ReportSession.js';
 import { useSessionState } from '../state/useSession.js';
 import { baseOf, carriedCells, freshCarry, type CarriedCell } from './cells.js';
@@ -18,7 +18,7 @@ function shortLabel(def: CellDef): string {
 
 /** Notices about 表二 (X-4) go under 表二; the others (表三's 结转 row) under 表三. */
 function noticeTable(notice: string): TableId {
-  return notice.startsWith('表二') ? 't2' : 't3';
+  return notice.startsWith(tableName('t2')) ? 't2' : 't3';
 }
 
 /**

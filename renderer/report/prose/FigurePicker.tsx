@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FormatId, TableId } from '../../../core/format/index.js';
+import { sectionOfTable, tableName, type FormatId, type TableId } from '../../../core/format/index.js';
 import { Dialog } from '../../components/Dialog.js';
 import { allFigures, commonFigures, figureValue, type Figure } from './figures.js';
 
-const TABLE_NAMES: Record<TableId, string> = { t2: '表二 主动公开', t3: '表三 依申请公开', t4: '表四 复议、诉讼' };
 
 interface Props {
   format: FormatId;
@@ -77,7 +76,7 @@ export function FigurePicker({ format, cells, onPick, onClose }: Props) {
               input.current?.focus();
             }}
           >
-            {t === 'common' ? '常用' : TABLE_NAMES[t]}
+            {t === 'common' ? '常用' : `${tableName(t)} ${sectionOfTable(t).short}`}
           </button>
         ))}
       </div>

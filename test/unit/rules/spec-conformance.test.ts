@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FORMATS } from '../../../core/format/index.js';
 import { RULES, type Severity } from '../../../core/rules/index.js';
 
 /**
@@ -42,15 +41,5 @@ describe.skipIf(!existsSync(SPEC))('rules against spec §3', () => {
       else if (rule.severity !== expected) wrong.push(`${id} is ${rule.severity}, spec says ${sev}`);
     }
     expect(wrong).toEqual([]);
-  });
-});
-
-describe('rule titles quote the format’s own labels', () => {
-  it('every 「…」 in a title that names a numbered row is a label core/format prints', () => {
-    const printed = new Set(Object.values(FORMATS).flatMap((f) => f.cells.flatMap((c) => [...c.rowPath, ...c.colPath])));
-    const quoted = RULES.flatMap((r) => [...r.title.matchAll(/「([^」]+)」/g)].map((m) => m[1]!));
-    const rows = quoted.filter((q) => /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(q));
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.filter((q) => !printed.has(q))).toEqual([]);
   });
 });
