@@ -1,34 +1,21 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SECTIONS, sectionHeading, type SectionKey } from '../../../core/format/index.js';
-
-/** The real published reports, outside the project (may be absent). */
-export const SEEDS_DIR = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
-export const HAVE_SEEDS = existsSync(SEEDS_DIR);
-
-export function seedText(prefix: string): string | null {
-  if (!HAVE_SEEDS) return null;
-  const file = readdirSync(SEEDS_DIR).find((f) => f.startsWith(prefix));
-  return file ? readFileSync(SEEDS_DIR + file, 'utf8') : null;
-}
-
-interface Normaliser {
-  stripPinyin(text: string): string;
-  toSimplified(text: string): string;
-}
+import { stripPinyin, toSimplified } from '../../../core/import/normalize.js';
 
 /**
- * The project's own Traditional → Simplified converter (core/import), when it is there. Loaded
- * by a computed path so that this test neither depends on nor duplicates the importer.
+ * The narratives of test/fixtures/narratives: whole report texts of our own, written in the shapes
+ * published reports come in (one copied off a page with ASCII punctuation, one with numbered
+ * paragraphs and a 五 that plans 「2021年，…将…」 in a 2021 report, one in Traditional characters with
+ * a re-posting site's pinyin), carrying the figures of the seed fixtures' tables.
  */
-export async function loadNormaliser(): Promise<Normaliser | null> {
-  const path = '../../../core/import/normalize.js';
-  try {
-    const mod = (await import(/* @vite-ignore */ path)) as Partial<Normaliser>;
-    return typeof mod.stripPinyin === 'function' && typeof mod.toSimplified === 'function' ? (mod as Normaliser) : null;
-  } catch {
-    return null;
-  }
+const DIR = fileURLToPath(new URL('../../fixtures/narratives/', import.meta.url));
+
+export type NarrativeId = '001' | '002' | '003';
+
+/** A narrative as a clerk's text: pinyin stripped, Traditional made Simplified (as the importer does). */
+export function narrativeText(id: NarrativeId): string {
+  return toSimplified(stripPinyin(readFileSync(`${DIR}narrative-${id}.txt`, 'utf8')));
 }
 
 /**
