@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// the schema library's messages in Chinese, for every host
+import './schema-messages.js';
 import { AGENCY_LEVELS, PROSE_KEYS, type Agency, type ReportData, type Signoff } from './report/model.js';
 import type { ReportSnapshot, SnapshotComparison } from './report/versions.js';
 import type { ExportGate } from './document/gate.js';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// its refusals in Chinese, whoever reads the file (the command line reads it without core/api)
+import '../schema-messages.js';
 import { cellDef, type FormatId } from '../format/index.js';
 import { wanNumberToYuan, yuanToWan } from './money.js';
 import { AGENCY_LEVELS, type ReportData } from './model.js';

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { openBackend, type Backend } from '../backend.js';
 import { dataDirFromArgs } from '../store/index.js';
-import { APP_ORIGIN, APP_SCHEME, IPC_CHANNEL } from './channel.js';
+import { APP_ORIGIN, APP_SCHEME, IPC_CHANNEL, WINDOW_SHOWN } from './channel.js';
+import { isCommandLine, runCommandLine, userArguments } from './command-line.js';
 import { electronExportHost } from './export-host.js';
 import { guardContents, ipcHandler, lockDownSession, serveApp } from './guards.js';
 
@@ -17,14 +18,29 @@ const rendererDir = path.join(__dirname, 'renderer');
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | null = null;
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+const args = userArguments(process.argv, Boolean(process.defaultApp));
 
-if (!app.requestSingleInstanceLock()) {
-  // a second copy would write to the same database: hand over to the first one and leave
-  app.quit();
+if (isCommandLine(args)) {
+  // `nianbao check …` from a terminal: the command's output and exit code, no window
+  runCommandLine(args).then(
+    (code) => app.exit(code),
+    (err: unknown) => {
+      console.error(`出错了：${err instanceof Error ? err.message : String(err)}`);
+      app.exit(2);
+    },
+  );
 } else {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  openWindowOnce();
+}
+
+/** The window: one copy of the app at a time (a second would write to the same database). */
+function openWindowOnce(): void {
+  if (!app.requestSingleInstanceLock()) {
+    // hand over to the first copy and leave
+    app.quit();
+    return;
+  }
   app.on('second-instance', () => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
@@ -59,6 +75,8 @@ async function start(): Promise<void> {
     minWidth: 1000,
     minHeight: 640,
     title: '年报助手',
+    // the taskbar's icon on Linux (Windows takes the program's own); drawn by scripts/icon.mjs
+    icon: path.join(__dirname, 'icons', 'png', '256x256.png'),
     show: false,
     webPreferences: {
       preload: path.join(__dirname, 'preload.cjs'),
@@ -69,7 +87,10 @@ async function start(): Promise<void> {
       spellcheck: false,
     },
   });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.once('ready-to-show', () => {
+    mainWindow?.show();
+    console.log(WINDOW_SHOWN);
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

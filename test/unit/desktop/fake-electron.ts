@@ -62,6 +62,7 @@ export function fakeElectron() {
     whenReady: vi.fn(() => app.ready),
     getPath: vi.fn((name: string) => `/fake/${name}`),
     quit: vi.fn(),
+    exit: vi.fn(),
   });
   const defaultSession = {
     permissionRequest: undefined as Listener | undefined,

@@ -3,6 +3,12 @@ import { APP_ORIGIN, APP_SCHEME, IPC_CHANNEL } from '../../../electron/desktop/c
 import { tmpDir } from '../helpers/tmp.js';
 import { electronModule, fakeElectron, FakeContents } from './fake-electron.js';
 
+const commands = vi.hoisted(() => ({ ran: [] as string[][], code: 1 }));
+vi.mock('../../../electron/desktop/command-line.js', async (original) => ({
+  ...(await original<typeof import('../../../electron/desktop/command-line.js')>()),
+  runCommandLine: async (args: string[]) => (commands.ran.push(args), commands.code),
+}));
+
 /**
  * The desktop app's main process (electron/desktop/main.ts), run against a mocked `electron`
  * module: what it registers is called as Electron would call it.
@@ -12,12 +18,13 @@ const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typ
 // a fresh fake for every start: the module reads whichever is current when main.ts is imported
 vi.mock('electron', () => electronModule(() => fake.current));
 
-async function startMain(lock = true) {
+async function startMain(lock = true, argv = ['/opt/nianbao/nianbao']) {
   fake.current = fakeElectron();
   fake.current.app.lock = lock;
+  process.argv = argv;
   vi.resetModules();
   await import('../../../electron/desktop/main.js');
-  if (lock) await vi.waitFor(() => expect(fake.current.windows[0]?.loaded).toEqual([`${APP_ORIGIN}/index.html`]));
+  if (lock && argv.length === 1) await vi.waitFor(() => expect(fake.current.windows[0]?.loaded).toEqual([`${APP_ORIGIN}/index.html`]));
   return fake.current;
 }
 
@@ -108,9 +115,41 @@ describe('the desktop main process', () => {
     expect(await expired.text()).toContain('预览已过期');
   });
 
+  it('started as a command (`nianbao check …`), runs it and exits with its code, opening no window', async () => {
+    commands.ran = [];
+    const e = await startMain(true, ['/opt/nianbao/nianbao', 'check', '2024.nianbao.json']);
+    await vi.waitFor(() => expect(e.app.exit).toHaveBeenCalledWith(1));
+    expect(commands.ran).toEqual([['check', '2024.nianbao.json']]);
+    expect(e.windows).toHaveLength(0);
+    expect(e.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+    expect(e.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+  });
+
   it('closing the last window closes the store and quits', async () => {
     const e = await startMain();
     e.app.emit('window-all-closed');
     expect(e.app.quit).toHaveBeenCalled();
+  });
+});
+
+describe('the installed app as the command line', () => {
+  it('knows every command of electron/cli.ts, and opens the window for anything else', async () => {
+    const { isCommandLine, userArguments } = await vi.importActual<typeof import('../../../electron/desktop/command-line.js')>('../../../electron/desktop/command-line.js');
+    const { main } = await import('../../../electron/cli.js');
+    const lines: string[] = [];
+    const log = vi.spyOn(process.stdout, 'write').mockImplementation((text) => (lines.push(String(text)), true));
+    try {
+      await main(['--help']);
+    } finally {
+      log.mockRestore();
+    }
+    const names = lines.join('').split('\n').flatMap((l) => /^ {2}([a-z]+) {2}/.exec(l)?.[1] ?? []);
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    for (const name of names) expect(isCommandLine([name, 'x']), name).toBe(true);
+    expect(isCommandLine(['--version'])).toBe(true);
+    expect(isCommandLine([])).toBe(false);
+    expect(isCommandLine(['--data-dir', '/data'])).toBe(false);
+    expect(userArguments(['/usr/bin/electron', '/app', 'check', 'x'], true)).toEqual(['check', 'x']);
+    expect(userArguments(['/opt/nianbao/nianbao', 'check', 'x'], false)).toEqual(['check', 'x']);
   });
 });

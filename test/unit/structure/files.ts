@@ -4,7 +4,7 @@ import path from 'node:path';
 /** The repository's root, whatever folder the tests run from. */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-const SKIP = new Set(['node_modules', 'dist', 'release', 'test-results', '.git']);
+const SKIP = new Set(['node_modules', 'dist', 'release', 'test-results', 'playwright-report', '.git']);
 
 /** Files under the given top folders (relative, with forward slashes), optionally of some extensions. */
 export function repoFiles(dirs: readonly string[], extensions: readonly string[] = ['.ts', '.tsx', '.mts', '.mjs', '.cjs']): string[] {
