@@ -22,7 +22,7 @@ export function snapshotReport(snapshot: ReportSnapshot, agency: Agency): Report
     format: snapshot.format,
     year: snapshot.year,
     agency: snapshot.agency ?? agency,
-    cells: shownCells(snapshot),
+    cells: { ...shownCells(snapshot) },
     sections: { ...snapshot.sections },
     notes: { ...snapshot.notes },
     signoff,

@@ -82,12 +82,15 @@ export function isComputedIn(report: TotalsOwner, cellId: string): boolean {
   return computesTotals(report) && isComputed(report.format, cellId);
 }
 
-/** What the tables show: the entered figures, with the computed totals filled in where the report computes them. */
-export function shownCells(report: TotalsOwner & { cells: Readonly<Record<string, number>> }): Record<string, number> {
-  return computesTotals(report) ? withTotals(report.format, report.cells) : { ...report.cells };
+/**
+ * What the tables show: the entered figures, with the computed totals filled in where the report
+ * computes them; else the report's own figures (not a copy: read them, do not change them).
+ */
+export function shownCells(report: TotalsOwner & { cells: Readonly<Record<string, number>> }): Readonly<Record<string, number>> {
+  return computesTotals(report) ? withTotals(report.format, report.cells) : report.cells;
 }
 
-/** What the clerk entered: the figures without the computed totals, where the report computes them. */
-export function enteredCells(report: TotalsOwner & { cells: Readonly<Record<string, number>> }): Record<string, number> {
-  return computesTotals(report) ? withoutTotals(report.format, report.cells) : { ...report.cells };
+/** What the clerk entered: the figures without the computed totals, where the report computes them (else as they are). */
+export function enteredCells(report: TotalsOwner & { cells: Readonly<Record<string, number>> }): Readonly<Record<string, number>> {
+  return computesTotals(report) ? withoutTotals(report.format, report.cells) : report.cells;
 }
