@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { reportTitle } from '../../core/document/index.js';
 import { AppError, type Handlers, type XlsxTables } from '../../core/api.js';
-import { cellDef, cellName, FORMATS, getFormat, gridPositions, SECTIONS, sectionHeading, type TableDef } from '../../core/format/index.js';
+import { cellDef, cellName, FORMATS, getFormat, gridPositions, SECTIONS, sectionHeading, tableName, type TableDef } from '../../core/format/index.js';
 import { enteredCells, isComputedIn, shownCells } from '../../core/report/totals.js';
 import type { Store } from '../store/index.js';
 import { loadReport } from './reports.js';
@@ -48,7 +48,6 @@ export interface WorkbookSpec {
 const GRID_TOP = 4;
 const FONT = '宋体';
 const TITLE_FONT = '黑体';
-const TABLE_NAMES: Record<TableDef['id'], string> = { t2: '表二', t3: '表三', t4: '表四' };
 
 /** 「单位：件」, with the columns counted in another unit named: 「（本年收费金额：万元）」. */
 export function unitNote(table: TableDef): string {
@@ -156,7 +155,7 @@ export function reportWorkbook(report: ReportData, draft: boolean): WorkbookSpec
   return {
     title: `${reportTitle(report)}${draft ? '（草稿）' : ''}`,
     sheets: Object.values(format.tables).map((table) => ({
-      name: TABLE_NAMES[table.id],
+      name: tableName(table.id),
       heading: sectionHeading(SECTIONS.find((s) => s.key === table.section)!),
       table,
       value: (id) => {
