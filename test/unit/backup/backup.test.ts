@@ -14,6 +14,7 @@ import {
   readBackup,
 } from '../../../electron/store/backup.js';
 import { DB_FILE_NAME, openStore } from '../../../electron/store/index.js';
+import { LATEST_VERSION } from '../../../electron/store/migrations.js';
 import { testBackend } from '../helpers/backend.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { fillReport, runningBackend, sign } from './helpers.js';
@@ -42,7 +43,7 @@ describe('a backup is one complete file', () => {
     expect(fs.readdirSync(backupDir(dataDir))).toEqual([made.name]);
     expect(fs.readFileSync(made.path).equals(before)).toBe(true);
     const read = readBackup(made.path);
-    expect(read).toEqual({ ok: true, contents: { schemaVersion: 1, agencies: [{ name: '某某县清河镇人民政府', reports: [{ year: 2024, state: 'draft' }] }] } });
+    expect(read).toEqual({ ok: true, contents: { schemaVersion: LATEST_VERSION, agencies: [{ name: '某某县清河镇人民政府', reports: [{ year: 2024, state: 'draft' }] }] } });
     store.close();
   });
 
