@@ -30,4 +30,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Electron's own API lives in electron/desktop only: the services, store, exports, browser mode
+    // and command line are plain Node, so that every host shares them and tests run without Electron.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/desktop/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: '只有 electron/desktop/ 可以引用 Electron：其余的 Node 端代码要在浏览器模式和命令行中同样运行。' }] },
+      ],
+    },
+  },
 );

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildPackage, openPackage } from '../core/package/index.js';
 import { tokenFor } from '../core/report/prose.js';
 import { closePdfRenderer, findChromium } from '../electron/export/pdf.js';
-import { createHandlers, loadReport } from '../electron/services/index.js';
+import { createHandlers } from '../electron/services/index.js';
 import { packageStoredReport } from '../electron/services/package.js';
 import { openStore } from '../electron/store/index.js';
 import { signableCells, signableProse } from '../test/unit/signoff/fixture.js';
@@ -38,8 +38,8 @@ async function main(): Promise<void> {
   await handlers['report.sign']({ reportId, signoff: SIGNOFF, confirmWarnings: true, author: '' });
 
   // warm: the first PDF starts the browser
-  const made = await packageStoredReport(store, loadReport, reportId, { generator: GENERATOR, now: new Date().toISOString() });
-  const whole = await timeIt(() => packageStoredReport(store, loadReport, reportId, { generator: GENERATOR, now: new Date().toISOString() }), 5);
+  const made = await packageStoredReport(store, reportId, { generator: GENERATOR, now: new Date().toISOString() });
+  const whole = await timeIt(() => packageStoredReport(store, reportId, { generator: GENERATOR, now: new Date().toISOString() }), 5);
   report('「导出报送包」 through the service, Word and PDF made (median of 5)', median(whole), 3000);
 
   const opened = openPackage(made.bytes);

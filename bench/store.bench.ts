@@ -19,7 +19,7 @@ const seedStart = performance.now();
   const store = openStore(dir);
   const inputCells = FORMAT_2021.cells.filter((c) => !c.sumOf);
   const prose = '本年度，我镇认真贯彻落实《中华人民共和国政府信息公开条例》，'.repeat(60);
-  store.opened.db.transaction(() => {
+  store.transaction(() => {
     for (let a = 0; a < AGENCIES; a++) {
       const agency = store.agencies.create(
         { name: `测试县第${a + 1}镇人民政府`, level: 'township', region: '测试省测试县', website: '', contact: { address: '', postcode: '', phone: '', email: '' } },
@@ -33,7 +33,7 @@ const seedStart = performance.now();
         );
       }
     }
-  })();
+  });
   store.close();
 }
 const fileMb = fs.statSync(path.join(dir, 'nianbao.db')).size / 1e6;

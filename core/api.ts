@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// the schema library's messages in Chinese, for every host
+import './schema-messages.js';
 import { AGENCY_LEVELS, PROSE_KEYS, type Agency, type ReportData, type Signoff } from './report/model.js';
 import type { ReportSnapshot, SnapshotComparison } from './report/versions.js';
 import type { ExportGate } from './document/gate.js';
@@ -50,6 +52,11 @@ export interface ReportSummary {
   origin: ReportData['origin'];
   createdAt: string;
   updatedAt: string;
+  /**
+   * Counts the saved changes to the report's content: every save moves it one up. A window that
+   * holds revision n knows nobody else has changed the report while the store still says n.
+   */
+  revision: number;
   /** how many cells hold a value */
   filledCells: number;
 }
@@ -170,7 +177,7 @@ export interface PublishedCheck {
 /** 「从 Excel 填入表格」: the figures a workbook holds for the open report (nothing is stored by reading them). */
 export interface XlsxTables {
   format: ReportData['format'];
-  /** cell values to fill in (money in 元); computed totals of the app's own reports left out */
+  /** cell values to fill in (money in 分); computed totals of the app's own reports left out */
   cells: Record<string, number>;
   /** cells read without confidence */
   uncertain: string[];
@@ -197,6 +204,8 @@ export interface BackupRestored {
 
 export interface SaveAck {
   savedAt: string;
+  /** the report's revision after this save (ReportSummary.revision) */
+  revision: number;
 }
 
 /** A signed version (「定稿」, issue 5): immutable, with the SHA-256 fingerprint of its content. */
@@ -391,6 +400,22 @@ const SECTION_IDS = ['s1', 's2', 's3', 's4', 's5', 's6'] as const;
 
 /** A backup is named by its file name in backups/, never by a path. */
 const backupName = z.string().regex(/^nianbao-[0-9-]+-[a-z-]+\.db$/, '备份文件名不对');
+const ackReason = z.string().trim().min(1, '请写明接受这条提醒的理由').max(2000);
+
+/**
+ * One change to an open report, as the window's save queue sends it (renderer/report/state): a
+ * figure, a prose part, a cell's note, a warning accepted (reason) or withdrawn (null), a carried
+ * year or figure confirmed as still right. A save holds any mix of them and is stored whole.
+ */
+const reportEdit = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cell'), cellId, value: cellValue }).strict(),
+  z.object({ kind: z.literal('section'), key: z.enum(PROSE_KEYS), text: z.string().max(2_000_000) }).strict(),
+  z.object({ kind: z.literal('note'), cellId, note: z.string().trim().max(2000) }).strict(),
+  z.object({ kind: z.literal('ack'), key: z.string().min(1).max(8000), reason: ackReason.nullable() }).strict(),
+  z.object({ kind: z.literal('confirm'), key: z.enum(PROSE_KEYS), mention: z.string().min(1).max(100) }).strict(),
+]);
+
+export type ReportEdit = z.infer<typeof reportEdit>;
 
 /** A report read from a published one, as the clerk corrected it on the review screen. */
 const importedReportSchema = z
@@ -424,6 +449,8 @@ export const apiSchemas = {
   'report.carryPreview': z.object({ agencyId: id, year: z.number().int().min(2008).max(2100) }).strict(),
   'report.open': z.object({ reportId: id }).strict(),
   'report.delete': z.object({ reportId: id, confirm: z.literal(true) }).strict(),
+  /** the window's one way to save its edits: any mix of them, stored in one transaction */
+  'report.save': z.object({ reportId: id, edits: z.array(reportEdit).min(1).max(2000) }).strict(),
   'cells.set': z
     .object({
       reportId: id,
@@ -433,9 +460,7 @@ export const apiSchemas = {
   'section.set': z
     .object({ reportId: id, key: z.enum(PROSE_KEYS), text: z.string().max(2_000_000) })
     .strict(),
-  'ack.set': z
-    .object({ reportId: id, key: z.string().min(1).max(8000), reason: z.string().trim().min(1, '请写明接受这条提醒的理由').max(2000) })
-    .strict(),
+  'ack.set': z.object({ reportId: id, key: z.string().min(1).max(8000), reason: ackReason }).strict(),
   'ack.clear': z.object({ reportId: id, key: z.string().min(1).max(8000) }).strict(),
   'cell.note': z.object({ reportId: id, cellId, note: z.string().trim().max(2000) }).strict(),
   'carry.confirm': z.object({ reportId: id, key: z.enum(PROSE_KEYS), mention: z.string().min(1).max(100) }).strict(),
@@ -502,6 +527,7 @@ export interface Results {
   'report.carryPreview': CarryPreview;
   'report.open': ReportDetail;
   'report.delete': { deleted: true };
+  'report.save': SaveAck;
   'cells.set': SaveAck;
   'section.set': SaveAck;
   'ack.set': SaveAck;

@@ -34,15 +34,39 @@ function openInBrowser(url: string): void {
   }
 }
 
+/** The port asked for with --port: undefined to let the system choose, or a sentence saying what is wrong. */
+export function portFromArgs(argv: string[]): number | undefined | { problem: string } {
+  const text = argValue(argv, '--port');
+  if (text === undefined) return undefined;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port < 1 || port > 65535) return { problem: `--port 应是 1 到 65535 之间的端口号，例如 --port 8123（现在是「${text}」）。` };
+  return port;
+}
+
+/** Why the server could not listen, said for a clerk. */
+export function listenFailure(err: unknown, port: number | undefined): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return `端口 ${port} 已被别的程序占用（可能是已经打开的年报助手）。请换一个端口，例如 --port ${(port ?? 8122) + 1}；或者不写 --port，让年报助手自己选一个空闲的端口。`;
+  if (code === 'EACCES') return `没有权限使用端口 ${port}。请用 1024 以上的端口，例如 --port 8123。`;
+  return `无法在本机地址上提供服务：${err instanceof Error ? err.message : String(err)}`;
+}
+
 export async function runWeb(argv: string[]): Promise<void> {
+  const port = portFromArgs(argv);
+  if (typeof port === 'object') {
+    console.error(port.problem);
+    process.exit(2);
+  }
   const dataDir = dataDirFromArgs(argv) ?? platformDataDir();
   const backend = openBackend(dataDir, 'web');
-  const portText = argValue(argv, '--port');
-  const server = await startWebServer({
-    handlers: backend.handlers,
-    rendererDir: path.join(__dirname, 'renderer'),
-    ...(portText ? { port: Number(portText) } : {}),
-  });
+  let server;
+  try {
+    server = await startWebServer({ handlers: backend.handlers, rendererDir: path.join(__dirname, 'renderer'), ...(port ? { port } : {}) });
+  } catch (err) {
+    backend.close();
+    console.error(`年报助手无法启动：${listenFailure(err, port)}`);
+    process.exit(1);
+  }
   console.log(`年报助手（浏览器模式）已启动，请在浏览器中打开：${server.launchUrl}`);
   console.log(`数据文件夹：${dataDir}`);
   if (backend.fault) console.log(`注意：${backend.fault.message}`);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AgencyRecord, AppInfo, StoreFaultInfo } from '../core/api.js';
-import { ApiFailure, call, DAMAGED_EVENT } from './api/client.js';
+import { call, DAMAGED_EVENT } from './api/client.js';
+import { errorMessage } from './api/errors.js';
 import { BackupScreen } from './backup/BackupScreen.js';
 import { navigate, useRoute } from './route.js';
 import { AgencyForm } from './screens/AgencyForm.js';
@@ -28,7 +29,7 @@ export function App() {
       const agencies = await call('agency.list', {});
       setBoot({ phase: 'ready', info, agencies });
     } catch (err) {
-      setBoot({ phase: 'fault', message: err instanceof ApiFailure ? err.message : String(err) });
+      setBoot({ phase: 'fault', message: errorMessage(err) });
     }
   }, []);
   useEffect(() => {

@@ -1,10 +1,16 @@
 // `npm start`: opens the Electron window where Electron can run; otherwise starts browser mode and
 // says in one line why. `npm start -- --web` forces browser mode. Other arguments (--data-dir,
 // --port, --no-open) are passed on.
+//
+// Electron "cannot run" when: there is no graphical desktop; its binary is not installed and cannot
+// be downloaded; the database module cannot be made for it (scripts/native.mjs); or it dies at
+// start-up before its window shows (scripts/electron-start.mjs).
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchElectron } from './electron-start.mjs';
+import { electronSqliteBinding } from './native.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
@@ -23,67 +29,61 @@ function newestMtime(dir) {
 function ensureBuilt() {
   const outputs = ['main.cjs', 'preload.cjs', 'web.cjs', 'cli.cjs', 'renderer/index.html'].map((f) => path.join(root, 'dist', f));
   const built = outputs.every(existsSync) ? Math.min(...outputs.map((f) => statSync(f).mtimeMs)) : 0;
-  const sources = Math.max(...['core', 'electron', 'renderer'].map((d) => newestMtime(path.join(root, d))));
+  const sources = Math.max(...['core', 'electron', 'renderer', 'assets/icon'].map((d) => newestMtime(path.join(root, d))));
   if (built > sources) return;
   console.log('正在构建年报助手…');
   const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 
-/** Why the Electron window cannot open here, or null when it can. */
-function electronUnavailable() {
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return '这台电脑没有图形桌面（DISPLAY 未设置）';
+/** The Electron binary, once downloaded (Electron fetches it on first run). */
+function electronBinary() {
   const dir = path.join(root, 'node_modules', 'electron');
-  if (!existsSync(dir)) return '没有安装 Electron';
-  const binary = () => {
-    const pathFile = path.join(dir, 'path.txt');
-    return existsSync(pathFile) && existsSync(path.join(dir, 'dist', readFileSync(pathFile, 'utf8')));
-  };
-  if (binary()) return null;
+  const pathFile = path.join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const binary = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : undefined;
+}
+
+/** The Electron binary, or why the Electron window cannot open here. */
+function findElectron() {
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return { reason: '这台电脑没有图形桌面（DISPLAY 未设置）' };
+  const dir = path.join(root, 'node_modules', 'electron');
+  if (!existsSync(dir)) return { reason: '没有安装 Electron' };
+  const found = electronBinary();
+  if (found) return { binary: found };
   // Electron fetches its binary on first run; try once, briefly
   console.log('第一次启动：正在下载 Electron 桌面程序…');
-  spawnSync(process.execPath, [path.join(dir, 'install.js')], { stdio: ['ignore', 'inherit', 'ignore'], timeout: 180_000 });
-  return binary() ? null : '无法下载 Electron 桌面程序（可能没有连接互联网）';
+  const download = spawnSync(process.execPath, [path.join(dir, 'install.js')], { stdio: ['ignore', 'inherit', 'ignore'], timeout: 180_000 });
+  const binary = download.status === 0 ? electronBinary() : undefined;
+  return binary ? { binary } : { reason: '无法下载 Electron 桌面程序（可能没有连接互联网）' };
 }
 
-/**
- * better-sqlite3 is a native module: Node (tests, browser mode, command line) and Electron need
- * different builds. The Electron build is made once per Electron version and kept in dist/native;
- * node_modules keeps the Node build.
- */
-function electronSqliteBinding() {
-  const version = JSON.parse(readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
-  const target = path.join(root, 'dist', 'native', `electron-${version}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
-  if (existsSync(target)) return target;
-  console.log(`正在为 Electron ${version} 编译数据库模块（只需一次，约一分钟）…`);
-  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const rebuild = spawnSync(npx, ['electron-builder', 'install-app-deps'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (rebuild.status !== 0) return null;
-  mkdirSync(path.dirname(target), { recursive: true });
-  copyFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), target);
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  spawnSync(npm, ['rebuild', 'better-sqlite3'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-  return target;
-}
-
-function run(cmd, cmdArgs, env = process.env) {
-  const child = spawn(cmd, cmdArgs, { stdio: 'inherit', env });
+function runWeb(note) {
+  if (note) console.log(`无法打开桌面窗口：${note}。改用浏览器模式，功能完全相同。`);
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'web.cjs'), ...passOn], { stdio: 'inherit' });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
 ensureBuilt();
-const reason = forceWeb ? '按要求使用浏览器模式（--web）' : electronUnavailable();
-if (!reason) {
-  const binding = electronSqliteBinding();
-  if (binding) {
-    const electronBin = (await import('electron')).default;
-    run(electronBin, [root, ...passOn], { ...process.env, NIANBAO_SQLITE_BINDING: binding });
-  } else {
-    console.log('无法为 Electron 编译数据库模块，改用浏览器模式。');
-    run(process.execPath, [path.join(root, 'dist', 'web.cjs'), ...passOn]);
-  }
+if (forceWeb) {
+  console.log('按要求使用浏览器模式（--web）。');
+  runWeb();
 } else {
-  if (!forceWeb) console.log(`无法打开桌面窗口：${reason}。改用浏览器模式，功能完全相同。`);
-  run(process.execPath, [path.join(root, 'dist', 'web.cjs'), ...passOn]);
+  const electron = findElectron();
+  if (!electron.binary) runWeb(electron.reason);
+  else {
+    const binding = electronSqliteBinding({ root, electronBinary: electron.binary, log: (line) => console.log(line) });
+    if (!binding.file) runWeb(binding.error);
+    else {
+      launchElectron({
+        binary: electron.binary,
+        args: [root, ...passOn],
+        env: { ...process.env, NIANBAO_SQLITE_BINDING: binding.file },
+        onFailedStart: (reason) => runWeb(reason),
+        onExit: (code) => process.exit(code),
+      });
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import type { Agency, ReportData, Signoff } from '../report/model.js';
 import { reportFingerprint } from '../report/fingerprint.js';
-import { withTotals } from '../report/totals.js';
+import { shownCells } from '../report/totals.js';
 import type { ReportSnapshot } from '../report/versions.js';
 
 /**
@@ -22,7 +22,7 @@ export function snapshotReport(snapshot: ReportSnapshot, agency: Agency): Report
     format: snapshot.format,
     year: snapshot.year,
     agency: snapshot.agency ?? agency,
-    cells: snapshot.format !== 'free' && snapshot.origin === 'app' ? withTotals(snapshot.format, snapshot.cells) : { ...snapshot.cells },
+    cells: { ...shownCells(snapshot) },
     sections: { ...snapshot.sections },
     notes: { ...snapshot.notes },
     signoff,

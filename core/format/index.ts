@@ -1,4 +1,4 @@
-import { SECTIONS } from './sections.js';
+import { SECTIONS, tableName } from './sections.js';
 import { buildTable2019, buildTable2021 } from './table2.js';
 import { buildTable3 } from './table3.js';
 import { buildTable4 } from './table4.js';
@@ -71,7 +71,7 @@ export function colLabel(format: FormatId, id: string): string {
 
 /** Human name of a cell, e.g. 「表三 一、本年新收政府信息公开申请数量 · 自然人」. */
 export function cellName(cell: CellDef): string {
-  const table = { t2: '表二', t3: '表三', t4: '表四' }[cell.table];
+  const table = tableName(cell.table);
   const row = cell.rowPath.at(-1);
   const col = cell.table === 't4' ? cell.colPath.join('·') : cell.colPath.at(-1);
   return row ? `${table}「${row}」·${col}` : `${table}「${col}」`;

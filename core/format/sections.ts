@@ -1,4 +1,4 @@
-import type { SectionDef } from './types.js';
+import type { SectionDef, TableId } from './types.js';
 
 /**
  * The six sections, titles exactly as spec §1.2 (identical in the 2019 and 2021 formats).
@@ -6,15 +6,25 @@ import type { SectionDef } from './types.js';
  */
 export const SECTIONS: readonly SectionDef[] = [
   { key: 's1', numeral: '一', title: '总体情况', kind: 'prose' },
-  { key: 's2', numeral: '二', title: '主动公开政府信息情况', kind: 'table', table: 't2' },
-  { key: 's3', numeral: '三', title: '收到和处理政府信息公开申请情况', kind: 'table', table: 't3' },
-  { key: 's4', numeral: '四', title: '政府信息公开行政复议、行政诉讼情况', kind: 'table', table: 't4' },
+  { key: 's2', numeral: '二', title: '主动公开政府信息情况', kind: 'table', table: 't2', short: '主动公开' },
+  { key: 's3', numeral: '三', title: '收到和处理政府信息公开申请情况', kind: 'table', table: 't3', short: '依申请公开' },
+  { key: 's4', numeral: '四', title: '政府信息公开行政复议、行政诉讼情况', kind: 'table', table: 't4', short: '复议、诉讼' },
   { key: 's5', numeral: '五', title: '存在的主要问题及改进情况', kind: 'prose' },
   { key: 's6', numeral: '六', title: '其他需要报告的事项', kind: 'prose' },
 ];
 
 export function sectionHeading(section: SectionDef): string {
   return `${section.numeral}、${section.title}`;
+}
+
+/** The section that holds a table (表三 is section 三). */
+export function sectionOfTable(table: TableId): SectionDef {
+  return SECTIONS.find((s) => s.table === table)!;
+}
+
+/** How a table is called, after the section that holds it: 「表二」「表三」「表四」. */
+export function tableName(table: TableId): string {
+  return `表${sectionOfTable(table).numeral}`;
 }
 
 /**

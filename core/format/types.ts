@@ -26,6 +26,8 @@ export interface SectionDef {
   /** prose sections are written by the clerk; table sections hold one of the three tables */
   kind: 'prose' | 'table';
   table?: TableId;
+  /** a table section's name where room is tight (the figure picker's tabs): not printed */
+  short?: string;
 }
 
 export interface CellDef {

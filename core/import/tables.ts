@@ -1,4 +1,4 @@
-import { cellDef, cellName, getFormat, type CellDef, type FormatId, type TableId } from '../format/index.js';
+import { cellDef, cellName, getFormat, tableName, type CellDef, type FormatId, type TableId } from '../format/index.js';
 import { MAX_VALUE, wanToFen } from '../report/index.js';
 import { check, rowEquations, tableEquations } from './equations.js';
 import { tableLabels, type LabelEntry, type TableLabels } from './labels.js';
@@ -35,8 +35,6 @@ export interface TableRead {
   /** figures found in the table's region at all (0: the table is missing or is a picture) */
   figures: number;
 }
-
-const TABLE_NAMES: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
 
 // ---------------------------------------------------------------------------------------------
 // Labels in the words
@@ -389,7 +387,7 @@ export function planRows(format: FormatId, table: 't2' | 't3', labels: TableLabe
         const rowIds = labels.rowCells.get(r)!;
         plans.set(r, { row: r, ids: rowIds, fit: fitRow(format, table, rowIds, chunks[k]!, take), label: seg.entry.text, figures: chunks[k]!, placed: r !== row });
       });
-      notes.push(`${TABLE_NAMES[table]}「${seg.entry.text}」${direction === 'after' ? '之后' : '之前'}的 ${rows.length - 1} 行在原文中没有行名，已按表格顺序读取，请核对`);
+      notes.push(`${tableName(table)}「${seg.entry.text}」${direction === 'after' ? '之后' : '之前'}的 ${rows.length - 1} 行在原文中没有行名，已按表格顺序读取，请核对`);
       continue;
     }
     const fit = fitRow(format, table, ids, seg.figures, take);
@@ -414,8 +412,8 @@ export function planRows(format: FormatId, table: 't2' | 't3', labels: TableLabe
     });
     notes.push(
       chunks
-        ? `${TABLE_NAMES[table]}「${seg.entry.text}」下的 ${lost.length} 行在原文中没有行名（网页复制时丢失），已按顺序读取每行最后 ${n} 个数，请核对`
-        : `${TABLE_NAMES[table]}「${seg.entry.text}」下的 ${lost.length} 行没有行名，数字个数（${seg.figures.length} 个）也对不上，已留空，请对照原文填写`,
+        ? `${tableName(table)}「${seg.entry.text}」下的 ${lost.length} 行在原文中没有行名（网页复制时丢失），已按顺序读取每行最后 ${n} 个数，请核对`
+        : `${tableName(table)}「${seg.entry.text}」下的 ${lost.length} 行没有行名，数字个数（${seg.figures.length} 个）也对不上，已留空，请对照原文填写`,
     );
   }
   // how well this alignment reads: rows read for sure count twice, rows read with doubt once
@@ -493,7 +491,7 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
   const before = planRows(format, table, labels, segmentsOf(evs, 'before'), take, 'before');
   // figures after their label is how tables are written: the other way needs clearly better evidence
   const chosen = alignmentScore(format, table, before, evs, 'before') > alignmentScore(format, table, after, evs, 'after') + 2 ? before : after;
-  if (chosen === before) reader.warnings.push(`${TABLE_NAMES[table]}的数字在原文中印在行名之前（从 PDF 复制的文字常见），已按行名之前的数字读取，请核对`);
+  if (chosen === before) reader.warnings.push(`${tableName(table)}的数字在原文中印在行名之前（从 PDF 复制的文字常见），已按行名之前的数字读取，请核对`);
 
   const open: RowPlan[] = [];
   for (const plan of chosen.plans.values()) {
@@ -505,15 +503,15 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
       if (!plan.placed) {
         reader.warnings.push(
           count < n
-            ? `${TABLE_NAMES[table]}「${plan.label}」一行只有 ${count} 个数（应为 ${n} 个），无法确定对应哪几列，已留空，请对照原文填写`
-            : `${TABLE_NAMES[table]}「${plan.label}」一行的数字无法拆分成 ${n} 格，已留空，请对照原文填写`,
+            ? `${tableName(table)}「${plan.label}」一行只有 ${count} 个数（应为 ${n} 个），无法确定对应哪几列，已留空，请对照原文填写`
+            : `${tableName(table)}「${plan.label}」一行的数字无法拆分成 ${n} 格，已留空，请对照原文填写`,
         );
       }
       continue;
     }
     if (fit.truncated && !fit.sure) {
       reader.missing(plan.ids);
-      reader.warnings.push(`${TABLE_NAMES[table]}「${plan.label}」一行的数字连在一起，可以拆成太多种读法，已留空，请对照原文填写`);
+      reader.warnings.push(`${tableName(table)}「${plan.label}」一行的数字连在一起，可以拆成太多种读法，已留空，请对照原文填写`);
       continue;
     }
     if (fit.readings.length > 1) {
@@ -525,8 +523,8 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
       const count = countFigures(plan.figures);
       reader.warnings.push(
         fit.window === 'equation'
-          ? `${TABLE_NAMES[table]}「${plan.label}」一行有 ${count} 个数（应为 ${n} 个），已取其中合计相符的 ${n} 个，请核对`
-          : `${TABLE_NAMES[table]}「${plan.label}」一行有 ${count} 个数（应为 ${n} 个），已取${fit.window === 'leading' ? '前' : '后'} ${n} 个，请核对`,
+          ? `${tableName(table)}「${plan.label}」一行有 ${count} 个数（应为 ${n} 个），已取其中合计相符的 ${n} 个，请核对`
+          : `${tableName(table)}「${plan.label}」一行有 ${count} 个数（应为 ${n} 个），已取${fit.window === 'leading' ? '前' : '后'} ${n} 个，请核对`,
       );
     }
   }
@@ -588,7 +586,7 @@ function decideOpenRows(format: FormatId, table: TableId, reader: Reader, open: 
       .slice(0, 2)
       .map((r) => r.map((t) => t ?? '空').join(' | '))
       .join('」或「');
-    reader.warnings.push(`${TABLE_NAMES[table]}「${plan.label}」一行的数字连在一起，有不止一种读法（「${shown}」${readings.length > 2 ? '等' : ''}），合计都对得上；对不准的格已留空，请对照原文填写`);
+    reader.warnings.push(`${tableName(table)}「${plan.label}」一行的数字连在一起，有不止一种读法（「${shown}」${readings.length > 2 ? '等' : ''}），合计都对得上；对不准的格已留空，请对照原文填写`);
   });
 }
 

@@ -103,7 +103,7 @@ function carryTable2(last: ReportData, format: FormatId, cells: Record<string, n
     }
   } else if (last.format === '2019' && format === '2021') {
     notices.push(
-      `表二：${last.year} 年使用 2019 年版格式，与 2021 年版的栏目含义不同（如「${colLabel('2019', 't2.reg.new_made')}」与「${colLabel('2021', 't2.reg.made')}」），不能结转，请按本年情况填写（X-4）。表三的「上年结转」照常结转。`,
+      `表二：${last.year} 年使用 2019 年版格式，与 2021 年版的栏目含义不同（如「${colLabel('2019', 't2.reg.new_made')}」与「${colLabel('2021', 't2.reg.made')}」），不能结转，请按本年情况填写（X-4）。表三的「${rowLabel(format, 't3.r2.total')}」照常结转。`,
     );
   }
   // every carried cell exists in the new format: guard against a future format change

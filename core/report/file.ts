@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// its refusals in Chinese, whoever reads the file (the command line reads it without core/api)
+import '../schema-messages.js';
 import { cellDef, type FormatId } from '../format/index.js';
 import { wanNumberToFen, fenToWan } from './money.js';
 import { AGENCY_LEVELS, type ReportData } from './model.js';
@@ -7,7 +9,7 @@ import { SIGNOFF_STEPS } from './signoff.js';
 
 /**
  * The report file (spec/report-json.md): one UTF-8 JSON document, extension `.nianbao.json`.
- * In the file money is a decimal number of 万元; in the domain it is integer 元.
+ * In the file money is a decimal number of 万元; in the domain it is integer 分.
  */
 
 export const REPORT_SCHEMA = 'nianbao.report/1';

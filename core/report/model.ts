@@ -79,6 +79,9 @@ export interface ReportData {
   carry?: CarryInfo;
 }
 
+/** A report without its prose: what tables, carried figures and comparisons read. */
+export type ReportFigures = Omit<ReportData, 'sections'>;
+
 /**
  * What carrying last year forward brought into this report (core/report/carry.ts).
  * Kept with the report so the window can mark carried figures and text until the clerk has looked at them.
@@ -93,6 +96,11 @@ export interface CarryInfo {
   pending: Partial<Record<ProseKey, string[]>>;
   /** what could not be carried and why, for the clerk */
   notices: string[];
+}
+
+/** The report was prepared in the app, not read from a published one (its figures were typed and kept here). */
+export function madeInApp(report: Pick<ReportData, 'origin'>): boolean {
+  return report.origin === 'app';
 }
 
 export function emptyAgency(name = ''): Agency {

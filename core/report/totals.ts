@@ -1,4 +1,5 @@
 import { getFormat, type CellDef, type FormatId } from '../format/index.js';
+import { madeInApp, type ReportData, type ReportFormat } from './model.js';
 
 interface TotalsPlan {
   /** computed cells in an order where every part is computed before the total that uses it */
@@ -57,4 +58,39 @@ export function withoutTotals(format: FormatId, cells: Readonly<Record<string, n
   const out: Record<string, number> = { ...cells };
   for (const id of plan(format).ids) delete out[id];
   return out;
+}
+
+// ---- the rule: which reports have computed totals ----
+
+/** What the rule looks at: the format and where the figures came from. */
+export interface TotalsOwner {
+  format: ReportFormat;
+  origin: ReportData['origin'];
+}
+
+/**
+ * The one place that says when totals are computed: in a report made in the app, of a format
+ * with tables. An imported report keeps its totals as published, so that the rules can show
+ * where the published report does not add up; there every total is a figure like any other.
+ */
+export function computesTotals<R extends TotalsOwner>(report: R): report is R & { format: FormatId } {
+  return report.format !== 'free' && madeInApp(report);
+}
+
+/** Whether a cell of this report is a computed total (shown read-only, never typed or stored). */
+export function isComputedIn(report: TotalsOwner, cellId: string): boolean {
+  return computesTotals(report) && isComputed(report.format, cellId);
+}
+
+/**
+ * What the tables show: the entered figures, with the computed totals filled in where the report
+ * computes them; else the report's own figures (not a copy: read them, do not change them).
+ */
+export function shownCells(report: TotalsOwner & { cells: Readonly<Record<string, number>> }): Readonly<Record<string, number>> {
+  return computesTotals(report) ? withTotals(report.format, report.cells) : report.cells;
+}
+
+/** What the clerk entered: the figures without the computed totals, where the report computes them (else as they are). */
+export function enteredCells(report: TotalsOwner & { cells: Readonly<Record<string, number>> }): Readonly<Record<string, number>> {
+  return computesTotals(report) ? withoutTotals(report.format, report.cells) : report.cells;
 }

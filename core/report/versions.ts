@@ -3,7 +3,7 @@ import { fenToWan } from './money.js';
 import { PROSE_KEYS, type Agency, type ReportData, type Signoff } from './model.js';
 import { SIGNOFF_FIELD_NAMES } from './signoff.js';
 import { sideBySide, type DiffRow } from './text-diff.js';
-import { withTotals } from './totals.js';
+import { isComputedIn, shownCells } from './totals.js';
 import { canonicalJson } from './fingerprint.js';
 
 /**
@@ -118,11 +118,6 @@ export interface SnapshotComparison {
 
 const BLANK = '（空）';
 
-/** What the tables show: with computed totals for the app's own reports. */
-function shownCells(s: ReportSnapshot): Readonly<Record<string, number>> {
-  return s.format !== 'free' && s.origin === 'app' ? withTotals(s.format, s.cells) : s.cells;
-}
-
 function cellOrder(s: ReportSnapshot): Map<string, number> {
   if (s.format === 'free') return new Map();
   return new Map(getFormat(s.format).cells.map((c, i) => [c.id, i]));
@@ -172,13 +167,12 @@ export function compareSnapshots(a: ReportSnapshot, b: ReportSnapshot): Snapshot
   const ids = [...new Set([...Object.keys(shownA), ...Object.keys(shownB)])].filter((id) => shownA[id] !== shownB[id]);
   ids.sort((x, y) => (order.get(x) ?? 1e9) - (order.get(y) ?? 1e9) || (x < y ? -1 : 1));
   const cells: CellDiff[] = ids.map((cellId) => {
-    const def = format === 'free' ? undefined : cellDef(format, cellId);
     return {
       cellId,
       name: nameOf(format, cellId),
       before: showValue(format, cellId, shownA[cellId]),
       after: showValue(format, cellId, shownB[cellId]),
-      computed: Boolean(def?.sumOf) && b.origin === 'app',
+      computed: isComputedIn(b, cellId),
     };
   });
 

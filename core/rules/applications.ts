@@ -1,4 +1,4 @@
-import { rowLabel } from '../format/index.js';
+import { rowLabel, tableName } from '../format/index.js';
 import { equationColumns, sumMismatch, sumText } from './arithmetic.js';
 import type { RuleContext } from './context.js';
 import { colLabelOf, rowLabelOf } from './format-index.js';
@@ -127,7 +127,7 @@ export const A4: RuleDef = {
 export const A5: RuleDef = {
   id: 'A-5',
   severity: 'error',
-  title: `表三${rowLabel('2021', 't3.r3_7.total')}和「${rowLabel('2021', 't3.r4.total')}」都不能多于一 + 二`,
+  title: `${tableName('t3')}${rowLabel('2021', 't3.r3_7.total')}和「${rowLabel('2021', 't3.r4.total')}」都不能多于一 + 二`,
   scope: 'report',
   applies: hasTables,
   check(ctx) {

@@ -1,4 +1,5 @@
 import { PROSE_KEYS, type ProseKey } from '../report/index.js';
+import { tableName, type TableId } from '../format/index.js';
 import { PROSE_SECTION, sectionLabel } from './context.js';
 import type { Finding, RuleDef } from './types.js';
 
@@ -8,15 +9,11 @@ import type { Finding, RuleDef } from './types.js';
  * text, and carried figures changed by hand without a reason.
  */
 
-const PART_NAMES: Readonly<Record<ProseKey, string>> = {
-  intro: '导语',
-  s1: '',
-  s5: '',
-  s6: '',
-  note_t2: '表二下的说明',
-  note_t3: '表三下的说明',
-  note_t4: '表四下的说明',
-};
+/** A part inside its section, as the message names it: the 导语, a table's note; nothing for the section's own text. */
+function partName(key: ProseKey): string {
+  if (key === 'intro') return '导语';
+  return key.startsWith('note_') ? `${tableName(key.slice('note_'.length) as TableId)}下的说明` : '';
+}
 
 export const X6: RuleDef = {
   id: 'X-6',
@@ -32,7 +29,7 @@ export const X6: RuleDef = {
       const still = (carry.pending[key] ?? []).filter((mention) => text.includes(mention));
       if (!still.length) continue;
       const section = PROSE_SECTION[key];
-      const where = PART_NAMES[key] ? `${sectionLabel(section)}的${PART_NAMES[key]}` : sectionLabel(section);
+      const where = partName(key) ? `${sectionLabel(section)}的${partName(key)}` : sectionLabel(section);
       out.push({
         ruleId: 'X-6',
         severity: 'warning',

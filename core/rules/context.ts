@@ -1,5 +1,5 @@
-import { sectionHeading, SECTIONS, type SectionKey } from '../format/index.js';
-import { PROSE_KEYS, resolveTokens, withTotals, fenToWan, type ProseKey, type ReportData } from '../report/index.js';
+import { sectionHeading, SECTIONS, tableName, type SectionKey, type TableId } from '../format/index.js';
+import { computesTotals, madeInApp, PROSE_KEYS, resolveTokens, shownCells, fenToWan, type ProseKey, type ReportData } from '../report/index.js';
 import { formatIndex, type FormatIndex } from './format-index.js';
 import { extractNumbers, type NumberMention } from './prose-numbers.js';
 
@@ -49,7 +49,7 @@ const HEADINGS = new Map(SECTIONS.map((s) => [s.key, `「${sectionHeading(s)}」
 /** How a message names a prose part: 「一、总体情况」, 「导语」, 「表三下方的说明」. */
 export function proseLabel(key: ProseKey): string {
   if (key === 'intro') return '导语';
-  if (key.startsWith('note_')) return `${{ note_t2: '表二', note_t3: '表三', note_t4: '表四' }[key as 'note_t2']}下方的说明`;
+  if (key.startsWith('note_')) return `${tableName(key.slice('note_'.length) as TableId)}下方的说明`;
   return HEADINGS.get(key as SectionKey)!;
 }
 
@@ -60,7 +60,7 @@ export function sectionLabel(key: SectionKey): string {
 function figuresOf(report: ReportData): Figures {
   if (report.format === 'free') return { report, index: null, cells: report.cells };
   const index = formatIndex(report.format);
-  const cells = report.origin === 'app' ? withTotals(report.format, report.cells) : report.cells;
+  const cells = shownCells(report);
   return { report, index, cells };
 }
 
@@ -86,7 +86,7 @@ export function buildContext(report: ReportData, options: CheckOptions = {}): Ru
   const numbers = new Map<ProseKey, NumberMention[]>();
   const ctx: RuleContext = {
     ...figures,
-    computedTotals: report.origin === 'app',
+    computedTotals: computesTotals(report),
     prose,
     numbers(key) {
       let found = numbers.get(key);
@@ -101,7 +101,7 @@ export function buildContext(report: ReportData, options: CheckOptions = {}): Ru
   };
   const prev = options.previous;
   if (prev && prev.year === report.year - 1) {
-    ctx.previous = { ...figuresOf(prev), madeInApp: options.previousMadeInApp ?? prev.origin === 'app' };
+    ctx.previous = { ...figuresOf(prev), madeInApp: options.previousMadeInApp ?? madeInApp(prev) };
   }
   return ctx;
 }

@@ -1,3 +1,4 @@
+import { rowLabel } from '../format/index.js';
 import { resolveTokens } from '../report/index.js';
 import { equationColumns } from './arithmetic.js';
 import { sectionLabel, type RuleContext } from './context.js';
@@ -10,10 +11,14 @@ import type { Finding, RuleDef } from './types.js';
 
 const both = (ctx: RuleContext, format: '2019' | '2021') => ctx.index?.id === format && ctx.previous?.index?.id === format;
 
+/** 表三's 二、上年结转… and 四、结转下年度继续办理 rows: the same in both formats. */
+const CARRIED_ROW = rowLabel('2021', 't3.r2.total');
+const CARRIED_ON_ROW = rowLabel('2021', 't3.r4.total');
+
 export const X1: RuleDef = {
   id: 'X-1',
   severity: 'error',
-  title: '表三「上年结转」等于上年报告的「结转下年度继续办理」',
+  title: `表三「${CARRIED_ROW}」等于上年报告的「${CARRIED_ON_ROW}」`,
   scope: 'cross-year',
   applies: (ctx) => ctx.index !== null && ctx.previous?.index != null,
   check(ctx) {
@@ -33,7 +38,7 @@ export const X1: RuleDef = {
         cells: [carried],
         message:
           `${ctx.report.year}年${ctx.name(carried)} 为 ${a}，而${prev.report.year}年报告的${ctx.name(left)} 为 ${b}。` +
-          `上年结转的申请就是上年报告中结转下年度继续办理的申请，两数应相等` +
+          `本年的「${CARRIED_ROW}」就是上年报告的「${CARRIED_ON_ROW}」，两数应相等` +
           (prev.madeInApp ? '' : '（上年报告不是在本软件中编制的，请对照上年报告原文核对）'),
         fix: { label: `改为上年结转下年度的 ${b}`, changes: { [carried]: b } },
       });

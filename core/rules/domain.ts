@@ -1,11 +1,11 @@
-import { cellDef, type TableId } from '../format/index.js';
+import { cellDef, tableName, type TableId } from '../format/index.js';
 import { FEN_PER_WAN } from '../report/money.js';
+import { isComputedIn } from '../report/totals.js';
 import type { RuleContext } from './context.js';
 import type { Finding, RuleDef } from './types.js';
 
 /** Spec §3.1: what each cell may hold, blanks, and the group rows of 表三. */
 
-const TABLE_NAMES: Readonly<Record<TableId, string>> = { t2: '表二', t3: '表三', t4: '表四' };
 const TABLES: readonly TableId[] = ['t2', 't3', 't4'];
 
 const hasTables = (ctx: RuleContext) => ctx.index !== null;
@@ -47,7 +47,7 @@ export const D1: RuleDef = {
 export const D3: RuleDef = {
   id: 'D-3',
   severity: 'error',
-  title: '金额（万元）不能为负数，最多保留 4 位小数',
+  title: '金额（万元）不能为负数，最多保留 6 位小数',
   scope: 'report',
   applies: hasTables,
   check(ctx) {
@@ -85,7 +85,7 @@ export const D4: RuleDef = {
     for (const table of TABLES) {
       // in a report made in the app a blank total follows from blank parts: name only the parts
       const blanks = index.tableCells[table]
-        .filter((c) => ctx.cells[c.id] === undefined && !(ctx.computedTotals && index.computed.has(c.id)))
+        .filter((c) => ctx.cells[c.id] === undefined && !isComputedIn(ctx.report, c.id))
         .map((c) => c.id);
       if (!blanks.length) continue;
       const named = blanks.slice(0, NAMED_BLANKS).map(ctx.name).join('、');
@@ -95,7 +95,7 @@ export const D4: RuleDef = {
         severity: 'warning',
         section: index.format.tables[table].section,
         cells: blanks,
-        message: `${TABLE_NAMES[table]}还有空格未填：${named}${more}。定稿中不能留空，没有的请填 0`,
+        message: `${tableName(table)}还有空格未填：${named}${more}。定稿中不能留空，没有的请填 0`,
         fix: { label: '空格全部填 0', changes: Object.fromEntries(blanks.map((id) => [id, 0])) },
       });
     }

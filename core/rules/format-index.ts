@@ -14,7 +14,7 @@ import {
 
 /**
  * Everything the rules look up in a format, computed once per format and kept: cell names,
- * the rows and columns of 表三 and 表四, which cells are computed. Checking a report then
+ * the rows and columns of 表三 and 表四. Checking a report then
  * only reads maps and arrays.
  */
 export interface FormatIndex {
@@ -23,8 +23,6 @@ export interface FormatIndex {
   byId: ReadonlyMap<string, CellDef>;
   /** cellName() of every cell */
   names: ReadonlyMap<string, string>;
-  /** cells whose value is a sum of others (总计 column and row of 表三, 总计 of 表四) */
-  computed: ReadonlySet<string>;
   tableCells: Readonly<Record<TableId, readonly CellDef[]>>;
   /** 表三 row keys in table order (r1 … r4) */
   t3Rows: readonly string[];
@@ -48,7 +46,6 @@ function build(id: FormatId): FormatIndex {
   const format = getFormat(id);
   const byId = new Map(format.cells.map((c) => [c.id, c]));
   const names = new Map(format.cells.map((c) => [c.id, cellName(c)]));
-  const computed = new Set(format.cells.filter((c) => c.sumOf).map((c) => c.id));
   const t3Rows: string[] = [];
   for (const c of format.tables.t3.cells) if (!t3Rows.includes(c.row)) t3Rows.push(c.row);
   const groups = new Set<string>();
@@ -58,7 +55,6 @@ function build(id: FormatId): FormatIndex {
     format,
     byId,
     names,
-    computed,
     tableCells: { t2: format.tables.t2.cells, t3: format.tables.t3.cells, t4: format.tables.t4.cells },
     t3Rows,
     t3ResultRows: t3ResultRowKeys(id),

@@ -1,4 +1,4 @@
-import { T4_COLUMNS, T4_GROUPS } from '../format/index.js';
+import { tableName, T4_COLUMNS, T4_GROUPS } from '../format/index.js';
 import { sumMismatch, sumText } from './arithmetic.js';
 import type { RuleContext } from './context.js';
 import { colLabelOf, rowLabelOf } from './format-index.js';
@@ -12,7 +12,7 @@ function totalRule(ruleId: string, group: (typeof T4_GROUPS)[number]['key']): Ru
   return {
     id: ruleId,
     severity: 'error',
-    title: `表四${path}：总计 = ${parts.join(' + ')}`,
+    title: `${tableName('t4')}${path}：总计 = ${parts.join(' + ')}`,
     scope: 'report',
     // computed totals always add up
     applies: (ctx) => ctx.index !== null && !ctx.computedTotals,

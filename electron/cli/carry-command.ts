@@ -9,7 +9,7 @@ export const carryCommand: Command = {
   summary: '从上一年的报告文件结转出新一年的报告文件',
   usage: [
     'nianbao carry LAST.nianbao.json --year N --out NEW.nianbao.json',
-    `  表三「二、上年结转」取上年「${rowLabel('2021', 't3.r4.total')}」；上年正文、签发人员作为草稿带入；`,
+    `  表三「${rowLabel('2021', 't3.r2.total')}」取上年「${rowLabel('2021', 't3.r4.total')}」；上年正文、签发人员作为草稿带入；`,
     '  2020 年（2019 年版）结转到 2021 年时表二不结转（栏目含义不同）。',
     '  退出码：0 成功；2 文件无法读取或参数不对。',
   ].join('\n'),

@@ -19,7 +19,7 @@ export const checkCommand: Command = {
     const previousFile = option(argv, '--previous');
     const previous = previousFile ? readReportFile(previousFile, io) : undefined;
     if (previousFile && !previous) return 2;
-    const findings = checkReport(report, previous ? { previous, previousMadeInApp: previous.origin === 'app' } : {});
+    const findings = checkReport(report, previous ? { previous } : {});
     const errors = findings.filter((f) => f.severity === 'error').length;
     if (flag(argv, '--json')) {
       io.out(JSON.stringify({ file, year: report.year, format: report.format, errors, findings }, null, 2));

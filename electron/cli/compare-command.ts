@@ -7,7 +7,7 @@ import type { ReportData } from '../../core/report/model.js';
 import { checkPublished } from '../services/compare.js';
 import { refusal } from '../services/package.js';
 import { signedVersions } from '../services/signoff.js';
-import { loadReport } from '../services/index.js';
+import { loadReport } from '../services/reports.js';
 import { StoreFault } from '../store/index.js';
 import { flag, option, positionals, type CliIO, type Command } from './command.js';
 import { openStoredReport } from './stored-report.js';

@@ -1,15 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../core/api.js';
+import { AppError, type ExportDelivery } from '../../core/api.js';
 import { buildDocument, exportGate, findingLine, gateRefusal, shortFingerprint, signedFingerprint, type ExportFormat } from '../../core/document/index.js';
-import type { ReportData } from '../../core/report/model.js';
 import { checkReport } from '../../core/rules/index.js';
-import { renderDocx } from '../export/docx.js';
-import { closePdfRenderer, PdfError, renderDocumentPdf } from '../export/pdf.js';
+import { closePdfRenderer, PdfError } from '../export/pdf.js';
 import { ExportWriteError, writeFileAtomic } from '../export/write-file.js';
-import { prepareExport, renderExport } from '../services/export.js';
-import { reportXlsx } from '../services/xlsx.js';
-import { loadReport } from '../services/index.js';
+import { exportHandlers, renderExport, type ExportFile, type ExportHost } from '../services/export.js';
 import { flag, option, positionals, type CliIO, type Command } from './command.js';
 import { readReportFile } from './read-report.js';
 import { openStoredReport } from './stored-report.js';
@@ -63,7 +59,7 @@ async function fromFile(file: string | undefined, argv: readonly string[], commo
   if (previousFile && !previous) return EXIT.failed;
   let fingerprint: string | undefined;
   if (!common.draft) {
-    const findings = checkReport(report, previous ? { previous, previousMadeInApp: previous.origin === 'app' } : {});
+    const findings = checkReport(report, previous ? { previous } : {});
     const gate = exportGate(findings, new Set());
     if (gate.blocking.length) {
       io.err(gateRefusal(gate, '导出正式版'));
@@ -80,44 +76,47 @@ async function fromFile(file: string | undefined, argv: readonly string[], commo
     ...(common.footerFingerprint ? { footerFingerprint: true } : {}),
     ...(common.lineSpacingPt ? { lineSpacingPt: common.lineSpacingPt } : {}),
   });
-  const bytes = common.format === 'xlsx' ? await reportXlsx(report, common.draft) : common.format === 'docx' ? await renderDocx(doc) : await renderDocumentPdf(doc);
-  return write(common, bytes, report, fingerprint, io);
+  await save(common, await renderExport({ report, doc, draft: common.draft }, common.format), io);
+  if (fingerprint) io.out(`${report.agency.name} ${report.year} 年报告 校验码 ${shortFingerprint(fingerprint)}`);
+  return EXIT.ok;
 }
 
-/** A report kept by the app: a final copy is its latest signed version. */
+/** Writes a finished file to --out, whole or not at all, and says so. */
+async function save(common: Common, file: ExportFile, io: CliIO): Promise<ExportDelivery> {
+  await writeFileAtomic(common.out, file.bytes);
+  const kind = common.draft ? '草稿' : '正式版';
+  io.out(`已导出${kind}：${common.out}（${common.format.toUpperCase()}，${(file.bytes.length / 1024).toFixed(1)} KB）`);
+  return { kind: 'saved', fileName: path.basename(common.out), path: common.out, size: file.bytes.length };
+}
+
+/**
+ * A report kept by the app, through the same service as the window's 「导出」 (export.file): a
+ * final copy is its latest signed version. The command line is a host of its own, which delivers
+ * the file to --out. The store is read only (beside a running app, see stored-report.ts).
+ */
 async function fromStore(argv: readonly string[], common: Common, io: CliIO): Promise<number> {
   const found = openStoredReport(argv, io);
   if (!found) return EXIT.failed;
   const { store, reportId } = found;
+  const host: ExportHost = {
+    deliver: (file) => {
+      if (file.fingerprint) io.out(`定稿：${file.versionLabel ?? ''}　校验码 ${shortFingerprint(file.fingerprint)}`);
+      return save(common, file, io);
+    },
+  };
   try {
-    const prepared = prepareExport(store, loadReport, {
+    await exportHandlers(store, host)['export.file']({
       reportId,
       draft: common.draft,
+      format: common.format,
       ...(common.approvalSheet ? { approvalSheet: true } : {}),
       ...(common.footerFingerprint ? { footerFingerprint: true } : {}),
       ...(common.lineSpacingPt ? { lineSpacingPt: common.lineSpacingPt } : {}),
     });
-    const file = await renderExport(prepared, common.format);
-    const { versionLabel, fingerprint } = prepared.doc;
-    if (fingerprint) io.out(`定稿：${versionLabel ?? ''}　校验码 ${shortFingerprint(fingerprint)}`);
-    return await write(common, file.bytes, prepared.report, undefined, io);
-  } catch (e) {
-    if (e instanceof AppError) {
-      io.err(e.message);
-      return e.code === 'refused' ? EXIT.refused : EXIT.failed;
-    }
-    throw e;
+    return EXIT.ok;
   } finally {
     store.close();
   }
-}
-
-async function write(common: Common, bytes: Uint8Array, report: ReportData, fingerprint: string | undefined, io: CliIO): Promise<number> {
-  await writeFileAtomic(common.out, bytes);
-  const kind = common.draft ? '草稿' : '正式版';
-  io.out(`已导出${kind}：${common.out}（${common.format.toUpperCase()}，${(bytes.length / 1024).toFixed(1)} KB）`);
-  if (fingerprint) io.out(`${report.agency.name} ${report.year} 年报告 校验码 ${shortFingerprint(fingerprint)}`);
-  return EXIT.ok;
 }
 
 export const exportCommand: Command = {
@@ -150,9 +149,9 @@ export const exportCommand: Command = {
       io.err('请给出报告文件（FILE.nianbao.json），或用 --agency 和 --year 指定年报助手中的报告。');
       return EXIT.failed;
     } catch (e) {
-      if (e instanceof ExportWriteError || e instanceof PdfError) {
+      if (e instanceof ExportWriteError || e instanceof PdfError || e instanceof AppError) {
         io.err(e.message);
-        return EXIT.failed;
+        return e instanceof AppError && e.code === 'refused' ? EXIT.refused : EXIT.failed;
       }
       throw e;
     } finally {

@@ -5,7 +5,6 @@ import { buildPackage, PACKAGE_EXTENSION } from '../../core/package/index.js';
 import { APP_VERSION } from '../backend.js';
 import { closePdfRenderer } from '../export/pdf.js';
 import { ExportWriteError, writeFileAtomic } from '../export/write-file.js';
-import { loadReport } from '../services/index.js';
 import { packageStoredReport, packageSummary, sealShort } from '../services/package.js';
 import { StoreFault } from '../store/index.js';
 import { option, positionals, type CliIO, type Command } from './command.js';
@@ -26,7 +25,7 @@ async function fromStore(argv: readonly string[], io: CliIO) {
   const found = openStoredReport(argv, io);
   if (!found) return undefined;
   try {
-    const made = await packageStoredReport(found.store, loadReport, found.reportId, { generator, now: new Date().toISOString() });
+    const made = await packageStoredReport(found.store, found.reportId, { generator, now: new Date().toISOString() });
     for (const w of made.warnings) io.err(`注意：${w}`);
     return made;
   } finally {

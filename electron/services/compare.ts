@@ -1,10 +1,11 @@
-import { AppError, type Args, type Handlers, type PublishedCheck, type ReportDetail } from '../../core/api.js';
+import { AppError, type Args, type Handlers, type PublishedCheck } from '../../core/api.js';
 import { buildDocument, renderPrintHtml, snapshotReport } from '../../core/document/index.js';
 import { importHtml, type ImportOutcome } from '../../core/import/index.js';
 import { comparePublished, type PublishedComparison } from '../../core/report/published.js';
 import type { ReportData } from '../../core/report/model.js';
 import type { Store } from '../store/index.js';
 import { parseSource } from './import.js';
+import { loadReport } from './reports.js';
 import { signedVersionOf, signedVersions } from './signoff.js';
 
 /**
@@ -12,8 +13,6 @@ import { signedVersionOf, signedVersions } from './signoff.js';
  * pasted text — read with the importer (services/import.ts, the window's own entry to it) and
  * compared with the signed version: core/report/published.ts.
  */
-
-type Loader = (store: Store, reportId: number) => ReportDetail;
 
 /** The signed report's print view, read back by the importer: its text cut into parts as a published copy is. */
 export function readAsPublished(report: ReportData): ReportData {
@@ -28,10 +27,10 @@ export function checkPublished(signed: ReportData, read: Extract<ImportOutcome, 
   return comparePublished({ signed, signedAsRead: readAsPublished(signed), published: read.report, uncertain: read.uncertain });
 }
 
-export function compareHandlers(store: Store, load: Loader): Pick<Handlers, 'published.compare'> {
+export function compareHandlers(store: Store): Pick<Handlers, 'published.compare'> {
   return {
     'published.compare': async ({ reportId, source }: Args<'published.compare'>): Promise<PublishedCheck> => {
-      const detail = load(store, reportId);
+      const detail = loadReport(store, reportId);
       const latest = signedVersions(store, reportId)[0];
       const version = latest && store.versions.get(reportId, latest.id);
       if (!version) {

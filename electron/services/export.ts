@@ -1,4 +1,4 @@
-import { AppError, type Args, type ExportDelivery, type Handlers, type PrintOutcome, type ReportDetail } from '../../core/api.js';
+import { AppError, type Args, type ExportDelivery, type Handlers, type PrintOutcome } from '../../core/api.js';
 import {
   buildDocument,
   exportFileName,
@@ -18,6 +18,7 @@ import { putPreview, PREVIEW_FONT_BASE_URL } from '../export/preview-pages.js';
 import { ExportWriteError } from '../export/write-file.js';
 import type { Store } from '../store/index.js';
 import { reportXlsx, XLSX_MIME } from './xlsx.js';
+import { loadReport } from './reports.js';
 import { gateOf, signedVersionOf, signedVersions } from './signoff.js';
 
 /**
@@ -43,6 +44,8 @@ export interface ExportFile {
   bytes: Uint8Array;
   /** a signed copy's fingerprint (also in the file's properties): for whoever packs or files it */
   fingerprint?: string;
+  /** a signed copy's version as its footer prints it: 「第1版」 */
+  versionLabel?: string;
 }
 
 /** What a host does differently from the default (browser mode, command line). */
@@ -57,7 +60,6 @@ export interface ExportHost {
   prewarm?(): void;
 }
 
-type Loader = (store: Store, reportId: number) => ReportDetail;
 type ExportMethods = 'export.preview' | 'export.pages' | 'export.file' | 'export.print' | 'export.prewarm';
 type Options = Args<'export.preview'>;
 
@@ -71,9 +73,9 @@ export interface PreparedExport {
  * The document to print or export for these options, or a refusal saying why not. Shared by the
  * window's methods and the command line.
  */
-export function prepareExport(store: Store, load: Loader, options: Options): PreparedExport {
+export function prepareExport(store: Store, options: Options): PreparedExport {
   const { reportId, versionId, draft } = options;
-  const detail = load(store, reportId);
+  const detail = loadReport(store, reportId);
   let version;
   if (versionId !== undefined) {
     version = store.versions.get(reportId, versionId);
@@ -99,7 +101,7 @@ export function prepareExport(store: Store, load: Loader, options: Options): Pre
         `定稿版本「${version.label}」的内容与它的校验码不一致，可能被改动过，不能作为正式版导出。请恢复数据库备份，或「修改定稿」后重新定稿。`,
       );
     }
-    const gate = gateOf(store, load, reportId, report);
+    const gate = gateOf(store, reportId, report);
     if (gate.blocking.length) throw new AppError('refused', gateRefusal(gate, '导出或打印正式版'));
   }
   const doc = buildDocument(report, {
@@ -140,6 +142,7 @@ export async function renderExport(prepared: PreparedExport, format: ExportForma
     format,
     bytes,
     ...(doc.fingerprint ? { fingerprint: doc.fingerprint } : {}),
+    ...(doc.versionLabel ? { versionLabel: doc.versionLabel } : {}),
   };
 }
 
@@ -153,10 +156,10 @@ function download(file: ExportFile): ExportDelivery {
   };
 }
 
-export function exportHandlers(store: Store, load: Loader, host: ExportHost = {}): Pick<Handlers, ExportMethods> {
+export function exportHandlers(store: Store, host: ExportHost = {}): Pick<Handlers, ExportMethods> {
   return {
     'export.preview': (options) => {
-      const { doc, report, draft } = prepareExport(store, load, options);
+      const { doc, report, draft } = prepareExport(store, options);
       return {
         url: previewPath(doc),
         draft,
@@ -167,12 +170,12 @@ export function exportHandlers(store: Store, load: Loader, host: ExportHost = {}
 
     // the preview's pages: the very PDF an export of these options gives, drawn by the window
     'export.pages': async (options) => {
-      const file = await renderExport(prepareExport(store, load, options), 'pdf', host);
+      const file = await renderExport(prepareExport(store, options), 'pdf', host);
       return { base64: Buffer.from(file.bytes).toString('base64'), size: file.bytes.length };
     },
 
     'export.file': async ({ format, ...options }) => {
-      const file = await renderExport(prepareExport(store, load, options), format, host);
+      const file = await renderExport(prepareExport(store, options), format, host);
       if (!host.deliver) return download(file);
       try {
         return await host.deliver(file);
@@ -184,7 +187,7 @@ export function exportHandlers(store: Store, load: Loader, host: ExportHost = {}
     },
 
     'export.print': async (options) => {
-      const path = previewPath(prepareExport(store, load, options).doc);
+      const path = previewPath(prepareExport(store, options).doc);
       return host.print ? host.print(path) : { kind: 'in-window', url: path };
     },
 

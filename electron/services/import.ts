@@ -1,9 +1,10 @@
-import { AppError, IMPORT_SEND, type AgencyRecord, type Args, type Handlers, type ImportParsed, type ReportSummary } from '../../core/api.js';
+import { AppError, IMPORT_SEND, type AgencyRecord, type Args, type Handlers, type ImportParsed } from '../../core/api.js';
 import { cellDef } from '../../core/format/index.js';
 import { importBytes, importHtml, importPdfText, importText, isPdf, refuseLongText, refuseUnread, type ImportOutcome } from '../../core/import/index.js';
 import { readPdfText } from './import-pdf.js';
 import { checkReport } from '../../core/rules/index.js';
 import type { Store } from '../store/index.js';
+import { checkCellChanges } from './reports.js';
 
 /**
  * Importing a published report (issue 7): `import.parse` reads what the window sends — pasted
@@ -13,7 +14,6 @@ import type { Store } from '../store/index.js';
  */
 
 type Source = Args<'import.parse'>['source'];
-type CellCheck = (summary: Pick<ReportSummary, 'format' | 'origin'>, changes: readonly { cellId: string; value: number | null }[]) => void;
 
 /** Reads an import source; refusals are the importer's own sentences. */
 export function parseSource(source: Source): ImportOutcome | Promise<ImportOutcome> {
@@ -82,7 +82,7 @@ export function parsedForReview(outcome: ImportOutcome): ImportParsed {
   return { report, warnings, uncertain, detected, normalizedText, findings: checkReport(report) };
 }
 
-export function importHandlers(store: Store, checkCells: CellCheck, now: () => string): Pick<Handlers, 'import.parse' | 'import.confirm'> {
+export function importHandlers(store: Store, now: () => string): Pick<Handlers, 'import.parse' | 'import.confirm'> {
   return {
     'import.parse': async ({ source }) => parsedForReview(await parseSource(source)),
 
@@ -90,12 +90,12 @@ export function importHandlers(store: Store, checkCells: CellCheck, now: () => s
       const { format, year } = report;
       const cells = Object.entries(report.cells);
       if (format === 'free' && cells.length) throw new AppError('refused', '自由格式（2019 年以前）的报告没有统计表，不能带表格数字');
-      if (cells.length) checkCells({ format, origin: 'imported' }, cells.map(([cellId, value]) => ({ cellId, value })));
+      if (cells.length) checkCellChanges({ format, origin: 'imported' }, cells.map(([cellId, value]) => ({ cellId, value })));
       for (const cellId of Object.keys(report.notes)) {
         if (format === 'free' || !cellDef(format, cellId)) throw new AppError('invalid_args', `单元格「${cellId}」不属于这份报告的格式`);
       }
       const at = now();
-      return store.opened.db.transaction(() => {
+      return store.transaction(() => {
         let agency: AgencyRecord;
         if ('agencyId' in target) {
           const found = store.agencies.get(target.agencyId);
@@ -137,7 +137,7 @@ export function importHandlers(store: Store, checkCells: CellCheck, now: () => s
           at,
         );
         return { summary: store.reports.summary(reportId)!, agency, replaced: existing !== undefined };
-      })();
+      });
     },
   };
 }

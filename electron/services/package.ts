@@ -1,4 +1,4 @@
-import { AppError, type ExportDelivery, type Handlers, type PackageExported, type ReportDetail } from '../../core/api.js';
+import { AppError, type ExportDelivery, type Handlers, type PackageExported } from '../../core/api.js';
 import { shortFingerprint, snapshotReport } from '../../core/document/index.js';
 import {
   buildPackage,
@@ -13,6 +13,7 @@ import type { ImportOutcome } from '../../core/import/index.js';
 import type { Store } from '../store/index.js';
 import { ExportWriteError } from '../export/write-file.js';
 import { prepareExport, renderExport, type ExportHost } from './export.js';
+import { loadReport } from './reports.js';
 import { signedVersions } from './signoff.js';
 
 /**
@@ -21,8 +22,6 @@ import { signedVersions } from './signoff.js';
  * draft the report as it is now. Opening one (through 「导入」, `nianbao verify`) checks the seal
  * first and refuses a package that changed, saying what changed.
  */
-
-type Loader = (store: Store, reportId: number) => ReportDetail;
 
 export const PACKAGE_MIME = 'application/vnd.nianbao.package+zip';
 
@@ -38,8 +37,8 @@ export interface MadePackage extends BuiltPackage {
 }
 
 /** The package of a stored report: its latest signed version with the formal copies, or the draft as it is. */
-export async function packageStoredReport(store: Store, load: Loader, reportId: number, options: PackageOptions): Promise<MadePackage> {
-  const detail = load(store, reportId);
+export async function packageStoredReport(store: Store, reportId: number, options: PackageOptions): Promise<MadePackage> {
+  const detail = loadReport(store, reportId);
   const warnings: string[] = [];
   if (detail.summary.state !== 'signed') {
     return { ...buildPackage({ report: detail.data, state: 'draft', generator: options.generator, createdAt: options.now }), warnings };
@@ -49,7 +48,7 @@ export async function packageStoredReport(store: Store, load: Loader, reportId: 
   if (!version) throw new AppError('internal', `${detail.summary.year} 年报告标为已定稿，却找不到定稿版本。请先「修改定稿」再重新定稿。`);
   const report = snapshotReport(version.snapshot, detail.data.agency);
   // the formal copies, through the same gate and renderers as 「导出 Word / PDF」
-  const prepared = prepareExport(store, load, { reportId, draft: false });
+  const prepared = prepareExport(store, { reportId, draft: false });
   const documents: { docx?: Uint8Array; pdf?: Uint8Array } = { docx: (await renderExport(prepared, 'docx', options.host)).bytes };
   try {
     documents.pdf = (await renderExport(prepared, 'pdf', options.host)).bytes;
@@ -118,12 +117,11 @@ function deliver(made: MadePackage, host: ExportHost): Promise<ExportDelivery> |
 
 export function packageHandlers(
   store: Store,
-  load: Loader,
   options: { host?: ExportHost; generator: PackageManifest['generator']; now: () => string },
 ): Pick<Handlers, 'package.export'> {
   return {
     'package.export': async ({ reportId }): Promise<PackageExported> => {
-      const made = await packageStoredReport(store, load, reportId, { generator: options.generator, now: options.now(), ...(options.host ? { host: options.host } : {}) });
+      const made = await packageStoredReport(store, reportId, { generator: options.generator, now: options.now(), ...(options.host ? { host: options.host } : {}) });
       let delivery: ExportDelivery;
       try {
         delivery = await deliver(made, options.host ?? {});

@@ -1,4 +1,4 @@
-import { AppError, type Handlers, type ReportDetail, type SignedVersion, type SignoffStatus } from '../../core/api.js';
+import { AppError, type Handlers, type SignedVersion, type SignoffStatus } from '../../core/api.js';
 import {
   exportGate,
   findingLine,
@@ -19,7 +19,7 @@ import { quickContentHash } from '../../core/report/versions.js';
 import { checkReport } from '../../core/rules/index.js';
 import type { Store } from '../store/index.js';
 import type { VersionRow } from '../store/versions.js';
-import { previousReport } from './carry.js';
+import { editableOrFail, loadReport, previousReport, reportOrFail } from './reports.js';
 import { storedSnapshot } from './versions.js';
 
 /**
@@ -31,13 +31,12 @@ import { storedSnapshot } from './versions.js';
  * Versions are written through the versions store (electron/store/versions.ts) and never change.
  */
 
-type Loader = (store: Store, reportId: number) => ReportDetail;
 type SignoffMethods = 'signoff.status' | 'signoff.save' | 'report.sign' | 'report.reopen';
 
 /** The gate on a report's content: the rules with last year's report when the store has it, and the accepted warnings. */
-export function gateOf(store: Store, load: Loader, reportId: number, data: ReportData): ExportGate {
+export function gateOf(store: Store, reportId: number, data: ReportData): ExportGate {
   const summary = store.reports.summary(reportId);
-  const previous = summary ? previousReport(store, load, summary.agencyId, data.year) : undefined;
+  const previous = summary ? previousReport(store, summary.agencyId, data.year) : undefined;
   const findings = checkReport(data, previous ? { previous: previous.data, previousMadeInApp: previous.madeInApp } : {});
   const accepted = new Set(store.reports.acknowledgements(reportId).map((a) => a.key));
   return exportGate(findings, accepted);
@@ -81,30 +80,22 @@ function missingSignoff(signoff: Partial<Signoff>): string | null {
  * `beforeSign` runs once the gate has let 定稿 through and before anything is written: the
  * running app makes its pre-定稿 backup there (issue 14). If it fails, nothing is signed.
  */
-export function signoffHandlers(store: Store, load: Loader, now: () => string, beforeSign?: () => Promise<void>): Pick<Handlers, SignoffMethods> {
-  const draftOrFail = (reportId: number) => {
-    const summary = store.reports.summary(reportId);
-    if (!summary) throw new AppError('not_found', '找不到这份报告，可能已被删除');
-    if (summary.state === 'signed') {
-      throw new AppError('refused', `${summary.year} 年报告已定稿。如需修改，请点「修改定稿」并说明理由。`);
-    }
-    return summary;
-  };
-
+export function signoffHandlers(store: Store, now: () => string, beforeSign?: () => Promise<void>): Pick<Handlers, SignoffMethods> {
   const saveSignoff = (reportId: number, agencyId: number, signoff: Partial<Signoff>) => {
     const at = now();
-    store.opened.db.transaction(() => {
-      store.reports.setSignoff(reportId, cleanSignoff(signoff), at);
+    const revision = store.transaction(() => {
+      store.reports.setSignoff(reportId, cleanSignoff(signoff));
       // remembered for next year's report of the same agency
       const names = people(signoff);
       if (Object.keys(names).length) store.agencies.setSignoff(agencyId, { ...store.agencies.signoff(agencyId), ...names });
-    })();
-    return at;
+      return store.reports.touch(reportId, at);
+    });
+    return { savedAt: at, revision };
   };
 
   return {
     'signoff.status': ({ reportId }) => {
-      const detail = load(store, reportId);
+      const detail = loadReport(store, reportId);
       const remembered = store.agencies.signoff(detail.summary.agencyId);
       const own = detail.data.signoff ?? { preparer: '', reviewer: '', approver: '' };
       const signoff: Signoff = {
@@ -117,7 +108,7 @@ export function signoffHandlers(store: Store, load: Loader, now: () => string, b
       const status: SignoffStatus = {
         state: detail.summary.state,
         signoff,
-        gate: gateOf(store, load, reportId, detail.data),
+        gate: gateOf(store, reportId, detail.data),
         signedVersions: versions,
       };
       if (versions[0]) status.signed = versions[0];
@@ -125,19 +116,19 @@ export function signoffHandlers(store: Store, load: Loader, now: () => string, b
     },
 
     'signoff.save': ({ reportId, signoff }) => {
-      const summary = draftOrFail(reportId);
-      return { savedAt: saveSignoff(reportId, summary.agencyId, signoff) };
+      const summary = editableOrFail(store, reportId);
+      return saveSignoff(reportId, summary.agencyId, signoff);
     },
 
     'report.sign': async ({ reportId, signoff, confirmWarnings, author }) => {
-      const summary = draftOrFail(reportId);
+      const summary = editableOrFail(store, reportId);
       // the people are kept even when the gate refuses: they were typed in and are not wrong
       saveSignoff(reportId, summary.agencyId, signoff);
       const missing = missingSignoff(signoff);
       if (missing) throw new AppError('refused', missing);
 
-      const detail = load(store, reportId);
-      const gate = gateOf(store, load, reportId, detail.data);
+      const detail = loadReport(store, reportId);
+      const gate = gateOf(store, reportId, detail.data);
       if (gate.blocking.length) throw new AppError('refused', gateRefusal(gate, '定稿'));
       if (gate.unconfirmed.length && !confirmWarnings) {
         const lines = gate.unconfirmed.map((f, i) => `${i + 1}. ${findingLine(f)}`);
@@ -145,7 +136,7 @@ export function signoffHandlers(store: Store, load: Loader, now: () => string, b
       }
       await beforeSign?.();
 
-      const signed = store.versions.transaction(() => {
+      const signed = store.transaction(() => {
         const at = now();
         const snapshot = { ...storedSnapshot(store, reportId), agency: detail.data.agency };
         const fingerprint = signedFingerprint(snapshotReport(snapshot, detail.data.agency));
@@ -158,10 +149,9 @@ export function signoffHandlers(store: Store, load: Loader, now: () => string, b
     },
 
     'report.reopen': ({ reportId, reason, author }) => {
-      const summary = store.reports.summary(reportId);
-      if (!summary) throw new AppError('not_found', '找不到这份报告，可能已被删除');
+      const summary = reportOrFail(store, reportId);
       if (summary.state !== 'signed') throw new AppError('refused', `${summary.year} 年报告还没有定稿，可以直接修改。`);
-      const version = store.versions.transaction(() => {
+      const version = store.transaction(() => {
         const at = now();
         const snapshot = storedSnapshot(store, reportId);
         const row = store.versions.insert(

@@ -1,7 +1,7 @@
 import { AppError, type Handlers, type VersionSide, type VersionSummary } from '../../core/api.js';
 import { compareSnapshots, makeSnapshot, quickContentHash, type ReportSnapshot } from '../../core/report/versions.js';
 import type { Store } from '../store/index.js';
-import { reportOrFail as guardReport } from './guards.js';
+import { reportOrFail } from './reports.js';
 
 /**
  * Versions of a report (issue 4): 「保存版本」 freezes the whole report under a name; any two
@@ -27,8 +27,6 @@ export function storedSnapshot(store: Store, reportId: number): ReportSnapshot {
 }
 
 export function versionHandlers(store: Store, now: () => string): Pick<Handlers, VersionMethods> {
-  const reportOrFail = (reportId: number) => guardReport(store, reportId);
-
   const currentSnapshot = (reportId: number): ReportSnapshot => storedSnapshot(store, reportId);
 
   const versionOrFail = (reportId: number, versionId: number) => {
@@ -48,37 +46,37 @@ export function versionHandlers(store: Store, now: () => string): Pick<Handlers,
 
   return {
     'version.list': ({ reportId }) => {
-      reportOrFail(reportId);
+      reportOrFail(store, reportId);
       return store.versions.list(reportId);
     },
 
     'version.create': ({ reportId, label, author }) => {
-      reportOrFail(reportId);
-      return store.versions.transaction(() => {
+      reportOrFail(store, reportId);
+      return store.transaction(() => {
         const snapshot = currentSnapshot(reportId);
         return store.versions.insert(reportId, { label, author, kind: 'manual', fingerprint: quickContentHash(snapshot), snapshot }, now());
       });
     },
 
     'version.get': ({ reportId, versionId }) => {
-      reportOrFail(reportId);
+      reportOrFail(store, reportId);
       return versionOrFail(reportId, versionId);
     },
 
     'version.compare': ({ reportId, from, to }) => {
-      const summary = reportOrFail(reportId);
+      const summary = reportOrFail(store, reportId);
       const left = side(reportId, from);
       const right = side(reportId, to);
       return { ...compareSnapshots(left.snapshot, right.snapshot), from: left.side, to: right.side, format: summary.format };
     },
 
     'version.restore': ({ reportId, versionId, author }) => {
-      const summary = reportOrFail(reportId);
+      const summary = reportOrFail(store, reportId);
       if (summary.state === 'signed') {
         throw new AppError('refused', `${summary.year} 年报告已定稿，不能恢复旧版本。如需修改，请先在「定稿」处说明理由，生成新的修改版本。`);
       }
       const target = versionOrFail(reportId, versionId);
-      return store.versions.transaction(() => {
+      return store.transaction(() => {
         const at = now();
         // the state being replaced is kept first, unless the latest version already holds exactly it
         const current = currentSnapshot(reportId);
@@ -88,6 +86,7 @@ export function versionHandlers(store: Store, now: () => string): Pick<Handlers,
           before = store.versions.insert(reportId, { label: BEFORE_RESTORE_LABEL, author, kind: 'auto', fingerprint, snapshot: current }, at);
         }
         store.versions.writeContent(reportId, target.snapshot, at);
+        store.reports.touch(reportId, at);
         const restored = store.versions.insert(
           reportId,
           { label: restoredLabel(target.label), author, kind: 'restore', fingerprint: quickContentHash(target.snapshot), snapshot: target.snapshot },

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { reportTitle } from '../../core/document/index.js';
-import { AppError, type Handlers, type ReportDetail, type XlsxTables } from '../../core/api.js';
-import { cellDef, cellName, FORMATS, getFormat, gridPositions, SECTIONS, sectionHeading, type TableDef } from '../../core/format/index.js';
-import { withTotals } from '../../core/report/totals.js';
+import { AppError, type Handlers, type XlsxTables } from '../../core/api.js';
+import { cellDef, cellName, FORMATS, getFormat, gridPositions, SECTIONS, sectionHeading, tableName, type TableDef } from '../../core/format/index.js';
+import { enteredCells, isComputedIn, shownCells } from '../../core/report/totals.js';
 import type { Store } from '../store/index.js';
+import { loadReport } from './reports.js';
 import { importText, type ImportOutcome } from '../../core/import/index.js';
 import { fenToWan } from '../../core/report/money.js';
 import { emptyAgency, type ReportData } from '../../core/report/model.js';
@@ -47,7 +48,6 @@ export interface WorkbookSpec {
 const GRID_TOP = 4;
 const FONT = '宋体';
 const TITLE_FONT = '黑体';
-const TABLE_NAMES: Record<TableDef['id'], string> = { t2: '表二', t3: '表三', t4: '表四' };
 
 /** 「单位：件」, with the columns counted in another unit named: 「（本年收费金额：万元）」. */
 export function unitNote(table: TableDef): string {
@@ -155,7 +155,7 @@ export function reportWorkbook(report: ReportData, draft: boolean): WorkbookSpec
   return {
     title: `${reportTitle(report)}${draft ? '（草稿）' : ''}`,
     sheets: Object.values(format.tables).map((table) => ({
-      name: TABLE_NAMES[table.id],
+      name: tableName(table.id),
       heading: sectionHeading(SECTIONS.find((s) => s.key === table.section)!),
       table,
       value: (id) => {
@@ -355,13 +355,13 @@ export async function tablesForReport(report: ReportData, bytes: Uint8Array): Pr
   }
   const warnings = [...read.warnings];
   const cells: Record<string, number> = {};
-  const own = Object.fromEntries(Object.entries(read.report.cells).filter(([id]) => !cellDef(format, id)?.sumOf));
   // the app computes the totals of its own reports: a total in the workbook that is not the sum of its parts is said, not taken
-  const computed = report.origin === 'app' ? withTotals(format, own) : {};
+  const target = { format, origin: report.origin };
+  const computed = shownCells({ ...target, cells: enteredCells({ ...target, cells: read.report.cells }) });
   for (const [id, value] of Object.entries(read.report.cells)) {
     const def = cellDef(format, id);
     if (!def) continue;
-    if (def.sumOf && report.origin === 'app') {
+    if (isComputedIn(target, id)) {
       if (computed[id] !== undefined && computed[id] !== value) warnings.push(`${cellName(def)}在 Excel 中是 ${value}，但各项之和是 ${computed[id]}：合计由年报助手计算，以各项之和为准`);
       continue;
     }
@@ -370,10 +370,10 @@ export async function tablesForReport(report: ReportData, bytes: Uint8Array): Pr
   return { format, cells, uncertain: read.uncertain, warnings };
 }
 
-export function xlsxHandlers(store: Store, load: (store: Store, reportId: number) => ReportDetail): Pick<Handlers, 'xlsx.read'> {
+export function xlsxHandlers(store: Store): Pick<Handlers, 'xlsx.read'> {
   return {
     'xlsx.read': async ({ reportId, source }) => {
-      const detail = load(store, reportId);
+      const detail = loadReport(store, reportId);
       const bytes = Buffer.from(source.base64, 'base64');
       if (bytes.length !== source.size) throw new AppError('refused', '文件没有完整读到，或太大（Excel 表格通常只有几十 KB）。请重新选择文件。');
       return tablesForReport(detail.data, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));

@@ -21,6 +21,11 @@ export interface Store {
   readonly opened: OpenedDb;
   /** true for a store opened by a reading command: every write fails */
   readonly readOnly: boolean;
+  /**
+   * Runs `work` in one SQLite transaction: all of its writes are kept, or none (a thrown error
+   * rolls back). Every service that writes more than one row goes through here.
+   */
+  transaction<T>(work: () => T): T;
   close(): void;
 }
 
@@ -33,6 +38,7 @@ function assemble(opened: Store['opened'], readOnly: boolean): Store {
     reports: new ReportStore(opened.db),
     versions: new VersionStore(opened.db),
     opened,
+    transaction: (work) => opened.db.transaction(work)(),
     readOnly,
     close: () => {
       if (closed) return;

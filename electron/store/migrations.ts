@@ -88,6 +88,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    description: 'reports.revision: counts the changes to a report, so that a window can tell whether it holds the latest',
+    up(db) {
+      db.exec('ALTER TABLE reports ADD COLUMN revision INTEGER NOT NULL DEFAULT 0');
+    },
+  },
+  {
+    version: 3,
     description: 'money in 分 instead of 元 (issue 10: published fees are printed to the 分)',
     up(db) {
       moneyToFen(db);

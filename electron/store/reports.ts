@@ -13,6 +13,7 @@ interface ReportRow {
   meta: string;
   created_at: string;
   updated_at: string;
+  revision: number;
   filled: number;
 }
 
@@ -26,6 +27,7 @@ function toSummary(row: ReportRow): ReportSummary {
     origin: row.origin,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    revision: row.revision,
     filledCells: row.filled,
   };
 }
@@ -54,7 +56,12 @@ export interface ReportMeta {
   publishedTitles?: ReportData['publishedTitles'];
 }
 
-/** Reports with their cells and prose. Every write runs in one transaction. */
+/**
+ * Reports with their cells and prose. The writes that change a report's content (cells, text,
+ * notes, acknowledgements, sign-off, state) leave the bookkeeping to `touch`, which the service
+ * calls once at the end of its transaction (Store.transaction): the report's time and revision
+ * then move once per save, however many edits it held.
+ */
 export class ReportStore {
   private readonly summaryById;
   private readonly summariesByAgency;
@@ -87,7 +94,7 @@ export class ReportStore {
        VALUES (@agencyId, @year, @format, @origin, @signoff, @meta, @now, @now)`,
     );
     this.removeReport = db.prepare('DELETE FROM reports WHERE id = ?');
-    this.touchReport = db.prepare('UPDATE reports SET updated_at = ? WHERE id = ?');
+    this.touchReport = db.prepare<[string, number], { revision: number }>('UPDATE reports SET updated_at = ?, revision = revision + 1 WHERE id = ? RETURNING revision');
     this.cellsOf = db.prepare<[number], { cell_id: string; value: number | null; note: string | null }>(
       'SELECT cell_id, value, note FROM cells WHERE report_id = ?',
     );
@@ -108,7 +115,7 @@ export class ReportStore {
        ON CONFLICT (report_id, cell_id) DO UPDATE SET note = excluded.note`,
     );
     this.pruneCell = db.prepare('DELETE FROM cells WHERE report_id = ? AND cell_id = ? AND note IS NULL AND value IS NULL');
-    this.putMeta = db.prepare('UPDATE reports SET meta = ?, updated_at = ? WHERE id = ?');
+    this.putMeta = db.prepare('UPDATE reports SET meta = ? WHERE id = ?');
     this.acksOf = db.prepare<[number], { finding_key: string; reason: string; created_at: string }>(
       'SELECT finding_key, reason, created_at FROM acknowledgements WHERE report_id = ? ORDER BY created_at',
     );
@@ -117,18 +124,30 @@ export class ReportStore {
        ON CONFLICT (report_id, finding_key) DO UPDATE SET reason = excluded.reason, created_at = excluded.created_at`,
     );
     this.deleteAck = db.prepare('DELETE FROM acknowledgements WHERE report_id = ? AND finding_key = ?');
-    this.putState = db.prepare('UPDATE reports SET state = ?, updated_at = ? WHERE id = ?');
-    this.putSignoff = db.prepare('UPDATE reports SET signoff = ?, updated_at = ? WHERE id = ?');
+    this.putState = db.prepare('UPDATE reports SET state = ? WHERE id = ?');
+    this.putSignoff = db.prepare('UPDATE reports SET signoff = ? WHERE id = ?');
   }
 
-  /** 「定稿」 and 「修改定稿」 (issue 5): call inside the transaction that writes the version. */
-  setState(id: number, state: ReportState, now: string): void {
-    this.putState.run(state, now, id);
+  /**
+   * Marks a report changed: its time, and its revision one up (returned). Call once at the end of
+   * the transaction that changed it.
+   */
+  touch(id: number, now: string): number {
+    return this.touchReport.get(now, id)?.revision ?? 0;
+  }
+
+  /**
+   * 「定稿」 and 「修改定稿」 (issue 5): call inside the transaction that writes the version. A change
+   * of state is a change of the report: it touches it too, and returns the new revision.
+   */
+  setState(id: number, state: ReportState, now: string): number {
+    this.putState.run(state, id);
+    return this.touch(id, now);
   }
 
   /** The people who prepare, review and approve the report, with their dates. */
-  setSignoff(id: number, signoff: Partial<Signoff>, now: string): void {
-    this.putSignoff.run(JSON.stringify(signoff), now, id);
+  setSignoff(id: number, signoff: Partial<Signoff>): void {
+    this.putSignoff.run(JSON.stringify(signoff), id);
   }
 
   summary(id: number): ReportSummary | undefined {
@@ -167,35 +186,24 @@ export class ReportStore {
     return this.removeReport.run(id).changes > 0;
   }
 
-  /** Sets or clears cells. A cleared cell that carries a note keeps its row (value NULL). */
-  setCells(id: number, changes: readonly { cellId: string; value: number | null }[], now: string): void {
-    this.db.transaction(() => {
-      for (const { cellId, value } of changes) {
-        if (value === null) {
-          this.clearCell.run(id, cellId);
-          this.deleteCell.run(id, cellId);
-        } else {
-          this.upsertCell.run(id, cellId, value);
-        }
-      }
-      this.touchReport.run(now, id);
-    })();
+  /** Sets or clears a cell. A cleared cell that carries a note keeps its row (value NULL). */
+  setCell(id: number, cellId: string, value: number | null): void {
+    if (value === null) {
+      this.clearCell.run(id, cellId);
+      this.deleteCell.run(id, cellId);
+    } else {
+      this.upsertCell.run(id, cellId, value);
+    }
   }
 
   setSection(id: number, key: string, text: string, now: string): void {
-    this.db.transaction(() => {
-      this.upsertSection.run(id, key, text, now);
-      this.touchReport.run(now, id);
-    })();
+    this.upsertSection.run(id, key, text, now);
   }
 
   /** A cell's note (why a value is what it is); an empty note removes it. */
-  setNote(id: number, cellId: string, note: string, now: string): void {
-    this.db.transaction(() => {
-      this.upsertNote.run(id, cellId, note || null);
-      this.pruneCell.run(id, cellId);
-      this.touchReport.run(now, id);
-    })();
+  setNote(id: number, cellId: string, note: string): void {
+    this.upsertNote.run(id, cellId, note || null);
+    this.pruneCell.run(id, cellId);
   }
 
   meta(id: number): ReportMeta {
@@ -203,8 +211,8 @@ export class ReportStore {
     return row ? (JSON.parse(row.meta) as ReportMeta) : {};
   }
 
-  setMeta(id: number, meta: ReportMeta, now: string): void {
-    this.putMeta.run(JSON.stringify(meta), now, id);
+  setMeta(id: number, meta: ReportMeta): void {
+    this.putMeta.run(JSON.stringify(meta), id);
   }
 
   acknowledgements(id: number): { key: string; reason: string; createdAt: string }[] {

@@ -5,7 +5,8 @@ import type { ReportSnapshot } from '../../core/report/versions.js';
 /**
  * Saved versions of a report (table `versions`). A version is written once and never changed:
  * this class has no update and no delete (a version goes only with its report, by the foreign
- * key's cascade). Restoring a version writes the report's content back in one transaction.
+ * key's cascade). Restoring a version writes the report's content back, inside the service's
+ * transaction (Store.transaction).
  */
 
 /** A version as listed (core/api's VersionSummary): the snapshot itself is read only on request. */
@@ -59,7 +60,7 @@ export class VersionStore {
     this.putCell = db.prepare('INSERT INTO cells (report_id, cell_id, value, note) VALUES (?, ?, ?, ?)');
     this.clearSections = db.prepare('DELETE FROM sections WHERE report_id = ?');
     this.putSection = db.prepare('INSERT INTO sections (report_id, key, text, updated_at) VALUES (?, ?, ?, ?)');
-    this.putSignoff = db.prepare('UPDATE reports SET signoff = ?, updated_at = ? WHERE id = ?');
+    this.putSignoff = db.prepare('UPDATE reports SET signoff = ? WHERE id = ?');
   }
 
   /** Newest first. */
@@ -93,7 +94,7 @@ export class VersionStore {
 
   /**
    * Replaces the report's figures, cell notes, prose and sign-off with a snapshot's. Call inside
-   * the transaction that also records the versions around it.
+   * the transaction that also records the versions around it (and touches the report).
    */
   writeContent(reportId: number, snapshot: ReportSnapshot, now: string): void {
     this.clearCells.run(reportId);
@@ -101,10 +102,6 @@ export class VersionStore {
     for (const id of ids) this.putCell.run(reportId, id, snapshot.cells[id] ?? null, snapshot.notes[id] || null);
     this.clearSections.run(reportId);
     for (const [key, text] of Object.entries(snapshot.sections)) this.putSection.run(reportId, key, text, now);
-    this.putSignoff.run(JSON.stringify(snapshot.signoff), now, reportId);
-  }
-
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    this.putSignoff.run(JSON.stringify(snapshot.signoff), reportId);
   }
 }

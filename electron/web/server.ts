@@ -1,10 +1,8 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { dispatch, type Handlers } from '../../core/api.js';
 import { exportRoute } from '../export/preview-pages.js';
-import { CONTENT_SECURITY_POLICY, TOKEN_HEADER, isAllowedHost, isAllowedOrigin, tokenMatches } from './security.js';
+import { TOKEN_HEADER, isAllowedHost, isAllowedOrigin, rendererAnswer, tokenMatches } from '../security.js';
 
 export interface WebServerOptions {
   handlers: Handlers;
@@ -24,20 +22,6 @@ export interface WebServer {
 }
 
 const MAX_BODY = 16 * 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.json': 'application/json',
-};
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') {
   res.writeHead(status, {
@@ -66,25 +50,6 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-function serveStatic(rendererDir: string, urlPath: string, res: http.ServerResponse) {
-  const rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
-  const file = path.resolve(rendererDir, `.${rel}`);
-  // a path that leaves the renderer folder (../) is refused
-  if (!file.startsWith(path.resolve(rendererDir) + path.sep)) return send(res, 403, 'Forbidden');
-  const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(rendererDir, 'index.html');
-  if (!fs.existsSync(target)) return send(res, 500, '界面文件缺失，请先运行 npm run build');
-  const type = MIME[path.extname(target)] ?? 'application/octet-stream';
-  res.writeHead(200, {
-    'Content-Type': type,
-    'Cache-Control': target.endsWith('.html') ? 'no-store' : 'max-age=3600',
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'SAMEORIGIN',
-  });
-  fs.createReadStream(target).pipe(res);
 }
 
 /** The browser mode: the same services over HTTP on 127.0.0.1, serving the built window. */
@@ -117,13 +82,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed');
-      // the print preview (its own CSP: inline style, no script) and the bundled print fonts
-      const printed = exportRoute(url.pathname);
-      if (printed) {
-        res.writeHead(printed.status, { ...printed.headers, 'Cross-Origin-Resource-Policy': 'same-origin' });
-        return res.end(req.method === 'HEAD' ? undefined : printed.body);
-      }
-      return serveStatic(options.rendererDir, url.pathname, res);
+      // the print preview (its own CSP: inline style, no script) and the bundled print fonts;
+      // else the window's own files (electron/security.ts, as in the desktop app)
+      const answer = exportRoute(url.pathname) ?? rendererAnswer(options.rendererDir, url.pathname);
+      res.writeHead(answer.status, { ...answer.headers, 'Cross-Origin-Resource-Policy': 'same-origin' });
+      return res.end(req.method === 'HEAD' ? undefined : answer.body);
     } catch (err) {
       return send(res, 500, `内部错误：${err instanceof Error ? err.message : String(err)}`);
     }

@@ -1,4 +1,5 @@
 import type { Args, Envelope, Method, Result } from '../../core/api.js';
+import { ApiFailure } from './errors.js';
 
 /**
  * The window's one way to the back end. Inside Electron the preload script exposes the
@@ -28,14 +29,7 @@ function browserToken(): string {
 
 let token: string | undefined;
 
-export class ApiFailure extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiFailure } from './errors.js';
 
 async function overHttp<M extends Method>(method: M, args: Args<M>): Promise<Envelope<Result<M>>> {
   token ??= browserToken();

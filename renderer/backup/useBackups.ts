@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupEntry, BackupList } from '../../core/api.js';
 import { call } from '../api/client.js';
-import { messageOf } from '../report/export/ExportBar.js';
+import { errorMessage } from '../api/errors.js';
 import { deliveryText, downloadFile } from '../report/export/download.js';
 
 /**
@@ -19,7 +19,7 @@ export function useBackups(options: { checkNewest?: boolean } = {}) {
     try {
       setList(await call('backup.list', checkNewest ? { checkNewest } : {}));
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorMessage(err));
     }
   }, [checkNewest]);
   useEffect(() => {
@@ -34,7 +34,7 @@ export function useBackups(options: { checkNewest?: boolean } = {}) {
       setNotice(await job());
       return true;
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorMessage(err));
       return false;
     } finally {
       setBusy('');

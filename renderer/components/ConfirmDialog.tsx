@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { Dialog } from './Dialog.js';
 
 interface Props {
   title: string;
@@ -12,28 +13,17 @@ interface Props {
 /** A modal question. Esc or 「取消」 cancels; focus starts on 「取消」 so Enter never destroys by accident. */
 export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onCancel }: Props) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancelRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onCancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
   return (
-    <div className="backdrop" role="presentation">
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title}>
-        <h2>{title}</h2>
-        <div className="dialog-body">{children}</div>
-        <div className="actions">
-          <button ref={cancelRef} onClick={onCancel}>
-            取消
-          </button>
-          <button className={danger ? 'danger' : 'primary'} onClick={onConfirm}>
-            {confirmLabel}
-          </button>
-        </div>
+    <Dialog title={title} onClose={onCancel} initialFocus={cancelRef}>
+      <div className="dialog-body">{children}</div>
+      <div className="actions">
+        <button ref={cancelRef} onClick={onCancel}>
+          取消
+        </button>
+        <button className={danger ? 'danger' : 'primary'} onClick={onConfirm}>
+          {confirmLabel}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ReportDetail } from '../../core/api.js';
-import type { ReportEditor } from '../report/table/editor.js';
+import type { ReportSession } from '../report/state/ReportSession.js';
 import { ExcelFillDialog } from './ExcelFillDialog.js';
 import { PackageDialog } from './PackageDialog.js';
 import { PublishedCheck } from './PublishedCheck.js';
@@ -19,12 +19,12 @@ const ITEMS: { key: Exclude<Open, null>; label: string; hint: string }[] = [
  * the published copy, and filling the tables from a workbook. Keyboard: Enter/Space/↓ opens,
  * ↑↓ move, Enter chooses, Esc closes.
  */
-export function ExchangeButtons({ detail, editor }: { detail: ReportDetail; editor: ReportEditor }) {
+export function ExchangeButtons({ detail, session }: { detail: ReportDetail; session: ReportSession }) {
   const [menu, setMenu] = useState(false);
   const [open, setOpen] = useState<Open>(null);
   const button = useRef<HTMLButtonElement>(null);
   const items = useRef<(HTMLButtonElement | null)[]>([]);
-  const available = ITEMS.filter((i) => i.key !== 'excel' || (!editor.readOnly && detail.data.format !== 'free'));
+  const available = ITEMS.filter((i) => i.key !== 'excel' || (!session.readOnly && detail.data.format !== 'free'));
 
   useEffect(() => {
     if (!menu) return;
@@ -49,8 +49,10 @@ export function ExchangeButtons({ detail, editor }: { detail: ReportDetail; edit
     } else if (e.key === 'Tab') setMenu(false);
   };
 
-  const choose = (key: Exclude<Open, null>) => {
+  const choose = async (key: Exclude<Open, null>) => {
     setMenu(false);
+    // a package holds what the clerk sees: what is still waiting is saved first
+    if (key === 'package' && !session.readOnly) await session.saved();
     setOpen(key);
   };
   const close = () => {
@@ -78,7 +80,7 @@ export function ExchangeButtons({ detail, editor }: { detail: ReportDetail; edit
       {menu && (
         <div className="exchange-items" role="menu" aria-label="报送与核对" onKeyDown={onMenuKey}>
           {available.map((item, i) => (
-            <button key={item.key} type="button" role="menuitem" ref={(el) => void (items.current[i] = el)} onClick={() => choose(item.key)}>
+            <button key={item.key} type="button" role="menuitem" ref={(el) => void (items.current[i] = el)} onClick={() => void choose(item.key)}>
               <span>{item.label}</span>
               <small className="muted">{item.hint}</small>
             </button>
@@ -87,7 +89,7 @@ export function ExchangeButtons({ detail, editor }: { detail: ReportDetail; edit
       )}
       {open === 'package' && <PackageDialog summary={detail.summary} onClose={close} />}
       {open === 'published' && <PublishedCheck detail={detail} onClose={close} />}
-      {open === 'excel' && <ExcelFillDialog detail={detail} editor={editor} onClose={close} />}
+      {open === 'excel' && <ExcelFillDialog detail={detail} session={session} onClose={close} />}
     </span>
   );
 }

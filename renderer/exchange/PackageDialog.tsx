@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PackageExported, ReportSummary } from '../../core/api.js';
 import { call } from '../api/client.js';
-import { messageOf } from '../report/export/ExportBar.js';
+import { errorMessage } from '../api/errors.js';
+import { Dialog } from '../components/Dialog.js';
 import { deliveryText, downloadFile } from '../report/export/download.js';
-import { useEscape } from '../report/export/useEscape.js';
 
 interface Props {
   summary: ReportSummary;
@@ -21,8 +21,6 @@ export function PackageDialog({ summary, onClose }: Props) {
   const [done, setDone] = useState<PackageExported | null>(null);
   const [error, setError] = useState('');
   const first = useRef<HTMLButtonElement>(null);
-  useEscape(onClose);
-  useEffect(() => first.current?.focus(), []);
 
   const run = async () => {
     setBusy(true);
@@ -32,55 +30,52 @@ export function PackageDialog({ summary, onClose }: Props) {
       if (result.delivery.kind === 'download') downloadFile(result.delivery);
       setDone(result.delivery.kind === 'cancelled' ? null : result);
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div className="backdrop" role="presentation">
-      <div className="dialog exchange-dialog" role="dialog" aria-modal="true" aria-label="导出报送包">
-        <h2>导出报送包</h2>
-        {done ? (
-          <div role="status">
-            <p className="exchange-done">{deliveryText(done.delivery)}</p>
-            <p>{done.summary}。</p>
-            <p>
-              封签 <strong className="seal">{done.seal}</strong>：对方打开时会自动核验，封装后有任何改动都会被发现。可以把封签念给对方核对。
-            </p>
-            {done.warnings.map((w) => (
-              <p key={w} className="dialog-warning">
-                {w}
-              </p>
-            ))}
-          </div>
-        ) : (
-          <div className="dialog-body">
-            {signed ? (
-              <p>报送包里是这份报告最新的定稿版本：报告文件，以及 Word 和 PDF 正式版（文件属性里记有版本和校验码）。</p>
-            ) : (
-              <p>这份报告还没有定稿，报送包里是当前的草稿（只有报告文件）。要报送正式版，请先定稿。</p>
-            )}
-            <p className="muted">报送包是一个 .nianbao 文件，可以用 U 盘或内网发给县里。每个文件都记有校验码，封签把它们封在一起。</p>
-          </div>
-        )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
+    <Dialog title="导出报送包" className="exchange-dialog" onClose={onClose} initialFocus={first}>
+      {done ? (
+        <div role="status">
+          <p className="exchange-done">{deliveryText(done.delivery)}</p>
+          <p>{done.summary}。</p>
+          <p>
+            封签 <strong className="seal">{done.seal}</strong>：对方打开时会自动核验，封装后有任何改动都会被发现。可以把封签念给对方核对。
           </p>
-        )}
-        <div className="actions">
-          <button type="button" ref={first} onClick={onClose}>
-            {done ? '关闭' : '取消'}
-          </button>
-          {!done && (
-            <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
-              {busy ? (signed ? '正在生成 Word 和 PDF…' : '正在封装…') : '导出报送包'}
-            </button>
-          )}
+          {done.warnings.map((w) => (
+            <p key={w} className="dialog-warning">
+              {w}
+            </p>
+          ))}
         </div>
+      ) : (
+        <div className="dialog-body">
+          {signed ? (
+            <p>报送包里是这份报告最新的定稿版本：报告文件，以及 Word 和 PDF 正式版（文件属性里记有版本和校验码）。</p>
+          ) : (
+            <p>这份报告还没有定稿，报送包里是当前的草稿（只有报告文件）。要报送正式版，请先定稿。</p>
+          )}
+          <p className="muted">报送包是一个 .nianbao 文件，可以用 U 盘或内网发给县里。每个文件都记有校验码，封签把它们封在一起。</p>
+        </div>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" ref={first} onClick={onClose}>
+          {done ? '关闭' : '取消'}
+        </button>
+        {!done && (
+          <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
+            {busy ? (signed ? '正在生成 Word 和 PDF…' : '正在封装…') : '导出报送包'}
+          </button>
+        )}
       </div>
-    </div>
+    </Dialog>
   );
 }

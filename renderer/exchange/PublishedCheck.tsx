@@ -7,8 +7,8 @@ import type { TextSegment } from '../../core/report/text-diff.js';
 import { call } from '../api/client.js';
 import { fileSource, pasteSource, type ImportSource } from '../import/source.js';
 import { OfficialTable } from '../report/OfficialTable.js';
-import { messageOf } from '../report/export/ExportBar.js';
-import { useEscape } from '../report/export/useEscape.js';
+import { errorMessage } from '../api/errors.js';
+import { Dialog } from '../components/Dialog.js';
 import { ValueDiffTable } from './ValueDiffTable.js';
 
 interface Props {
@@ -32,11 +32,10 @@ export function PublishedCheck({ detail, onClose }: Props) {
   const [dragging, setDragging] = useState(false);
   // what is compared with: the latest signed version; none yet, nothing to check against
   const [signed, setSigned] = useState<SignedVersion | null | undefined>(undefined);
-  useEscape(onClose);
   useEffect(() => {
     call('signoff.status', { reportId: detail.summary.id }).then(
       (s) => setSigned(s.signed ?? null),
-      (err) => setError(messageOf(err)),
+      (err) => setError(errorMessage(err)),
     );
   }, [detail.summary.id]);
 
@@ -46,7 +45,7 @@ export function PublishedCheck({ detail, onClose }: Props) {
     try {
       setResult({ check: await call('published.compare', { reportId: detail.summary.id, source }), origin });
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorMessage(err));
     } finally {
       setBusy('');
     }
@@ -61,72 +60,70 @@ export function PublishedCheck({ detail, onClose }: Props) {
   };
 
   return (
-    <div className="backdrop" role="presentation">
-      <div className="dialog compare published-check" role="dialog" aria-modal="true" aria-label="核对网上公布版">
-        <div className="compare-head">
-          <h2>核对网上公布版</h2>
-          <button type="button" onClick={onClose}>
-            关闭
-          </button>
-        </div>
-        {signed === null ? (
-          <p className="compare-body">
-            这份报告还没有定稿。网上公布的应是定稿版本：请先「定稿」，再来核对公布的版本。
-          </p>
-        ) : result ? (
-          <PublishedResult check={result.check} origin={result.origin} onAgain={() => setResult(null)} />
-        ) : (
-          <div className="compare-body">
-            {signed && (
-              <p className="muted">
-                与 {signed.label}（校验码 {signed.short}）核对{detail.summary.state !== 'signed' ? '；这份报告之后又在修改，核对的仍是这个定稿版本' : ''}。
-              </p>
-            )}
-            <p>
-              把网站上公布的这份报告交给年报助手：从网站保存下来的网页（.html）、PDF 或 Word 文件，或者在网页上全选复制的文字。
-              年报助手会读出其中的数字和文字，与定稿版本逐格、逐段核对。
-            </p>
-            <div
-              className={`published-drop${dragging ? ' dragging' : ''}`}
-              onDragOver={(e) => {
-                e.preventDefault();
-                setDragging(true);
-              }}
-              onDragLeave={() => setDragging(false)}
-              onDrop={onDrop}
-            >
-              <label className="file-button">
-                <input type="file" accept={ACCEPT} aria-label="选择公布的文件" onChange={(e) => void readFile(e.target.files?.[0])} disabled={Boolean(busy)} />
-                选择文件…
-              </label>
-              <span className="muted">或把文件拖到这里</span>
-            </div>
-            <label className="published-paste">
-              或粘贴网页上的文字：
-              <textarea
-                value={text}
-                rows={8}
-                onChange={(e) => setText(e.target.value)}
-                onPaste={(e) => {
-                  const rich = e.clipboardData.getData('text/html');
-                  html.current = !text.trim() && rich ? { text: e.clipboardData.getData('text/plain'), html: rich } : null;
-                }}
-              />
-            </label>
-            <div className="actions">
-              <button type="button" className="primary" disabled={!text.trim() || Boolean(busy)} onClick={() => void check(pasteSource(text, html.current?.text === text ? html.current.html : null), '粘贴的文字')}>
-                核对粘贴的文字
-              </button>
-            </div>
-          </div>
-        )}
-        {(busy || error) && (
-          <p className={error ? 'form-error' : 'muted'} role={error ? 'alert' : 'status'}>
-            {busy || error}
-          </p>
-        )}
+    <Dialog title="核对网上公布版" className="compare published-check" heading={false} onClose={onClose}>
+      <div className="compare-head">
+        <h2>核对网上公布版</h2>
+        <button type="button" onClick={onClose}>
+          关闭
+        </button>
       </div>
-    </div>
+      {signed === null ? (
+        <p className="compare-body">
+          这份报告还没有定稿。网上公布的应是定稿版本：请先「定稿」，再来核对公布的版本。
+        </p>
+      ) : result ? (
+        <PublishedResult check={result.check} origin={result.origin} onAgain={() => setResult(null)} />
+      ) : (
+        <div className="compare-body">
+          {signed && (
+            <p className="muted">
+              与 {signed.label}（校验码 {signed.short}）核对{detail.summary.state !== 'signed' ? '；这份报告之后又在修改，核对的仍是这个定稿版本' : ''}。
+            </p>
+          )}
+          <p>
+            把网站上公布的这份报告交给年报助手：从网站保存下来的网页（.html）、PDF 或 Word 文件，或者在网页上全选复制的文字。
+            年报助手会读出其中的数字和文字，与定稿版本逐格、逐段核对。
+          </p>
+          <div
+            className={`published-drop${dragging ? ' dragging' : ''}`}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+          >
+            <label className="file-button">
+              <input type="file" accept={ACCEPT} aria-label="选择公布的文件" onChange={(e) => void readFile(e.target.files?.[0])} disabled={Boolean(busy)} />
+              选择文件…
+            </label>
+            <span className="muted">或把文件拖到这里</span>
+          </div>
+          <label className="published-paste">
+            或粘贴网页上的文字：
+            <textarea
+              value={text}
+              rows={8}
+              onChange={(e) => setText(e.target.value)}
+              onPaste={(e) => {
+                const rich = e.clipboardData.getData('text/html');
+                html.current = !text.trim() && rich ? { text: e.clipboardData.getData('text/plain'), html: rich } : null;
+              }}
+            />
+          </label>
+          <div className="actions">
+            <button type="button" className="primary" disabled={!text.trim() || Boolean(busy)} onClick={() => void check(pasteSource(text, html.current?.text === text ? html.current.html : null), '粘贴的文字')}>
+              核对粘贴的文字
+            </button>
+          </div>
+        </div>
+      )}
+      {(busy || error) && (
+        <p className={error ? 'form-error' : 'muted'} role={error ? 'alert' : 'status'}>
+          {busy || error}
+        </p>
+      )}
+    </Dialog>
   );
 }
 

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ImportConfirmed, ReportSummary } from '../../core/api.js';
-import { ApiFailure, call } from '../api/client.js';
+import { rowLabel } from '../../core/format/index.js';
+import { call } from '../api/client.js';
+import { errorMessage } from '../api/errors.js';
 import { navigate } from '../route.js';
 
 interface Props {
@@ -34,7 +36,7 @@ export function DoneStep({ confirmed, onAnother }: Props) {
       const created = await call('report.create', { agencyId: agency.id, year: next, carry: true });
       navigate({ name: 'report', reportId: created.id, section: 's1' });
     } catch (err) {
-      setFailure(err instanceof ApiFailure ? err.message : String(err));
+      setFailure(errorMessage(err));
       setBusy(false);
     }
   };
@@ -56,7 +58,7 @@ export function DoneStep({ confirmed, onAnother }: Props) {
             </p>
           ) : (
             <p>
-              接下来可以从这份报告开始 {next} 年的报告：表三「二、上年结转」会取这份报告的「四、结转下年度继续办理」，文字作为草稿带入。
+              接下来可以从这份报告开始 {next} 年的报告：表三「{rowLabel('2021', 't3.r2.total')}」会取这份报告的「{rowLabel('2021', 't3.r4.total')}」，文字作为草稿带入。
             </p>
           )}
           {failure ? (

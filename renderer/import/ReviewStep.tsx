@@ -4,6 +4,7 @@ import { cellDef, FORMATS } from '../../core/format/index.js';
 import { AGENCY_LEVEL_LABELS, AGENCY_LEVELS, normaliseNumberText, type AgencyLevel, type ReportData } from '../../core/report/index.js';
 import { checkReport } from '../../core/rules/index.js';
 import { ApiFailure, call } from '../api/client.js';
+import { errorMessage } from '../api/errors.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { formatLabel } from '../labels.js';
 import { confirmReport } from './args.js';
@@ -93,7 +94,7 @@ export function ReviewStep({ parsed, origin, agency, agencies, onBack, onConfirm
       });
       await onConfirmed(done);
     } catch (err) {
-      const message = err instanceof ApiFailure ? err.message : String(err);
+      const message = errorMessage(err);
       // a year the agency already has: ask before replacing, never replace silently
       if (err instanceof ApiFailure && err.code === 'conflict' && target.kind !== 'new' && !replace) setAskReplace(message);
       else setFailure(message);

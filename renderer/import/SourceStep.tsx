@@ -1,7 +1,8 @@
 import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { IMPORT_LIMITS } from '../../core/import/bytes.js';
 import type { ImportParsed } from '../../core/api.js';
-import { ApiFailure, call } from '../api/client.js';
+import { call } from '../api/client.js';
+import { errorMessage } from '../api/errors.js';
 import { fileSource, pasteSource, type ImportSource } from './source.js';
 
 interface Props {
@@ -26,7 +27,7 @@ export function SourceStep({ onParsed }: Props) {
     try {
       onParsed(await call('import.parse', { source }), origin);
     } catch (err) {
-      setFailure(err instanceof ApiFailure ? err.message : String(err));
+      setFailure(errorMessage(err));
       setBusy('');
     }
   };

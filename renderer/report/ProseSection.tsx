@@ -1,21 +1,14 @@
 import { useCallback, useRef, useState } from 'react';
-import type { SaveAck } from '../../core/api.js';
-import type { ProseKey } from '../../core/report/model.js';
 import { CarryProseBar, useConfirmMention } from './carry/CarryProseBar.js';
 import { IntroBlock } from './prose/IntroBlock.js';
 import { outlineText, topicsFor, uncoveredTopics, withMissingTopics } from './prose/outline.js';
 import { ProseEditor, type ProseEditorHandle } from './prose/ProseEditor.js';
-import { useProseSaver } from './prose/useProseSaver.js';
-import type { ReportEditor } from './table/editor.js';
-import { useEditorSnapshot } from './table/useReportEditor.js';
+import type { ReportSession } from './state/ReportSession.js';
+import { useSessionState } from './state/useSession.js';
 
 interface Props {
-  reportId: number;
   sectionKey: 's1' | 's5' | 's6';
-  editor: ReportEditor;
-  readOnly: boolean;
-  track: (write: () => Promise<SaveAck>) => Promise<SaveAck | undefined>;
-  onSaved: (key: ProseKey, text: string) => void;
+  session: ReportSession;
   /** 「去表格查看」 a figure quoted in the text */
   onShowCell?: (cellId: string) => void;
 }
@@ -29,45 +22,42 @@ const PLACEHOLDERS: Record<Props['sectionKey'], string> = {
 /**
  * A prose section (一、五、六): its editor, and for 一 also the 导语 above it and the outline
  * the 2021 notice asks 总体情况 to cover. The figures shown in the text are the tables' current
- * figures, so editing a table changes the text.
+ * figures, so editing a table changes the text. What is typed goes to the session, which shows
+ * it, checks it and saves it.
  */
-export function ProseSection({ reportId, sectionKey, editor, readOnly, track, onSaved, onShowCell }: Props) {
-  const { data, shown } = useEditorSnapshot(editor);
-  const initial = data.sections[sectionKey] ?? '';
-  const [text, setText] = useState(initial);
-  const saver = useProseSaver(reportId, sectionKey, initial, track, onSaved);
+export function ProseSection({ sectionKey, session, onShowCell }: Props) {
+  const shown = useSessionState(session, (s) => s.shown);
+  const text = useSessionState(session, (s) => s.report.sections[sectionKey] ?? '');
+  const marks = useSessionState(session, (s) => s.figures.carry?.pending[sectionKey]);
+  const { format, agency } = session.detail.data;
+  // the text box starts from the text as it stands in the window and then keeps its own
+  const [initial] = useState(() => session.prose(sectionKey));
   const handle = useRef<ProseEditorHandle>(null);
   // carried from last year: its years and figures are 「待更新」 until edited or confirmed (issue 6)
-  const confirmMark = useConfirmMention(editor, reportId, sectionKey, track);
-
-  const onChange = useCallback(
-    (next: string) => {
-      setText(next);
-      saver.change(next);
-    },
-    [saver],
-  );
+  const confirmMark = useConfirmMention(session, sectionKey);
+  const onChange = useCallback((next: string) => session.setProse(sectionKey, next), [session, sectionKey]);
+  const onBlur = useCallback(() => session.flushProse(), [session]);
 
   return (
     <div className="prose">
-      {sectionKey === 's1' && <IntroBlock reportId={reportId} data={data} cells={shown} readOnly={readOnly} track={track} onSaved={onSaved} />}
-      {sectionKey === 's1' && data.format !== 'free' && (
-        <Outline text={text} level={data.agency.level} readOnly={readOnly} onInsert={(t) => handle.current?.replaceAll(t)} />
+      {sectionKey === 's1' && <IntroBlock session={session} />}
+      {sectionKey === 's1' && format !== 'free' && (
+        <Outline text={text} level={agency.level} readOnly={session.readOnly} onInsert={(t) => handle.current?.replaceAll(t)} />
       )}
-      <CarryProseBar editor={editor} data={data} shown={shown} sectionKey={sectionKey} text={text} />
+      <CarryProseBar session={session} sectionKey={sectionKey} />
       <ProseEditor
         ref={handle}
         label="正文"
         initial={initial}
-        format={data.format}
+        format={format}
         cells={shown}
-        readOnly={readOnly}
+        readOnly={session.readOnly}
         onChange={onChange}
-        onBlur={() => void saver.flush()}
+        onBlur={onBlur}
         structure
         placeholder={PLACEHOLDERS[sectionKey]}
         onShowCell={onShowCell}
-        marks={data.carry?.pending[sectionKey]}
+        marks={marks}
         onConfirmMark={confirmMark}
       />
     </div>

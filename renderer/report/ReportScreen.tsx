@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReportDetail } from '../../core/api.js';
 import { SECTIONS, sectionHeading, type SectionKey } from '../../core/format/index.js';
-import type { ProseKey } from '../../core/report/model.js';
-import { ApiFailure, call } from '../api/client.js';
+import { call } from '../api/client.js';
+import { errorMessage } from '../api/errors.js';
 import { formatLabel } from '../labels.js';
 import { navigate } from '../route.js';
 import { CarryReasons } from './carry/CarryReasons.js';
@@ -13,9 +13,10 @@ import { SectionBadge } from './findings/SectionBadge.js';
 import { countsBySection } from './findings/summary.js';
 import { NoteEditor } from './prose/NoteEditor.js';
 import { ProseSection } from './ProseSection.js';
-import { useEditorSnapshot, useReportEditor } from './table/useReportEditor.js';
+import { SaveIndicator } from './SaveIndicator.js';
+import type { ReportSession } from './state/ReportSession.js';
+import { useReportSession, useSessionState } from './state/useSession.js';
 import { TableSection } from './TableSection.js';
-import { saveStateText, useSaveState } from './useSaveState.js';
 import { VersionsButton } from './versions/VersionsPanel.js';
 
 interface Props {
@@ -28,15 +29,8 @@ interface Props {
 export function ReportScreen({ reportId, section, onAgency }: Props) {
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [failure, setFailure] = useState('');
-  const { state: saveState, track } = useSaveState();
-  // the figures, rule findings and undo history of the open report, shared by its three tables
-  const editor = useReportEditor(detail, track);
-  const snapshot = useEditorSnapshot(editor);
-  // saved prose reaches the rules that read the text
-  const sections = detail?.data.sections;
-  useEffect(() => {
-    if (sections) editor?.setSections(sections);
-  }, [editor, sections]);
+  // everything shown of the open report and everything waiting to be saved (./state)
+  const session = useReportSession(detail);
 
   const agencyOfReport = detail?.summary.agencyId;
   useEffect(() => {
@@ -48,7 +42,7 @@ export function ReportScreen({ reportId, section, onAgency }: Props) {
     try {
       setDetail(await call('report.open', { reportId }));
     } catch (err) {
-      setFailure(err instanceof ApiFailure ? err.message : String(err));
+      setFailure(errorMessage(err));
     }
   }, [reportId]);
   useEffect(() => {
@@ -66,15 +60,11 @@ export function ReportScreen({ reportId, section, onAgency }: Props) {
       </div>
     );
   }
-  if (!detail || !editor || !snapshot) return <div className="boot">正在打开报告…</div>;
+  if (!detail || !session) return <div className="boot">正在打开报告…</div>;
 
-  const { data, summary } = detail;
+  const { data } = detail;
   const current = SECTIONS.find((s) => s.key === section) ?? SECTIONS[0]!;
-  const readOnly = summary.state === 'signed';
-  const counts = countsBySection(snapshot.findings, snapshot.acks);
-  // saved prose goes into the report, and from there to the rules that read the text
-  const proseSaved = (key: ProseKey, text: string) =>
-    setDetail((d) => (d ? { ...d, data: { ...d.data, sections: { ...d.data.sections, [key]: text } } } : d));
+  const readOnly = session.readOnly;
 
   return (
     <div className="report-page">
@@ -87,30 +77,13 @@ export function ReportScreen({ reportId, section, onAgency }: Props) {
           <span className="year">{data.year} 年政府信息公开工作年度报告</span>
         </div>
         <span className="badge">{formatLabel(data.format)}</span>
-        <ExportBar detail={detail} editor={editor} />
-        <ExchangeButtons detail={detail} editor={editor} />
-        <VersionsButton reportId={reportId} editor={editor} readOnly={readOnly} />
-        <span className={`save-state save-${saveState.kind}`} role="status" aria-live="polite">
-          {saveStateText(saveState)}
-        </span>
+        <ExportBar detail={detail} session={session} />
+        <ExchangeButtons detail={detail} session={session} />
+        <VersionsButton reportId={reportId} session={session} readOnly={readOnly} />
+        <SaveIndicator session={session} />
       </header>
       <div className="report-body">
-        <nav className="sidebar" aria-label="报告的六个部分">
-          <ol>
-            {SECTIONS.map((s) => (
-              <li key={s.key}>
-                <a
-                  href={`#/report/${reportId}/${s.key}`}
-                  className={s.key === current.key ? 'active' : undefined}
-                  aria-current={s.key === current.key ? 'page' : undefined}
-                >
-                  {sectionHeading(s)}
-                  <SectionBadge count={counts.get(s.key)} />
-                </a>
-              </li>
-            ))}
-          </ol>
-        </nav>
+        <Sidebar session={session} reportId={reportId} current={current.key} />
         <main className="section-pane">
           {readOnly && (
             <p className="signed-banner" role="note">
@@ -120,29 +93,46 @@ export function ReportScreen({ reportId, section, onAgency }: Props) {
           <h2 className="section-title">{sectionHeading(current)}</h2>
           {current.kind === 'table' && current.table ? (
             <>
-              <TableSection editor={editor} reportId={reportId} tableId={current.table} track={track} />
-              <NoteEditor key={current.table} reportId={reportId} tableId={current.table} editor={editor} track={track} onSaved={proseSaved} />
+              <TableSection session={session} tableId={current.table} />
+              <NoteEditor key={current.table} tableId={current.table} session={session} />
             </>
           ) : (
             <ProseSection
               key={current.key}
-              reportId={reportId}
               sectionKey={current.key as 's1' | 's5' | 's6'}
-              editor={editor}
-              readOnly={readOnly}
-              track={track}
-              onSaved={proseSaved}
+              session={session}
               onShowCell={(cellId) => {
-                const target = editor.sectionOf(cellId);
-                editor.requestFocus(cellId);
+                const target = session.sectionOf(cellId);
+                session.requestFocus(cellId);
                 if (target) navigate({ name: 'report', reportId, section: target });
               }}
             />
           )}
         </main>
-        <IssuesPanel editor={editor} snapshot={snapshot} reportId={reportId} current={current.key} />
-        {!readOnly && <CarryReasons editor={editor} reportId={reportId} track={track} />}
+        <IssuesPanel session={session} current={current.key} />
+        {!readOnly && <CarryReasons session={session} />}
       </div>
     </div>
+  );
+}
+
+/** The six parts, each with the count of what still needs attention in it. */
+function Sidebar({ session, reportId, current }: { session: ReportSession; reportId: number; current: SectionKey }) {
+  const findings = useSessionState(session, (s) => s.findings);
+  const acks = useSessionState(session, (s) => s.acks);
+  const counts = countsBySection(findings, acks);
+  return (
+    <nav className="sidebar" aria-label="报告的六个部分">
+      <ol>
+        {SECTIONS.map((s) => (
+          <li key={s.key}>
+            <a href={`#/report/${reportId}/${s.key}`} className={s.key === current ? 'active' : undefined} aria-current={s.key === current ? 'page' : undefined}>
+              {sectionHeading(s)}
+              <SectionBadge count={counts.get(s.key)} />
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
   );
 }

@@ -1,18 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { getFormat, T3_COLUMNS, T4_COLUMNS, type TableDef, type TableId } from '../../core/format/index.js';
+import { getFormat, T3_COLUMNS, T4_COLUMNS, tableName, type TableDef, type TableId } from '../../core/format/index.js';
+import { computesTotals } from '../../core/report/index.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { navigate } from '../route.js';
-import type { ReportEditor } from './table/editor.js';
-import { historyKey, type CellChange } from './table/history.js';
+import { CarriedPanel } from './carry/CarriedPanel.js';
+import { historyKey, type CellChange } from './state/history.js';
+import type { ReportSession } from './state/ReportSession.js';
+import { useSessionState } from './state/useSession.js';
 import type { PasteReport } from './table/paste.js';
 import { TableEditor } from './table/TableEditor.js';
-import { CarriedPanel } from './carry/CarriedPanel.js';
-import type { Track } from './carry/ReasonDialog.js';
 import { useCellDecor, useTableYoy } from './yoy/useCellDecor.js';
 import { YoyBar } from './yoy/YoyBar.js';
-import { useEditorSnapshot } from './table/useReportEditor.js';
-
-const TABLE_NUMERAL: Record<TableId, string> = { t2: '二', t3: '三', t4: '四' };
 
 /** How a paste treats the grey totals, said in the words of the table it is under. */
 function pasteRule(table: TableDef, computedTotals: boolean): string {
@@ -42,11 +40,8 @@ const KEYS_HELP =
   '方向键、Tab、回车移动；直接输入即替换原值，F2 或双击修改；Esc 取消；Delete 清空；Ctrl+Z 撤销，Ctrl+Y 重做；Shift+方向键或拖动鼠标选一块，Ctrl+C 复制。';
 
 interface Props {
-  editor: ReportEditor;
-  reportId: number;
+  session: ReportSession;
   tableId: TableId;
-  /** saves through the header's save state (the reason for changing a carried figure) */
-  track?: Track;
 }
 
 /** A table section: the official table as a spreadsheet, its tools, and what a paste did. */
@@ -55,16 +50,18 @@ export function TableSection(props: Props) {
   return <TableSectionBody key={props.tableId} {...props} />;
 }
 
-function TableSectionBody({ editor, reportId, tableId, track }: Props) {
-  const snapshot = useEditorSnapshot(editor);
+function TableSectionBody({ session, tableId }: Props) {
+  const data = useSessionState(session, (s) => s.figures);
+  const history = useSessionState(session, (s) => s.history);
   const [pasteReport, setPasteReport] = useState<PasteReport | null>(null);
   const [confirmNone, setConfirmNone] = useState(false);
   const [notice, setNotice] = useState('');
-  const { data } = snapshot;
   const historyRef = useRef<(which: 'undo' | 'redo') => void>(() => {});
+  const { reportId } = session;
   // last year beside this year: carried figures, the 现行有效件数 base, 「对比上年」 (issue 6)
-  const yoy = useTableYoy(editor, snapshot, tableId);
-  const decorate = useCellDecor(editor, snapshot, yoy);
+  const yoy = useTableYoy(session, tableId);
+  const decorate = useCellDecor(session, yoy);
+  const name = tableName(tableId);
 
   // Ctrl+Z / Ctrl+Y also work when the focus is on a button or the issues panel, not only in the
   // table; text fields keep their own undo
@@ -84,21 +81,21 @@ function TableSectionBody({ editor, reportId, tableId, track }: Props) {
   const format = data.format;
   const tables = getFormat(format).tables;
   const table = tables[tableId];
-  const readOnly = editor.readOnly;
+  const readOnly = session.readOnly;
   // the app computes the totals of its own reports; an imported report keeps them as published
-  const computedTotals = data.origin === 'app';
+  const computedTotals = computesTotals(data);
 
   /** An undo or redo: go to where it happened, in whichever table. */
   const showCell = (cellId: string) => {
-    const section = editor.sectionOf(cellId);
+    const section = session.sectionOf(cellId);
     if (section && section !== table.section) navigate({ name: 'report', reportId, section });
-    editor.requestFocus(cellId);
+    session.requestFocus(cellId);
   };
-  const history = (which: 'undo' | 'redo') => {
-    const edit = which === 'undo' ? editor.undo() : editor.redo();
+  const undoRedo = (which: 'undo' | 'redo') => {
+    const edit = which === 'undo' ? session.undo() : session.redo();
     if (edit) showCell(edit.after[0]!.cellId);
   };
-  historyRef.current = history;
+  historyRef.current = undoRedo;
 
   // one message at a time: what a fill button did replaces what the last paste did (a paste clears the notice likewise)
   const tell = (text: string) => {
@@ -108,35 +105,35 @@ function TableSectionBody({ editor, reportId, tableId, track }: Props) {
 
   const zeros = (defs: TableDef['cells'], onlyBlank: boolean): CellChange[] =>
     defs
-      .filter((c) => editor.isEditable(c.id) && (!onlyBlank || data.cells[c.id] === undefined))
+      .filter((c) => session.isEditable(c.id) && (!onlyBlank || data.cells[c.id] === undefined))
       .map((c) => ({ cellId: c.id, value: 0 }));
 
   const fillBlanks = () => {
     const changes = zeros(table.cells, true);
     if (!changes.length) {
-      tell(`表${TABLE_NUMERAL[tableId]}没有空白格。`);
+      tell(`${name}没有空白格。`);
       return;
     }
-    editor.apply(changes, `表${TABLE_NUMERAL[tableId]}空白填 0`);
-    tell(`表${TABLE_NUMERAL[tableId]}的 ${changes.length} 个空白格已填 0。按 Ctrl+Z 可撤销。`);
+    session.apply(changes, `${name}空白填 0`);
+    tell(`${name}的 ${changes.length} 个空白格已填 0。按 Ctrl+Z 可撤销。`);
   };
 
   const noApplicationCells = [...tables.t3.cells, ...tables.t4.cells];
-  const overwritten = noApplicationCells.filter((c) => editor.isEditable(c.id) && (data.cells[c.id] ?? 0) !== 0).length;
+  const overwritten = noApplicationCells.filter((c) => session.isEditable(c.id) && (data.cells[c.id] ?? 0) !== 0).length;
   const fillNothingReceived = () => {
     setConfirmNone(false);
-    editor.apply(zeros(noApplicationCells, false), '本年未收到政府信息公开申请');
-    tell('表三、表四已全部填 0。按 Ctrl+Z 可撤销。');
+    session.apply(zeros(noApplicationCells, false), '本年未收到政府信息公开申请');
+    tell(`${tableName('t3')}、${tableName('t4')}已全部填 0。按 Ctrl+Z 可撤销。`);
   };
 
   return (
     <div className="table-section">
       {!readOnly && (
-        <div className="table-tools" role="toolbar" aria-label={`表${TABLE_NUMERAL[tableId]}的工具`}>
-          <button onClick={() => history('undo')} disabled={!snapshot.canUndo} title={snapshot.undoLabel ? `撤销：${snapshot.undoLabel}` : undefined}>
+        <div className="table-tools" role="toolbar" aria-label={`${name}的工具`}>
+          <button onClick={() => undoRedo('undo')} disabled={!history.canUndo} title={history.undoLabel ? `撤销：${history.undoLabel}` : undefined}>
             撤销
           </button>
-          <button onClick={() => history('redo')} disabled={!snapshot.canRedo} title={snapshot.redoLabel ? `重做：${snapshot.redoLabel}` : undefined}>
+          <button onClick={() => undoRedo('redo')} disabled={!history.canRedo} title={history.redoLabel ? `重做：${history.redoLabel}` : undefined}>
             重做
           </button>
           <span className="tools-gap" />
@@ -162,16 +159,15 @@ function TableSectionBody({ editor, reportId, tableId, track }: Props) {
           </button>
         </div>
       )}
-      {track && <CarriedPanel editor={editor} reportId={reportId} tableId={tableId} track={track} />}
-      <YoyBar table={table} data={data} previous={editor.previous?.data} figures={yoy} />
+      <CarriedPanel session={session} tableId={tableId} />
+      <YoyBar table={table} data={data} previous={session.previous?.data} figures={yoy} />
       <div className="table-scroll">
         <TableEditor
-          editor={editor}
-          snapshot={snapshot}
+          session={session}
           table={table}
           format={format}
-          caption={`表${TABLE_NUMERAL[tableId]}`}
-          onHistory={history}
+          caption={name}
+          onHistory={undoRedo}
           decorate={decorate}
           onPasted={(report) => {
             setNotice('');

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { agencySchema, type AgencyRecord } from '../../core/api.js';
 import { AGENCY_LEVEL_LABELS, emptyAgency, type Agency, type AgencyLevel } from '../../core/report/model.js';
-import { ApiFailure, call } from '../api/client.js';
+import { call } from '../api/client.js';
+import { errorMessage } from '../api/errors.js';
 
 /** The levels the form offers; city and province bodies choose 「其他」. */
 const LEVEL_CHOICES: AgencyLevel[] = ['township', 'street', 'county', 'department', 'other'];
@@ -61,7 +62,7 @@ export function AgencyForm({ agency, firstRun, onSaved, onCancel }: Props) {
         : await call('agency.create', { agency: value });
       await onSaved(saved);
     } catch (err) {
-      setFailure(err instanceof ApiFailure ? err.message : String(err));
+      setFailure(errorMessage(err));
     } finally {
       setSaving(false);
     }

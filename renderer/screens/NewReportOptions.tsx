@@ -174,7 +174,7 @@ export function NewReportOptions({ agencyId, year, onChange }: Props) {
   return (
     <fieldset className="new-report-options" aria-label={`新建 ${year} 年报告的方式`}>
       <p className="muted">
-        还没有 {last} 年的报告，表三的「上年结转」无从取数。可以先<a href="#/import">导入 {last} 年公布的报告</a>，或在这里填写 {last}{' '}
+        还没有 {last} 年的报告，表三的「{rowLabel('2021', 't3.r2.total')}」无从取数。可以先<a href="#/import">导入 {last} 年公布的报告</a>，或在这里填写 {last}{' '}
         年的结转数字。
       </p>
       <label className="choice">

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { AgencyRecord, AppInfo, ReportSummary } from '../../core/api.js';
 import { FORMATS, formatIdForYear } from '../../core/format/index.js';
 import { AGENCY_LEVEL_LABELS } from '../../core/report/model.js';
-import { ApiFailure, call } from '../api/client.js';
+import { call } from '../api/client.js';
+import { errorMessage } from '../api/errors.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { navigate } from '../route.js';
 import { formatLabel, stateLabel } from '../labels.js';
@@ -54,7 +55,7 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
       const created = await call('report.create', await creationArgs(agency.id, n, choice));
       navigate({ name: 'report', reportId: created.id, section: 's1' });
     } catch (err) {
-      setMessage(err instanceof ApiFailure ? err.message : String(err));
+      setMessage(errorMessage(err));
     }
   };
 
@@ -64,7 +65,7 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
       await call('report.delete', { reportId: report.id, confirm: true });
       await load();
     } catch (err) {
-      setMessage(err instanceof ApiFailure ? err.message : String(err));
+      setMessage(errorMessage(err));
     }
   };
 

@@ -118,8 +118,8 @@ test('write a heading and paragraphs, insert a figure that follows the table, sa
   await openSection(page, S1);
   await expect(body(page)).toHaveValue('（一）主动公开\n本年度我镇通过政府网站主动公开政府信息120条。\n全年共收到政府信息公开申请⟦本年新收政府信息公开申请数量：7⟧件。');
   await page.getByRole('button', { name: '版本' }).click();
-  const labels = await drawer.locator('.version-title strong').allTextContents();
-  expect(labels).toEqual(['恢复自：初稿', '恢复前的内容（自动保存）', '初稿']);
+  // the list arrives from the store: wait for it rather than read it at once
+  await expect(drawer.locator('.version-title strong')).toHaveText(['恢复自：初稿', '恢复前的内容（自动保存）', '初稿']);
   await shot(page, '4-after-restore');
   await drawer.getByRole('button', { name: '关闭' }).click();
 });

@@ -1,16 +1,14 @@
 import { useMemo, useState } from 'react';
-import { cellDef, cellName, rowLabel, type CellDef, type TableId } from '../../../core/format/index.js';
-import type { ReportEditor } from '../table/editor.js';
-import { useEditorSnapshot } from '../table/useReportEditor.js';
+import { cellDef, cellName, rowLabel, tableName, type CellDef, type TableId } from '../../../core/format/index.js';
+import type { ReportSession } from '../state/ReportSession.js';
+import { useSessionState } from '../state/useSession.js';
 import { baseOf, carriedCells, freshCarry, type CarriedCell } from './cells.js';
-import { ReasonDialog, type Track } from './ReasonDialog.js';
+import { ReasonDialog } from './ReasonDialog.js';
 import './carry.css';
 
 interface Props {
-  editor: ReportEditor;
-  reportId: number;
+  session: ReportSession;
   tableId: TableId;
-  track: Track;
 }
 
 /** The short name of a carried cell inside its table: 表三's columns (自然人…), 表二's rows. */
@@ -20,7 +18,7 @@ function shortLabel(def: CellDef): string {
 
 /** Notices about 表二 (X-4) go under 表二; the others (表三's 结转 row) under 表三. */
 function noticeTable(notice: string): TableId {
-  return notice.startsWith('表二') ? 't2' : 't3';
+  return notice.startsWith(tableName('t2')) ? 't2' : 't3';
 }
 
 /**
@@ -28,9 +26,9 @@ function noticeTable(notice: string): TableId {
  * changed since with their reasons, last year's 现行有效件数 shown as the base, and what could not
  * be carried (X-4).
  */
-export function CarriedPanel({ editor, reportId, tableId, track }: Props) {
-  const { data } = useEditorSnapshot(editor);
-  const previous = editor.previous?.data;
+export function CarriedPanel({ session, tableId }: Props) {
+  const data = useSessionState(session, (s) => s.figures);
+  const previous = session.previous?.data;
   const fresh = useMemo(() => freshCarry(previous, data.year), [previous, data.year]);
   const [editing, setEditing] = useState<CarriedCell | null>(null);
   const carry = data.carry;
@@ -66,7 +64,7 @@ export function CarriedPanel({ editor, reportId, tableId, track }: Props) {
             <li key={c.cellId}>
               {cellName(defOf(c.cellId)!)} 已由结转的 {c.carried} 改为 {c.now ?? '空'}：
               {c.note ? <span className="carried-note">原因：{c.note}</span> : <span className="carried-missing">还没写原因</span>}
-              {!editor.readOnly && (
+              {!session.readOnly && (
                 <button type="button" className="link small" onClick={() => setEditing(c)}>
                   {c.note ? '修改原因' : '写明原因'}
                 </button>
@@ -95,9 +93,7 @@ export function CarriedPanel({ editor, reportId, tableId, track }: Props) {
       ))}
       {editing && (
         <ReasonDialog
-          editor={editor}
-          reportId={reportId}
-          track={track}
+          session={session}
           fromYear={carry.fromYear}
           targets={[{ cellId: editing.cellId, carried: editing.carried, after: editing.now }]}
           initial={editing.note ?? ''}

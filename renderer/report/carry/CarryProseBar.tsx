@@ -2,56 +2,42 @@ import { useCallback, useDeferredValue, useMemo } from 'react';
 import { resolveTokens, type ProseKey, type ReportData } from '../../../core/report/index.js';
 import { SIMILARITY_LIMIT, SIMILARITY_MIN_CHARS } from '../../../core/rules/cross-year.js';
 import { textSimilarity } from '../../../core/rules/index.js';
-import { call } from '../../api/client.js';
-import type { ReportEditor } from '../table/editor.js';
+import type { ReportSession } from '../state/ReportSession.js';
+import { useSessionState } from '../state/useSession.js';
 import { stillPending } from './mentions.js';
-import type { Track } from './ReasonDialog.js';
 import './carry.css';
 
 /** The text as printed: figure tokens replaced by the figures they show. */
-function printed(report: ReportData, text: string, cells: Readonly<Record<string, number>>): string {
+function printed(report: Pick<ReportData, 'format'>, text: string, cells: Readonly<Record<string, number>>): string {
   return report.format === 'free' ? text : resolveTokens(text, report.format, cells);
 }
 
 /** How alike this section is to last year's same section, 0…1; undefined when either is empty. */
-export function similarityToLastYear(data: ReportData, shown: Readonly<Record<string, number>>, previous: ReportData | undefined, key: ProseKey, text: string): number | undefined {
+export function similarityToLastYear(data: Pick<ReportData, 'format'>, shown: Readonly<Record<string, number>>, previous: ReportData | undefined, key: ProseKey, text: string): number | undefined {
   const last = previous?.sections[key];
   if (!previous || !last?.trim() || !text.trim()) return undefined;
   return textSimilarity(printed(data, text, shown), printed(previous, last, previous.cells));
 }
 
 /** 「确认无需修改」: the mention is no longer 「待更新」, in the store and in the window. */
-export function useConfirmMention(editor: ReportEditor, reportId: number, key: ProseKey, track: Track): (mention: string) => void {
-  return useCallback(
-    (mention: string) => {
-      void track(() => call('carry.confirm', { reportId, key, mention })).then((ok) => {
-        const carry = editor.getSnapshot().data.carry;
-        if (!ok || !carry) return;
-        const rest = (carry.pending[key] ?? []).filter((m) => m !== mention);
-        const pending = { ...carry.pending, [key]: rest };
-        if (!rest.length) delete pending[key];
-        editor.setCarry({ ...carry, pending });
-      });
-    },
-    [editor, reportId, key, track],
-  );
+export function useConfirmMention(session: ReportSession, key: ProseKey): (mention: string) => void {
+  return useCallback((mention: string) => void session.confirmMention(key, mention), [session, key]);
 }
 
 interface Props {
-  editor: ReportEditor;
-  data: ReportData;
-  shown: Readonly<Record<string, number>>;
+  session: ReportSession;
   sectionKey: ProseKey;
-  /** the section's text as it is being typed */
-  text: string;
 }
 
 /**
  * Above a prose section: how alike it is to last year's (a warning above 80 %, X-5), and whether
  * the years and figures carried from last year's text have all been looked at.
  */
-export function CarryProseBar({ editor, data, shown, sectionKey, text }: Props) {
-  const previous = editor.previous?.data;
+export function CarryProseBar({ session, sectionKey }: Props) {
+  const data = useSessionState(session, (s) => s.figures);
+  const shown = useSessionState(session, (s) => s.shown);
+  const text = useSessionState(session, (s) => s.report.sections[sectionKey] ?? '');
+  const previous = session.previous?.data;
   // read after the keystroke is on screen: on a long text these take a few milliseconds
   const later = useDeferredValue(text);
   const similarity = useMemo(() => similarityToLastYear(data, shown, previous, sectionKey, later), [data, shown, previous, sectionKey, later]);
@@ -74,10 +60,10 @@ export function CarryProseBar({ editor, data, shown, sectionKey, text }: Props) 
           {high ? '：与上年高度雷同，请结合本年实际重写' : ''}
         </span>
       )}
-      {data.carry && !editor.readOnly && sectionKey in data.carry.pending && left.length > 0 && (
+      {data.carry && !session.readOnly && sectionKey in data.carry.pending && left.length > 0 && (
         <span className="muted">本部分从 {data.carry.fromYear} 年报告带来，还有 {left.length} 处年份或数字待更新（正文中黄色标出）。</span>
       )}
-      {data.carry && !editor.readOnly && previous?.sections[sectionKey] && later.trim() && left.length === 0 && (
+      {data.carry && !session.readOnly && previous?.sections[sectionKey] && later.trim() && left.length === 0 && (
         <span className="pending-done">✓ 从 {data.carry.fromYear} 年报告带来的年份和数字都已更新或确认。</span>
       )}
     </div>

@@ -1,16 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { cellDef, cellName } from '../../../core/format/index.js';
-import { call } from '../../api/client.js';
-import type { ReportEditor } from '../table/editor.js';
-import { useEditorSnapshot } from '../table/useReportEditor.js';
+import type { ReportSession } from '../state/ReportSession.js';
+import { useSessionState } from '../state/useSession.js';
 import { carryEvents, freshCarry, type CarryEvent } from './cells.js';
-import { ReasonDialog, type ReasonTarget, type Track } from './ReasonDialog.js';
+import { ReasonDialog, type ReasonTarget } from './ReasonDialog.js';
 import './carry.css';
 
 interface Props {
-  editor: ReportEditor;
-  reportId: number;
-  track: Track;
+  session: ReportSession;
 }
 
 type Restored = Extract<CarryEvent, { kind: 'restored' }>;
@@ -20,18 +17,18 @@ type Restored = Extract<CarryEvent, { kind: 'restored' }>;
  * reason once the edit is accepted. An undo that brings the carried value back keeps the reason
  * (a note is never dropped silently): a notice says so and offers to delete it.
  */
-export function CarryReasons({ editor, reportId, track }: Props) {
-  const { data } = useEditorSnapshot(editor);
+export function CarryReasons({ session }: Props) {
+  const data = useSessionState(session, (s) => s.figures);
   const seen = useRef(data.cells);
   const [asking, setAsking] = useState<ReasonTarget[]>([]);
   const [restored, setRestored] = useState<Restored[]>([]);
-  const previous = editor.previous?.data;
+  const previous = session.previous?.data;
   const fresh = useMemo(() => freshCarry(previous, data.year), [previous, data.year]);
 
   useEffect(() => {
     const before = seen.current;
     seen.current = data.cells;
-    if (before === data.cells || editor.readOnly) return;
+    if (before === data.cells || session.readOnly) return;
     const events = carryEvents(data.carry, data.notes, before, data.cells, fresh);
     const asks = events.filter((e) => e.kind === 'ask');
     const back = events.filter((e): e is Restored => e.kind === 'restored');
@@ -42,7 +39,7 @@ export function CarryReasons({ editor, reportId, track }: Props) {
     const settled = Object.keys(data.carry?.cells ?? {}).filter((id) => before[id] !== data.cells[id] && !asks.some((a) => a.cellId === id));
     if (settled.length) setAsking((q) => q.filter((t) => !settled.includes(t.cellId)));
     if (back.length) setRestored(back);
-  }, [data, editor, fresh]);
+  }, [data, session, fresh]);
 
   if (!data.carry || data.format === 'free') return null;
   const format = data.format;
@@ -52,7 +49,7 @@ export function CarryReasons({ editor, reportId, track }: Props) {
   };
 
   const dropNote = async (r: Restored) => {
-    if (await track(() => call('cell.note', { reportId, cellId: r.cellId, note: '' }))) editor.setNote(r.cellId, '');
+    await session.setNote(r.cellId, '');
     setRestored((list) => list.filter((x) => x !== r));
   };
 
@@ -60,15 +57,13 @@ export function CarryReasons({ editor, reportId, track }: Props) {
     <>
       {asking.length > 0 && (
         <ReasonDialog
-          editor={editor}
-          reportId={reportId}
-          track={track}
+          session={session}
           fromYear={data.carry.fromYear}
           targets={asking}
           onClose={() => {
             const first = asking[0]?.cellId;
             setAsking([]);
-            if (first) editor.requestFocus(first);
+            if (first) session.requestFocus(first);
           }}
         />
       )}

@@ -1,11 +1,8 @@
 import { useState } from 'react';
-import type { SaveAck } from '../../../core/api.js';
 import { cellDef, cellName } from '../../../core/format/index.js';
-import { call } from '../../api/client.js';
-import { useEscape } from '../export/useEscape.js';
-import type { ReportEditor } from '../table/editor.js';
-
-export type Track = (write: () => Promise<SaveAck>) => Promise<SaveAck | undefined>;
+import { Dialog, FormError } from '../../components/Dialog.js';
+import { useFormAction } from '../../components/useFormAction.js';
+import type { ReportSession } from '../state/ReportSession.js';
 
 export interface ReasonTarget {
   cellId: string;
@@ -15,9 +12,7 @@ export interface ReasonTarget {
 }
 
 interface Props {
-  editor: ReportEditor;
-  reportId: number;
-  track: Track;
+  session: ReportSession;
   fromYear: number;
   targets: ReasonTarget[];
   /** the reason already written, when changing it */
@@ -29,12 +24,10 @@ interface Props {
  * Asks why a figure carried from last year was changed by hand (issue 6). The reason is stored as
  * the cell's note (shown in the cell's tooltip, not printed); one reason for every cell of the edit.
  */
-export function ReasonDialog({ editor, reportId, track, fromYear, targets, initial = '', onClose }: Props) {
+export function ReasonDialog({ session, fromYear, targets, initial = '', onClose }: Props) {
   const [reason, setReason] = useState(initial);
-  const [problem, setProblem] = useState('');
-  const [saving, setSaving] = useState(false);
-  useEscape(onClose);
-  const { format } = editor.getSnapshot().data;
+  const form = useFormAction();
+  const { format } = session.detail.data;
   const name = (id: string) => {
     const def = format === 'free' ? undefined : cellDef(format, id);
     return def ? cellName(def) : id;
@@ -42,52 +35,39 @@ export function ReasonDialog({ editor, reportId, track, fromYear, targets, initi
 
   const save = async () => {
     const note = reason.trim();
-    if (!note) {
-      setProblem('请写明为什么改动结转的数字，例如「其中 1 件申请人已撤回」；不想现在写，可以点「以后再写」');
-      return;
-    }
-    setSaving(true);
-    for (const t of targets) {
-      const ok = await track(() => call('cell.note', { reportId, cellId: t.cellId, note }));
-      if (!ok) {
-        setSaving(false);
-        setProblem('原因没有保存成功，请看页面上方的保存状态后再试');
-        return;
-      }
-      editor.setNote(t.cellId, note);
-    }
-    onClose();
+    const saved = await form.run(
+      async () => {
+        for (const t of targets) if (!(await session.setNote(t.cellId, note))) return false;
+        return true;
+      },
+      () => !note && '请写明为什么改动结转的数字，例如「其中 1 件申请人已撤回」；不想现在写，可以点「以后再写」',
+    );
+    if (saved) onClose();
+    else if (saved === false) form.setError('原因没有保存成功，请看页面上方的保存状态后再试');
   };
 
   return (
-    <div className="backdrop" role="presentation">
-      <div className="dialog carry-reason" role="dialog" aria-modal="true" aria-label="为什么改动结转的数字">
-        <h2>为什么改动结转的数字？</h2>
-        <ul className="carry-reason-cells">
-          {targets.map((t) => (
-            <li key={t.cellId}>
-              {name(t.cellId)}：从 {fromYear} 年报告结转来的是 <strong>{t.carried}</strong>，现在{t.after === undefined ? '清空了' : <>改为 <strong>{t.after}</strong></>}。
-            </li>
-          ))}
-        </ul>
-        <label className="field">
-          <span>原因（保存在这一格的说明里，鼠标停在格上可以看到；不印在报告上）</span>
-          <textarea value={reason} rows={3} maxLength={2000} autoFocus onChange={(e) => setReason(e.target.value)} />
-        </label>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            以后再写
-          </button>
-          <button type="button" className="primary" disabled={saving} onClick={() => void save()}>
-            保存原因
-          </button>
-        </div>
+    <Dialog title="为什么改动结转的数字？" className="carry-reason" onClose={onClose}>
+      <ul className="carry-reason-cells">
+        {targets.map((t) => (
+          <li key={t.cellId}>
+            {name(t.cellId)}：从 {fromYear} 年报告结转来的是 <strong>{t.carried}</strong>，现在{t.after === undefined ? '清空了' : <>改为 <strong>{t.after}</strong></>}。
+          </li>
+        ))}
+      </ul>
+      <label className="field">
+        <span>原因（保存在这一格的说明里，鼠标停在格上可以看到；不印在报告上）</span>
+        <textarea value={reason} rows={3} maxLength={2000} autoFocus onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <FormError message={form.error} className="field-error" />
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          以后再写
+        </button>
+        <button type="button" className="primary" disabled={form.busy} onClick={() => void save()}>
+          保存原因
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

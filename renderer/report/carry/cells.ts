@@ -1,5 +1,5 @@
 import { cellDef } from '../../../core/format/index.js';
-import { carryForward, type CarryInfo, type ReportData } from '../../../core/report/index.js';
+import { carryForward, type CarryInfo, type ReportData, type ReportFigures } from '../../../core/report/index.js';
 
 /**
  * Figures carried from last year (issue 6): which cells came across, whether the clerk changed
@@ -37,7 +37,7 @@ function expected(carry: CarryInfo, fresh: FreshCarry | undefined, cellId: strin
 }
 
 /** The report's carried cells, in the order they were carried. */
-export function carriedCells(data: ReportData, fresh?: FreshCarry): CarriedCell[] {
+export function carriedCells(data: ReportFigures, fresh?: FreshCarry): CarriedCell[] {
   const carry = data.carry;
   if (!carry) return [];
   return Object.entries(carry.cells).map(([cellId, carried]) => {
@@ -87,7 +87,7 @@ export function carryEvents(
 
 /** The tooltip lines and classes of a value cell: carried from last year, last year's base, the cell's note. */
 export function cellCarryMarks(
-  data: ReportData,
+  data: ReportFigures,
   cellId: string,
   fresh?: FreshCarry,
 ): { classes: string[]; lines: string[] } {
@@ -116,7 +116,7 @@ export function cellCarryMarks(
  * Last year's figure shown as the base of this year's (表二 现行有效件数, X-2): from last year's
  * report as it stands now, else as it was when this year was carried.
  */
-export function baseOf(data: ReportData, cellId: string, fresh?: FreshCarry): { year: number; value: number; label: string } | undefined {
+export function baseOf(data: ReportFigures, cellId: string, fresh?: FreshCarry): { year: number; value: number; label: string } | undefined {
   const value = fresh?.base[cellId] ?? data.carry?.base[cellId];
   if (value === undefined || data.format === 'free') return undefined;
   const def = cellDef(data.format, cellId);

@@ -1,39 +1,28 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReportDetail, SignoffStatus } from '../../../core/api.js';
 import type { Finding } from '../../../core/rules/index.js';
-import { ApiFailure, call } from '../../api/client.js';
+import { call } from '../../api/client.js';
+import { errorMessage } from '../../api/errors.js';
 import { stateLabel } from '../../labels.js';
 import { navigate } from '../../route.js';
-import { flushAllProse } from '../prose/useProseSaver.js';
-import type { ReportEditor } from '../table/editor.js';
+import type { ReportSession } from '../state/ReportSession.js';
 import { PrintPreview } from './PrintPreview.js';
+import { reopenedAfterStateChange } from './reload.js';
 import { ReopenDialog } from './ReopenDialog.js';
 import { SignoffDialog } from './SignoffDialog.js';
 
 interface Props {
   detail: ReportDetail;
-  editor: ReportEditor;
+  session: ReportSession;
 }
 
 type Open = 'preview' | 'sign' | 'reopen' | null;
-
-const FOCUS_ACTION_KEY = 'nianbao.focusReportAction';
-
-/** After 定稿 or 修改定稿 every part of the window changes: open the report afresh, the focus back in the header. */
-export function reopenAfterStateChange(reportId: number): void {
-  sessionStorage.setItem(FOCUS_ACTION_KEY, String(reportId));
-  window.location.reload();
-}
-
-export function messageOf(err: unknown): string {
-  return err instanceof ApiFailure ? err.message : String(err);
-}
 
 /**
  * The header's part of issue 5: the report's state (「已定稿 · 校验码 …」 once signed), 「打印 /
  * 导出」 with the print preview, and 「定稿」 — or 「修改定稿」 for a signed report.
  */
-export function ExportBar({ detail, editor }: Props) {
+export function ExportBar({ detail, session }: Props) {
   const { summary } = detail;
   const reportId = summary.id;
   const signedNow = summary.state === 'signed';
@@ -44,20 +33,17 @@ export function ExportBar({ detail, editor }: Props) {
   // the header's fingerprint, and the people and the gate for the dialogs
   const refresh = useCallback(async (): Promise<SignoffStatus | null> => {
     try {
-      if (!editor.readOnly) {
-        // the gate must see what the clerk sees: send what is still waiting first
-        editor.flush();
-        await Promise.all([flushAllProse(), editor.saved()]);
-      }
+      // the gate must see what the clerk sees: what is still waiting is saved first
+      if (!session.readOnly) await session.saved();
       const next = await call('signoff.status', { reportId });
       setStatus(next);
       setProblem('');
       return next;
     } catch (err) {
-      setProblem(messageOf(err));
+      setProblem(errorMessage(err));
       return null;
     }
-  }, [editor, reportId]);
+  }, [session, reportId]);
   useEffect(() => {
     void call('signoff.status', { reportId }).then(setStatus, () => undefined);
   }, [reportId]);
@@ -72,20 +58,18 @@ export function ExportBar({ detail, editor }: Props) {
     (f: Finding) => {
       setOpen(null);
       const cell = f.cells[0];
-      const section = (cell && editor.sectionOf(cell)) || f.section;
+      const section = (cell && session.sectionOf(cell)) || f.section;
       navigate({ name: 'report', reportId, section });
-      if (cell) editor.requestFocus(cell);
+      if (cell) session.requestFocus(cell);
     },
-    [editor, reportId],
+    [session, reportId],
   );
 
   // signing or reopening reloads the window (see reopenAfterStateChange): the focus goes to the
   // button now in the place of the one that opened the dialog, not to the page
   const action = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (sessionStorage.getItem(FOCUS_ACTION_KEY) !== String(reportId)) return;
-    sessionStorage.removeItem(FOCUS_ACTION_KEY);
-    action.current?.focus();
+    if (reopenedAfterStateChange(reportId)) action.current?.focus();
   }, [reportId]);
 
   const signed = signedNow ? status?.signed : undefined;

@@ -2,11 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportPreview, SignoffStatus } from '../../../core/api.js';
 import type { Finding } from '../../../core/rules/index.js';
 import { call } from '../../api/client.js';
-import { messageOf } from './ExportBar.js';
+import { errorMessage } from '../../api/errors.js';
+import { Dialog } from '../../components/Dialog.js';
 import { deliveryText, downloadFile, printInWindow } from './download.js';
 import { GateList } from './GateList.js';
 import { PreviewPages } from './PreviewPages.js';
-import { useEscape } from './useEscape.js';
 
 interface Props {
   reportId: number;
@@ -44,9 +44,7 @@ export function PrintPreview({ reportId, status, onGo, onSign, onClose }: Props)
   const options = { reportId, draft, approvalSheet, lineSpacingPt, ...(footerFingerprint && !draft ? { footerFingerprint: true } : {}) };
   const optionsKey = JSON.stringify(options);
 
-  useEscape(onClose);
   useEffect(() => {
-    closeButton.current?.focus();
     // the first PDF is faster when the PDF renderer is already running
     void call('export.prewarm', {}).catch(() => undefined);
   }, []);
@@ -60,12 +58,12 @@ export function PrintPreview({ reportId, status, onGo, onSign, onClose }: Props)
     const args = JSON.parse(optionsKey) as typeof options;
     call('export.preview', args).then(
       (p) => current && setPreview(p),
-      (err) => current && setError(messageOf(err)),
+      (err) => current && setError(errorMessage(err)),
     );
     // the pages take a moment longer: the PDF itself is made
     call('export.pages', args).then(
       (p) => current && setPages(p.base64),
-      (err) => current && setError(messageOf(err)),
+      (err) => current && setError(errorMessage(err)),
     );
     return () => {
       current = false;
@@ -81,7 +79,7 @@ export function PrintPreview({ reportId, status, onGo, onSign, onClose }: Props)
     try {
       setNotice(await job());
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorMessage(err));
     } finally {
       setBusy('');
     }
@@ -103,94 +101,92 @@ export function PrintPreview({ reportId, status, onGo, onSign, onClose }: Props)
 
   const ready = Boolean(preview) && !busy;
   return (
-    <div className="preview-backdrop" role="presentation">
-      <div className="print-preview" role="dialog" aria-modal="true" aria-label="打印预览">
-        <div className="preview-toolbar">
-          <h2>打印预览</h2>
-          <fieldset className="preview-mode">
-            <legend className="visually-hidden">稿件</legend>
-            <label>
-              <input type="radio" name="preview-mode" checked={draft} onChange={() => setDraft(true)} />
-              草稿（带水印）
-            </label>
-            <label>
-              <input type="radio" name="preview-mode" checked={!draft} onChange={() => setDraft(false)} />
-              正式版{signed ? `（${signed.label}）` : '（须先定稿）'}
-            </label>
-          </fieldset>
-          <label className="preview-option">
-            <input type="checkbox" checked={approvalSheet} onChange={(e) => setApprovalSheet(e.target.checked)} />
-            附审批单
+    <Dialog title="打印预览" kind="preview" heading={false} onClose={onClose} initialFocus={closeButton}>
+      <div className="preview-toolbar">
+        <h2>打印预览</h2>
+        <fieldset className="preview-mode">
+          <legend className="visually-hidden">稿件</legend>
+          <label>
+            <input type="radio" name="preview-mode" checked={draft} onChange={() => setDraft(true)} />
+            草稿（带水印）
           </label>
-          {!draft && (
-            <label className="preview-option" title="上网公开的版本页脚只印页码；单位内部留存的版本可以在页码旁加印版本号和校验码">
-              <input type="checkbox" checked={footerFingerprint} onChange={(e) => setFooterFingerprint(e.target.checked)} />
-              页脚印校验码（内部留存）
-            </label>
-          )}
-          <label className="preview-option">
-            行距
-            <select value={lineSpacingPt} onChange={(e) => setLineSpacingPt(Number(e.target.value))}>
-              {LINE_SPACINGS.map((pt) => (
-                <option key={pt} value={pt}>
-                  固定 {pt} 磅{pt === 28 ? '（默认）' : ''}
-                </option>
-              ))}
-            </select>
+          <label>
+            <input type="radio" name="preview-mode" checked={!draft} onChange={() => setDraft(false)} />
+            正式版{signed ? `（${signed.label}）` : '（须先定稿）'}
           </label>
-          <span className="preview-spacer" />
-          <button type="button" disabled={!ready} onClick={() => void print()}>
-            打印…
-          </button>
-          <button type="button" disabled={!ready} onClick={() => void exportAs('docx')}>
-            导出 Word
-          </button>
-          <button type="button" disabled={!ready} onClick={() => void exportAs('pdf')}>
-            导出 PDF
-          </button>
-          <button type="button" disabled={!ready} onClick={() => void exportAs('xlsx')} title="三张统计表，按官方格式">
-            导出 Excel
-          </button>
-          <button type="button" ref={closeButton} onClick={onClose}>
-            关闭
-          </button>
-        </div>
-        {(busy || notice || error) && (
-          <div className={`preview-status${error ? ' failed' : ''}`} role={error ? 'alert' : 'status'}>
-            {busy || error || notice}
-          </div>
+        </fieldset>
+        <label className="preview-option">
+          <input type="checkbox" checked={approvalSheet} onChange={(e) => setApprovalSheet(e.target.checked)} />
+          附审批单
+        </label>
+        {!draft && (
+          <label className="preview-option" title="上网公开的版本页脚只印页码；单位内部留存的版本可以在页码旁加印版本号和校验码">
+            <input type="checkbox" checked={footerFingerprint} onChange={(e) => setFooterFingerprint(e.target.checked)} />
+            页脚印校验码（内部留存）
+          </label>
         )}
-        <div className="preview-body">
-          {blocking.length > 0 && (
-            <section className="preview-refusal" aria-label="不能打印或导出正式版">
-              <p className="form-error" role="alert">
-                还有 {blocking.length} 个必须改正的问题，不能打印或导出正式版。请点问题转到相关位置改正，改正后再定稿：
-              </p>
-              <GateList findings={blocking} label="必须改正的问题" onGo={onGo} />
-              <p className="muted">草稿随时可以打印和导出，会带「草稿」水印。</p>
-            </section>
-          )}
-          {needsSigning && (
-            <section className="preview-refusal" aria-label="不能打印或导出正式版">
-              <p className="form-error" role="alert">
-                {status.state === 'signed' || !status.signed
-                  ? '这份报告还没有定稿。正式版只能从定稿版本打印或导出。'
-                  : '这份报告正在修改，已不是定稿状态。请重新定稿后再打印或导出正式版。'}
-              </p>
-              <button type="button" className="primary" onClick={onSign}>
-                定稿…
-              </button>
-            </section>
-          )}
-          {preview && (
-            <p className="preview-note">
-              {preview.footerNote ? `页脚：${preview.footerNote}` : draft ? '草稿：每页带「草稿」水印' : '页脚只印页码；校验码在审批单和文件属性中'}
-            </p>
-          )}
-          {pages && <PreviewPages base64={pages} onError={pagesFailed} />}
-          {!pages && !error && !blocking.length && !needsSigning && <p className="muted preview-wait">正在排版…</p>}
-        </div>
+        <label className="preview-option">
+          行距
+          <select value={lineSpacingPt} onChange={(e) => setLineSpacingPt(Number(e.target.value))}>
+            {LINE_SPACINGS.map((pt) => (
+              <option key={pt} value={pt}>
+                固定 {pt} 磅{pt === 28 ? '（默认）' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="preview-spacer" />
+        <button type="button" disabled={!ready} onClick={() => void print()}>
+          打印…
+        </button>
+        <button type="button" disabled={!ready} onClick={() => void exportAs('docx')}>
+          导出 Word
+        </button>
+        <button type="button" disabled={!ready} onClick={() => void exportAs('pdf')}>
+          导出 PDF
+        </button>
+        <button type="button" disabled={!ready} onClick={() => void exportAs('xlsx')} title="三张统计表，按官方格式">
+          导出 Excel
+        </button>
+        <button type="button" ref={closeButton} onClick={onClose}>
+          关闭
+        </button>
       </div>
-    </div>
+      {(busy || notice || error) && (
+        <div className={`preview-status${error ? ' failed' : ''}`} role={error ? 'alert' : 'status'}>
+          {busy || error || notice}
+        </div>
+      )}
+      <div className="preview-body">
+        {blocking.length > 0 && (
+          <section className="preview-refusal" aria-label="不能打印或导出正式版">
+            <p className="form-error" role="alert">
+              还有 {blocking.length} 个必须改正的问题，不能打印或导出正式版。请点问题转到相关位置改正，改正后再定稿：
+            </p>
+            <GateList findings={blocking} label="必须改正的问题" onGo={onGo} />
+            <p className="muted">草稿随时可以打印和导出，会带「草稿」水印。</p>
+          </section>
+        )}
+        {needsSigning && (
+          <section className="preview-refusal" aria-label="不能打印或导出正式版">
+            <p className="form-error" role="alert">
+              {status.state === 'signed' || !status.signed
+                ? '这份报告还没有定稿。正式版只能从定稿版本打印或导出。'
+                : '这份报告正在修改，已不是定稿状态。请重新定稿后再打印或导出正式版。'}
+            </p>
+            <button type="button" className="primary" onClick={onSign}>
+              定稿…
+            </button>
+          </section>
+        )}
+        {preview && (
+          <p className="preview-note">
+            {preview.footerNote ? `页脚：${preview.footerNote}` : draft ? '草稿：每页带「草稿」水印' : '页脚只印页码；校验码在审批单和文件属性中'}
+          </p>
+        )}
+        {pages && <PreviewPages base64={pages} onError={pagesFailed} />}
+        {!pages && !error && !blocking.length && !needsSigning && <p className="muted preview-wait">正在排版…</p>}
+      </div>
+    </Dialog>
   );
 }

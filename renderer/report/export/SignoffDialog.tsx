@@ -1,13 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { SignoffStatus } from '../../../core/api.js';
 import type { Signoff } from '../../../core/report/model.js';
 import { SIGNING_DATE_LABEL, SIGNOFF_STEPS } from '../../../core/report/signoff.js';
 import type { Finding } from '../../../core/rules/index.js';
 import { call } from '../../api/client.js';
+import { Dialog, FormError } from '../../components/Dialog.js';
+import { useFormAction } from '../../components/useFormAction.js';
 import { rememberAuthor, rememberedAuthor } from '../versions/labels.js';
-import { messageOf, reopenAfterStateChange } from './ExportBar.js';
-import { useEscape } from './useEscape.js';
 import { GateList } from './GateList.js';
+import { reopenAfterStateChange } from './reload.js';
 
 interface Props {
   reportId: number;
@@ -35,7 +36,7 @@ type Form = Required<Signoff>;
  */
 export function SignoffDialog({ reportId, status, onGo, onRecheck, onClose }: Props) {
   const initial = status.signoff;
-  const [form, setForm] = useState<Form>({
+  const [fields, setFields] = useState<Form>({
     preparer: initial.preparer,
     preparerDate: initial.preparerDate ?? '',
     reviewer: initial.reviewer,
@@ -45,115 +46,89 @@ export function SignoffDialog({ reportId, status, onGo, onRecheck, onClose }: Pr
     date: initial.date ?? today(),
   });
   const [confirmed, setConfirmed] = useState(false);
-  const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
-  const [busy, setBusy] = useState(false);
-  const first = useRef<HTMLInputElement>(null);
+  const form = useFormAction();
   const { blocking, unconfirmed, accepted } = status.gate;
 
-  useEscape(onClose);
-  useEffect(() => {
-    first.current?.focus();
-  }, []);
-
-  const set = (key: keyof Form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const set = (key: keyof Form) => (e: React.ChangeEvent<HTMLInputElement>) => setFields((f) => ({ ...f, [key]: e.target.value }));
 
   const save = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      await call('signoff.save', { reportId, signoff: form });
-      setNotice('签发信息已保存。');
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    setNotice('');
+    if (await form.run(() => call('signoff.save', { reportId, signoff: fields }))) setNotice('签发信息已保存。');
   };
 
   const sign = async (e: React.FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError('');
     setNotice('');
-    try {
-      const author = form.preparer.trim() || rememberedAuthor();
-      await call('report.sign', { reportId, signoff: form, confirmWarnings: confirmed, author });
+    const author = fields.preparer.trim() || rememberedAuthor();
+    const signed = await form.run(() => call('report.sign', { reportId, signoff: fields, confirmWarnings: confirmed, author }));
+    if (signed) {
       rememberAuthor(author);
       // every part of the window becomes read-only: open the report afresh
       reopenAfterStateChange(reportId);
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
+    } else {
       // what was refused may have changed since the dialog opened
       await onRecheck();
     }
   };
 
-  const canSign = !busy && blocking.length === 0 && (unconfirmed.length === 0 || confirmed);
+  const canSign = !form.busy && blocking.length === 0 && (unconfirmed.length === 0 || confirmed);
   return (
-    <div className="backdrop" role="presentation">
-      <form className="dialog signoff" role="dialog" aria-modal="true" aria-label="定稿" onSubmit={sign} noValidate>
-        <h2>定稿</h2>
-        <p className="muted small-print">
-          定稿后，报告冻结为只读的定稿版本，并生成校验码印在正式版的页脚。以后如需修改，要说明理由，改完后重新定稿。
-        </p>
-        <div className="signoff-grid">
-          {SIGNOFF_STEPS.map((step, i) => (
-            <div className="signoff-row" key={step.name}>
-              <label className="field">
-                <span>{step.label}</span>
-                <input ref={i === 0 ? first : undefined} value={form[step.name]} maxLength={40} onChange={set(step.name)} />
-              </label>
-              <label className="field">
-                <span>{step.dateLabel}</span>
-                <input type="date" value={form[step.date]} onChange={set(step.date)} />
-              </label>
-            </div>
-          ))}
-          <label className="field">
-            <span>{SIGNING_DATE_LABEL}（印在报告末尾机关名称下）</span>
-            <input type="date" value={form.date} onChange={set('date')} />
-          </label>
-        </div>
-
-        {blocking.length > 0 && (
-          <section className="gate-block" aria-label="必须改正的问题">
-            <p className="form-error">还有 {blocking.length} 个必须改正的问题，改正后才能定稿（点问题转到相关位置）：</p>
-            <GateList findings={blocking} label="必须改正的问题" onGo={onGo} />
-          </section>
-        )}
-        {unconfirmed.length > 0 && (
-          <section className="gate-block" aria-label="需要确认的提醒">
-            <p>以下 {unconfirmed.length} 条提醒还没有确认（也可以在「检查结果」中逐条接受并写明理由）：</p>
-            <GateList findings={unconfirmed} label="需要确认的提醒" onGo={onGo} />
-            <label className="gate-confirm">
-              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-              以上提醒我已逐条核对，数字和内容无误
+    <Dialog title="定稿" className="signoff" onClose={onClose} onSubmit={sign}>
+      <p className="muted small-print">
+        定稿后，报告冻结为只读的定稿版本，并生成校验码印在正式版的页脚。以后如需修改，要说明理由，改完后重新定稿。
+      </p>
+      <div className="signoff-grid">
+        {SIGNOFF_STEPS.map((step, i) => (
+          <div className="signoff-row" key={step.name}>
+            <label className="field">
+              <span>{step.label}</span>
+              <input autoFocus={i === 0} value={fields[step.name]} maxLength={40} onChange={set(step.name)} />
             </label>
-          </section>
-        )}
-        {accepted.length > 0 && <p className="muted">已接受并写明理由的提醒 {accepted.length} 条。</p>}
-        {blocking.length === 0 && unconfirmed.length === 0 && <p className="gate-ok">检查通过，可以定稿。</p>}
+            <label className="field">
+              <span>{step.dateLabel}</span>
+              <input type="date" value={fields[step.date]} onChange={set(step.date)} />
+            </label>
+          </div>
+        ))}
+        <label className="field">
+          <span>{SIGNING_DATE_LABEL}（印在报告末尾机关名称下）</span>
+          <input type="date" value={fields.date} onChange={set('date')} />
+        </label>
+      </div>
 
-        {error && (
-          <p className="form-error preserve-lines" role="alert">
-            {error}
-          </p>
-        )}
-        {notice && !error && <p role="status">{notice}</p>}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" disabled={busy} onClick={() => void save()}>
-            只保存签发信息
-          </button>
-          <button type="submit" className="primary" disabled={!canSign}>
-            定稿
-          </button>
-        </div>
-      </form>
-    </div>
+      {blocking.length > 0 && (
+        <section className="gate-block" aria-label="必须改正的问题">
+          <p className="form-error">还有 {blocking.length} 个必须改正的问题，改正后才能定稿（点问题转到相关位置）：</p>
+          <GateList findings={blocking} label="必须改正的问题" onGo={onGo} />
+        </section>
+      )}
+      {unconfirmed.length > 0 && (
+        <section className="gate-block" aria-label="需要确认的提醒">
+          <p>以下 {unconfirmed.length} 条提醒还没有确认（也可以在「检查结果」中逐条接受并写明理由）：</p>
+          <GateList findings={unconfirmed} label="需要确认的提醒" onGo={onGo} />
+          <label className="gate-confirm">
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+            以上提醒我已逐条核对，数字和内容无误
+          </label>
+        </section>
+      )}
+      {accepted.length > 0 && <p className="muted">已接受并写明理由的提醒 {accepted.length} 条。</p>}
+      {blocking.length === 0 && unconfirmed.length === 0 && <p className="gate-ok">检查通过，可以定稿。</p>}
+
+      <FormError message={form.error} className="form-error preserve-lines" />
+      {notice && !form.error && <p role="status">{notice}</p>}
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          取消
+        </button>
+        <button type="button" disabled={form.busy} onClick={() => void save()}>
+          只保存签发信息
+        </button>
+        <button type="submit" className="primary" disabled={!canSign}>
+          定稿
+        </button>
+      </div>
+    </Dialog>
   );
 }

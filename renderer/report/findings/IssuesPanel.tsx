@@ -2,13 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { SECTIONS, sectionHeading, type SectionKey } from '../../../core/format/index.js';
 import { SEVERITY_LABELS, type Finding } from '../../../core/rules/index.js';
 import { navigate } from '../../route.js';
-import type { EditorSnapshot, ReportEditor } from '../table/editor.js';
+import type { Acknowledgement } from '../../../core/api.js';
+import type { ReportSession } from '../state/ReportSession.js';
+import { useSessionState } from '../state/useSession.js';
 import { canAccept, findingKey, isAccepted } from './summary.js';
 
 interface Props {
-  editor: ReportEditor;
-  snapshot: EditorSnapshot;
-  reportId: number;
+  session: ReportSession;
   current: SectionKey;
 }
 
@@ -19,8 +19,9 @@ const MAX_KEY = 8000;
  * The rule findings of the open report, by section. A finding takes the clerk to its cell; a fix
  * is applied as one undoable edit; a warning can be accepted with a written reason and withdrawn.
  */
-export function IssuesPanel({ editor, snapshot, reportId, current }: Props) {
-  const { findings, acks } = snapshot;
+export function IssuesPanel({ session, current }: Props) {
+  const findings = useSessionState(session, (s) => s.findings);
+  const acks = useSessionState(session, (s) => s.acks);
   const panel = useRef<HTMLElement>(null);
   // opening a section brings its findings into view
   useEffect(() => {
@@ -53,7 +54,7 @@ export function IssuesPanel({ editor, snapshot, reportId, current }: Props) {
           <h3>{sectionHeading(section)}</h3>
           <ul>
             {items.map((f, i) => (
-              <FindingItem key={`${findingKey(f)}#${i}`} finding={f} editor={editor} snapshot={snapshot} reportId={reportId} />
+              <FindingItem key={`${findingKey(f)}#${i}`} finding={f} session={session} acks={acks} />
             ))}
           </ul>
         </section>
@@ -62,30 +63,30 @@ export function IssuesPanel({ editor, snapshot, reportId, current }: Props) {
   );
 }
 
-function FindingItem({ finding: f, editor, snapshot, reportId }: { finding: Finding; editor: ReportEditor; snapshot: EditorSnapshot; reportId: number }) {
+function FindingItem({ finding: f, session, acks }: { finding: Finding; session: ReportSession; acks: ReadonlyMap<string, Acknowledgement> }) {
   const [accepting, setAccepting] = useState(false);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState('');
   const key = findingKey(f);
-  const ack = canAccept(f) ? snapshot.acks.get(key) : undefined;
-  const readOnly = editor.readOnly;
+  const ack = canAccept(f) ? acks.get(key) : undefined;
+  const { readOnly, reportId } = session;
 
   const go = () => {
     const cell = f.cells[0];
-    const section = (cell && editor.sectionOf(cell)) || f.section;
+    const section = (cell && session.sectionOf(cell)) || f.section;
     navigate({ name: 'report', reportId, section });
-    if (cell) editor.requestFocus(cell);
+    if (cell) session.requestFocus(cell);
   };
 
   const applyFix = () => {
     if (!f.fix) return;
     const changes = Object.entries(f.fix.changes).map(([cellId, value]) => ({ cellId, value }));
-    editor.apply(changes, f.fix.label);
+    session.apply(changes, f.fix.label);
     const first = changes[0]?.cellId;
     if (first) {
-      const section = editor.sectionOf(first);
+      const section = session.sectionOf(first);
       if (section) navigate({ name: 'report', reportId, section });
-      editor.requestFocus(first);
+      session.requestFocus(first);
     }
   };
 
@@ -94,7 +95,7 @@ function FindingItem({ finding: f, editor, snapshot, reportId }: { finding: Find
       setProblem('请写明为什么不用改');
       return;
     }
-    if (await editor.accept(key, reason)) {
+    if (await session.accept(key, reason)) {
       setAccepting(false);
       setReason('');
       setProblem('');
@@ -112,7 +113,7 @@ function FindingItem({ finding: f, editor, snapshot, reportId }: { finding: Find
         <div className="finding-ack">
           <span>理由：{ack.reason}</span>
           {!readOnly && (
-            <button className="link" onClick={() => void editor.withdraw(key)}>
+            <button className="link" onClick={() => void session.withdraw(key)}>
               撤回
             </button>
           )}

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FormatId, TableId } from '../../../core/format/index.js';
+import { sectionOfTable, tableName, type FormatId, type TableId } from '../../../core/format/index.js';
+import { Dialog } from '../../components/Dialog.js';
 import { allFigures, commonFigures, figureValue, type Figure } from './figures.js';
 
-const TABLE_NAMES: Record<TableId, string> = { t2: '表二 主动公开', t3: '表三 依申请公开', t4: '表四 复议、诉讼' };
 
 interface Props {
   format: FormatId;
@@ -34,17 +34,13 @@ export function FigurePicker({ format, cells, onPick, onClose }: Props) {
     return table === 'common' ? commonFigures(format) : allFigures(format).filter((f) => f.table === table);
   }, [format, query, table]);
 
-  useEffect(() => input.current?.focus(), []);
   useEffect(() => setActive(0), [query, table]);
   useEffect(() => {
     list.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose();
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const n = figures.length;
       if (n) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
@@ -56,53 +52,50 @@ export function FigurePicker({ format, cells, onPick, onClose }: Props) {
   };
 
   return (
-    <div className="backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog figure-picker" role="dialog" aria-modal="true" aria-label="插入表格数字" onKeyDown={onKeyDown}>
-        <h2>插入表格数字</h2>
-        <p className="muted small-print">插入的数字随表格自动更新，导出时写成当时的数值。</p>
-        <input
-          ref={input}
-          className="figure-search"
-          aria-label="查找数字"
-          placeholder="输入名称查找，如“予以公开”“复议”"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <div className="figure-tabs" role="tablist" aria-label="数字的来源">
-          {(['common', 't2', 't3', 't4'] as const).map((t) => (
-            <button
-              key={t}
-              type="button"
-              role="tab"
-              aria-selected={!query && table === t}
-              className={!query && table === t ? 'on' : undefined}
-              onClick={() => {
-                setQuery('');
-                setTable(t);
-                input.current?.focus();
-              }}
-            >
-              {t === 'common' ? '常用' : TABLE_NAMES[t]}
-            </button>
-          ))}
-        </div>
-        <ul className="figure-list" role="listbox" aria-label="可插入的数字" ref={list}>
-          {figures.map((f, i) => (
-            <li key={f.id} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined}>
-              <button type="button" onMouseMove={() => i !== active && setActive(i)} onClick={() => onPick(f.id)}>
-                <span className="figure-name">{f.label}</span>
-                <span className="figure-value">{figureValue(format, cells, f.id)}</span>
-              </button>
-            </li>
-          ))}
-          {figures.length === 0 && <li className="muted">没有找到这个数字。</li>}
-        </ul>
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            取消
+    <Dialog title="插入表格数字" className="figure-picker" closeOnBackdrop onClose={onClose} onKeyDown={onKeyDown} initialFocus={input}>
+      <p className="muted small-print">插入的数字随表格自动更新，导出时写成当时的数值。</p>
+      <input
+        ref={input}
+        className="figure-search"
+        aria-label="查找数字"
+        placeholder="输入名称查找，如“予以公开”“复议”"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      <div className="figure-tabs" role="tablist" aria-label="数字的来源">
+        {(['common', 't2', 't3', 't4'] as const).map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={!query && table === t}
+            className={!query && table === t ? 'on' : undefined}
+            onClick={() => {
+              setQuery('');
+              setTable(t);
+              input.current?.focus();
+            }}
+          >
+            {t === 'common' ? '常用' : `${tableName(t)} ${sectionOfTable(t).short}`}
           </button>
-        </div>
+        ))}
       </div>
-    </div>
+      <ul className="figure-list" role="listbox" aria-label="可插入的数字" ref={list}>
+        {figures.map((f, i) => (
+          <li key={f.id} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined}>
+            <button type="button" onMouseMove={() => i !== active && setActive(i)} onClick={() => onPick(f.id)}>
+              <span className="figure-name">{f.label}</span>
+              <span className="figure-value">{figureValue(format, cells, f.id)}</span>
+            </button>
+          </li>
+        ))}
+        {figures.length === 0 && <li className="muted">没有找到这个数字。</li>}
+      </ul>
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          取消
+        </button>
+      </div>
+    </Dialog>
   );
 }

@@ -1,18 +1,12 @@
-import { useCallback, useState } from 'react';
-import type { SaveAck } from '../../../core/api.js';
+import { useCallback, useMemo, useState } from 'react';
 import { defaultIntro } from '../../../core/document/index.js';
-import type { ProseKey, ReportData } from '../../../core/report/model.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import type { ReportSession } from '../state/ReportSession.js';
+import { useSessionState } from '../state/useSession.js';
 import { ProseEditor } from './ProseEditor.js';
-import { useProseSaver } from './useProseSaver.js';
 
 interface Props {
-  reportId: number;
-  data: ReportData;
-  cells: Readonly<Record<string, number>>;
-  readOnly: boolean;
-  track: (write: () => Promise<SaveAck>) => Promise<SaveAck | undefined>;
-  onSaved: (key: ProseKey, text: string) => void;
+  session: ReportSession;
 }
 
 /**
@@ -20,28 +14,32 @@ interface Props {
  * period, where the electronic copy is, whom to ask) until the clerk changes it. An unchanged
  * 导语 is stored empty, so it keeps following the agency's details; 「重新生成」 returns to that.
  */
-export function IntroBlock({ reportId, data, cells, readOnly, track, onSaved }: Props) {
-  const stored = data.sections.intro ?? '';
-  const generated = defaultIntro(data);
+export function IntroBlock({ session }: Props) {
+  const shown = useSessionState(session, (s) => s.shown);
+  const { readOnly } = session;
+  const { format } = session.detail.data;
+  // the agency and the year do not change while the report is open
+  const generated = useMemo(() => defaultIntro(session.report()), [session]);
+  const [stored] = useState(() => session.prose('intro'));
   const [auto, setAuto] = useState(!stored.trim());
   const [generation, setGeneration] = useState(0);
   const [asking, setAsking] = useState(false);
   const initial = auto ? generated : stored;
-  const saver = useProseSaver(reportId, 'intro', initial, track, onSaved);
 
   const onChange = useCallback(
     (text: string) => {
       // edited back to exactly the generated text: stored empty again, so it keeps following the agency
       const generatedAgain = text === generated;
       setAuto(generatedAgain);
-      saver.change(generatedAgain ? '' : text);
+      session.setProse('intro', generatedAgain ? '' : text);
     },
-    [saver, generated],
+    [session, generated],
   );
+  const onBlur = useCallback(() => session.flushProse(), [session]);
 
   const regenerate = () => {
     setAsking(false);
-    void saver.saveNow('', generated);
+    session.setProse('intro', '', { now: true });
     setAuto(true);
     setGeneration((g) => g + 1);
   };
@@ -61,11 +59,11 @@ export function IntroBlock({ reportId, data, cells, readOnly, track, onSaved }: 
         key={generation}
         label="导语"
         initial={initial}
-        format={data.format}
-        cells={cells}
+        format={format}
+        cells={shown}
         readOnly={readOnly}
         onChange={onChange}
-        onBlur={() => void saver.flush()}
+        onBlur={onBlur}
         compact
       />
       {asking && (

@@ -1,36 +1,32 @@
 import { useCallback, useState } from 'react';
-import type { SaveAck } from '../../../core/api.js';
 import type { TableId } from '../../../core/format/index.js';
 import type { ProseKey } from '../../../core/report/model.js';
 import { proseLabel } from '../../../core/rules/context.js';
 import { useConfirmMention } from '../carry/CarryProseBar.js';
-import type { ReportEditor } from '../table/editor.js';
-import { useEditorSnapshot } from '../table/useReportEditor.js';
+import type { ReportSession } from '../state/ReportSession.js';
+import { useSessionState } from '../state/useSession.js';
 import { ProseEditor } from './ProseEditor.js';
-import { useProseSaver } from './useProseSaver.js';
 
 interface Props {
-  reportId: number;
   tableId: TableId;
-  editor: ReportEditor;
-  track: (write: () => Promise<SaveAck>) => Promise<SaveAck | undefined>;
-  onSaved: (key: ProseKey, text: string) => void;
+  session: ReportSession;
 }
 
 /** The optional note printed under a table (e.g. why a figure is what it is). Folded away while empty. */
-export function NoteEditor({ reportId, tableId, editor, track, onSaved }: Props) {
-  const { data, shown } = useEditorSnapshot(editor);
+export function NoteEditor({ tableId, session }: Props) {
   const key = `note_${tableId}` as ProseKey;
-  const initial = data.sections[key] ?? '';
+  const shown = useSessionState(session, (s) => s.shown);
+  const marks = useSessionState(session, (s) => s.figures.carry?.pending[key]);
+  const [initial] = useState(() => session.prose(key));
   const [open, setOpen] = useState(Boolean(initial.trim()));
-  const saver = useProseSaver(reportId, key, initial, track, onSaved);
-  const onChange = useCallback((text: string) => saver.change(text), [saver]);
+  const onChange = useCallback((text: string) => session.setProse(key, text), [session, key]);
+  const onBlur = useCallback(() => session.flushProse(), [session]);
   const label = proseLabel(key);
   // a note carried from last year: its years and figures are 「待更新」 (issue 6)
-  const confirmMark = useConfirmMention(editor, reportId, key, track);
+  const confirmMark = useConfirmMention(session, key);
 
   if (!open) {
-    if (editor.readOnly) return null;
+    if (session.readOnly) return null;
     return (
       <div className="note-block">
         <button type="button" className="small" onClick={() => setOpen(true)}>
@@ -48,14 +44,14 @@ export function NoteEditor({ reportId, tableId, editor, track, onSaved }: Props)
       <ProseEditor
         label={label}
         initial={initial}
-        format={data.format}
+        format={session.detail.data.format}
         cells={shown}
-        readOnly={editor.readOnly}
+        readOnly={session.readOnly}
         onChange={onChange}
-        onBlur={() => void saver.flush()}
+        onBlur={onBlur}
         placeholder="例如：本表“上年结转”含上年度受理、本年度办结的申请。"
         compact
-        marks={data.carry?.pending[key]}
+        marks={marks}
         onConfirmMark={confirmMark}
       />
     </section>

@@ -6,8 +6,9 @@ import { cellMarks } from '../findings/summary.js';
 import { OfficialTable } from '../OfficialTable.js';
 import { CellBubble } from './CellBubble.js';
 import { parseClipboardTable, toTabSeparated } from './clipboard.js';
-import type { EditorSnapshot, ReportEditor } from './editor.js';
-import { historyKey, type CellChange } from './history.js';
+import { historyKey, type CellChange } from '../state/history.js';
+import type { ReportSession } from '../state/ReportSession.js';
+import { useSessionState } from '../state/useSession.js';
 import { buildLayout, move, rectangle, type Move } from './layout.js';
 import { describePaste, planPaste, type PasteReport } from './paste.js';
 
@@ -33,8 +34,7 @@ interface Ui {
 }
 
 interface Props {
-  editor: ReportEditor;
-  snapshot: EditorSnapshot;
+  session: ReportSession;
   table: TableDef;
   format: FormatId;
   caption: string;
@@ -67,8 +67,13 @@ function keepInView(td: HTMLElement, r: DOMRect): void {
   }
 }
 
-export function TableEditor({ editor, snapshot, table, format, caption, onHistory, onPasted, decorate }: Props) {
-  const layout = useMemo(() => buildLayout(table, format, snapshot.data.origin), [table, format, snapshot.data.origin]);
+export function TableEditor({ session, table, format, caption, onHistory, onPasted, decorate }: Props) {
+  const shown = useSessionState(session, (s) => s.shown);
+  const findings = useSessionState(session, (s) => s.findings);
+  const acks = useSessionState(session, (s) => s.acks);
+  const focusRequest = useSessionState(session, (s) => s.focus);
+  const origin = session.detail.data.origin;
+  const layout = useMemo(() => buildLayout(table, format, origin), [table, format, origin]);
   const firstInput = useMemo(() => layout.rows.flat().find((c) => !c.computed) ?? layout.rows[0]![0]!, [layout]);
   const [ui, setUiState] = useState<Ui>({ active: firstInput.id, extent: firstInput.id, mode: 'ready', draft: '' });
   // handlers read the latest state through the ref: a blur can arrive before React re-renders
@@ -82,8 +87,7 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
   const wantFocus = useRef(false);
   const dragging = useRef(false);
 
-  const { shown } = snapshot;
-  const marks = useMemo(() => cellMarks(snapshot.findings, snapshot.acks), [snapshot.findings, snapshot.acks]);
+  const marks = useMemo(() => cellMarks(findings, acks), [findings, acks]);
   const selected = useMemo(() => {
     if (ui.active === ui.extent) return new Set<string>();
     return new Set(rectangle(layout, ui.active, ui.extent).flat().map((c) => c.id));
@@ -131,12 +135,12 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
 
   // a finding was clicked or an undo happened in this table
   useEffect(() => {
-    const request = snapshot.focus;
+    const request = focusRequest;
     if (!request || !layout.byId.has(request.cellId)) return;
     wantFocus.current = true;
     setUi({ active: request.cellId, extent: request.cellId, mode: 'ready', draft: '' });
-    editor.focusDone(request.seq);
-  }, [snapshot.focus, layout, editor]);
+    session.focusDone(request.seq);
+  }, [focusRequest, layout, session]);
 
   useEffect(() => {
     const up = () => {
@@ -161,8 +165,8 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
 
   /** Why the active cell cannot be changed, or undefined when it can. */
   const lockedReason = (cellId: string): string | undefined => {
-    if (editor.readOnly) return SIGNED_NOTE;
-    if (!editor.isEditable(cellId)) return COMPUTED_NOTE;
+    if (session.readOnly) return SIGNED_NOTE;
+    if (!session.isEditable(cellId)) return COMPUTED_NOTE;
     return undefined;
   };
 
@@ -176,7 +180,7 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
       go(u.active, u.active, { cellId: u.active, message: parsed.message }, focus);
       return false;
     }
-    editor.apply([{ cellId: u.active, value: parsed.value }], `填写${nameOf(u.active)}`);
+    session.apply([{ cellId: u.active, value: parsed.value }], `填写${nameOf(u.active)}`);
     go(then ? move(layout, u.active, then) : u.active, undefined, undefined, focus);
     return true;
   };
@@ -200,10 +204,10 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
 
   const clearSelection = () => {
     const cells = selection().flat();
-    if (editor.readOnly) return note(SIGNED_NOTE);
-    const editable = cells.filter((c) => editor.isEditable(c.id));
+    if (session.readOnly) return note(SIGNED_NOTE);
+    const editable = cells.filter((c) => session.isEditable(c.id));
     if (!editable.length) return note(COMPUTED_NOTE);
-    editor.apply(
+    session.apply(
       editable.map((c) => ({ cellId: c.id, value: null })),
       editable.length === 1 ? `清空${nameOf(editable[0]!.id)}` : `清空 ${editable.length} 格`,
     );
@@ -212,29 +216,29 @@ export function TableEditor({ editor, snapshot, table, format, caption, onHistor
   const copyText = () => toTabSeparated(selection().map((row) => row.map((c) => text(c.id))));
 
   const paste = (clip: string) => {
-    if (editor.readOnly) return note(SIGNED_NOTE);
+    if (session.readOnly) return note(SIGNED_NOTE);
     const block = parseClipboardTable(clip);
     if (!block.length) return;
     const rect = selection();
     const start = rect[0]![0]!;
     // one value over a selection of several cells fills them all, as in a spreadsheet
     if (block.length === 1 && block[0]!.length === 1 && rect.flat().length > 1) {
-      const targets = rect.flat().filter((c) => editor.isEditable(c.id));
+      const targets = rect.flat().filter((c) => session.isEditable(c.id));
       const parsed = parseCellInput(block[0]![0]!, targets[0]?.def.kind ?? 'count');
       if (!parsed.ok) return note(parsed.message);
       const changes: CellChange[] = targets.filter((c) => c.def.kind === targets[0]!.def.kind).map((c) => ({ cellId: c.id, value: parsed.value }));
-      editor.apply(changes, `粘贴 ${changes.length} 格`);
+      session.apply(changes, `粘贴 ${changes.length} 格`);
       onPasted({ tone: 'ok', lines: [`已把 ${block[0]![0]!.trim()} 粘贴到选中的 ${changes.length} 格。`] });
       return;
     }
-    const plan = planPaste(layout, start.id, block, snapshot.data.cells, format);
+    const plan = planPaste(layout, start.id, block, session.getState().report.cells, format);
     if (block.length === 1 && block[0]!.length === 1) {
       // a single value behaves like typing it
       const reason = lockedReason(start.id);
       if (reason) return note(reason);
       if (plan.refused[0]) return go(start.id, start.id, { cellId: start.id, message: plan.refused[0].message });
     }
-    editor.apply(plan.changes, `粘贴 ${plan.changes.length} 格`);
+    session.apply(plan.changes, `粘贴 ${plan.changes.length} 格`);
     const ids = [...plan.changes.map((c) => c.cellId), ...plan.refused.map((r) => r.cellId), ...plan.checks.map((c) => c.cellId)];
     const last = ids.map((id) => layout.byId.get(id)!).sort((a, b) => a.row - b.row || a.col - b.col).at(-1);
     go(start.id, last?.id ?? start.id);

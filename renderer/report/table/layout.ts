@@ -1,7 +1,7 @@
 import type { CellDef, FormatId, TableDef } from '../../../core/format/index.js';
 import { cellDef } from '../../../core/format/index.js';
 import { gridPositions } from '../../../core/format/grid.js';
-import type { ReportData } from '../../../core/report/index.js';
+import { isComputedIn, type ReportData } from '../../../core/report/index.js';
 
 /**
  * Where each value cell of an official table sits, for keyboard moves, rectangles and paste.
@@ -29,17 +29,10 @@ export interface PlacedCell {
 
 export interface TableLayout {
   table: TableDef;
+  /** where the report's figures came from: whether its totals are computed (core/report/totals.ts) */
+  origin: ReportData['origin'];
   rows: PlacedCell[][];
   byId: ReadonlyMap<string, PlacedCell>;
-}
-
-/**
- * A cell is computed when the format derives it (CellDef.sumOf) and the report is the app's own.
- * An imported report keeps its totals as published, so that the rules can show where they do not
- * add up; there they stay editable.
- */
-export function isComputedCell(def: CellDef, origin: ReportData['origin']): boolean {
-  return Boolean(def.sumOf) && origin === 'app';
 }
 
 export function buildLayout(table: TableDef, format: FormatId, origin: ReportData['origin']): TableLayout {
@@ -49,13 +42,13 @@ export function buildLayout(table: TableDef, format: FormatId, origin: ReportDat
     const def = cellDef(format, cell.cell);
     if (!def) continue;
     const list = byGridRow.get(row) ?? [];
-    list.push({ id: def.id, def, row: 0, index: 0, col, span: cell.colSpan ?? 1, computed: isComputedCell(def, origin) });
+    list.push({ id: def.id, def, row: 0, index: 0, col, span: cell.colSpan ?? 1, computed: isComputedIn({ format, origin }, def.id) });
     byGridRow.set(row, list);
   }
   const rows = [...byGridRow.keys()]
     .sort((a, b) => a - b)
     .map((gridRow, r) => byGridRow.get(gridRow)!.sort((a, b) => a.col - b.col).map((c, i) => ({ ...c, row: r, index: i })));
-  return { table, rows, byId: new Map(rows.flat().map((c) => [c.id, c])) };
+  return { table, origin, rows, byId: new Map(rows.flat().map((c) => [c.id, c])) };
 }
 
 /** The cell of a value row under (or nearest to) a grid column: how up/down and paste keep their column. */

@@ -1,6 +1,6 @@
 import type { FormatId } from '../../../core/format/index.js';
-import { parseCellInput, withTotals } from '../../../core/report/index.js';
-import { applyChanges, type CellChange } from './history.js';
+import { parseCellInput, shownCells } from '../../../core/report/index.js';
+import { applyChanges, type CellChange } from '../state/history.js';
 import { cellAtColumn, type TableLayout } from './layout.js';
 
 /**
@@ -105,7 +105,7 @@ export function planPaste(
     });
   });
   if (pastedTotals.length) {
-    const totals = withTotals(format, applyChanges(cells, plan.changes));
+    const totals = shownCells({ format, origin: layout.origin, cells: applyChanges(cells, plan.changes) });
     plan.checks = pastedTotals.map((t) => ({ ...t, computed: totals[t.cellId] }));
   }
   return plan;

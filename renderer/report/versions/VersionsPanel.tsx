@@ -1,40 +1,26 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { VersionComparison, VersionSummary } from '../../../core/api.js';
-import { ApiFailure, call } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { flushAllProse } from '../prose/useProseSaver.js';
-import type { ReportEditor } from '../table/editor.js';
+import { Dialog, FormError } from '../../components/Dialog.js';
+import { useFormAction } from '../../components/useFormAction.js';
+import type { ReportSession } from '../state/ReportSession.js';
 import { CompareView } from './CompareView.js';
 import { describeTime, KIND_LABELS, rememberAuthor, rememberedAuthor, shortHash } from './labels.js';
 
-/** Writes everything still waiting (figures and prose), so a version holds what the clerk sees. */
-async function saveEverything(editor: ReportEditor): Promise<void> {
-  editor.flush();
-  await Promise.all([flushAllProse(), editor.saved()]);
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof ApiFailure ? err.message : String(err);
-}
-
 interface Props {
   reportId: number;
-  editor: ReportEditor;
+  session: ReportSession;
   readOnly: boolean;
 }
 
 /** The header's 「版本」 button and the version history it opens. */
 export function VersionsButton(props: Props) {
   const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const close = useCallback(() => {
-    setOpen(false);
-    // the keyboard carries on from where the history was opened
-    button.current?.focus();
-  }, []);
+  const close = useCallback(() => setOpen(false), []);
   return (
     <>
-      <button ref={button} type="button" className="versions-button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)}>
+      <button type="button" className="versions-button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)}>
         版本
       </button>
       {open && <VersionsPanel {...props} onClose={close} />}
@@ -47,91 +33,67 @@ export function VersionsButton(props: Props) {
  * versions or a version with the current draft, restore a version (the current state is kept
  * as a version first; nothing is ever deleted).
  */
-function VersionsPanel({ reportId, editor, readOnly, onClose }: Props & { onClose(): void }) {
+function VersionsPanel({ reportId, session, readOnly, onClose }: Props & { onClose(): void }) {
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [label, setLabel] = useState('');
   const [author, setAuthor] = useState(rememberedAuthor);
-  const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
-  const [busy, setBusy] = useState(false);
   const [picked, setPicked] = useState<number[]>([]);
   const [comparison, setComparison] = useState<VersionComparison | null>(null);
   const [restoring, setRestoring] = useState<VersionSummary | null>(null);
   const labelInput = useRef<HTMLInputElement>(null);
+  const action = useFormAction();
+  const { run, busy } = action;
 
   const load = useCallback(async () => {
-    try {
-      const list = await call('version.list', { reportId });
-      setVersions(list);
-      setLabel((l) => l || `第${list.filter((v) => v.kind === 'manual').length + 1}版`);
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }, [reportId]);
+    const list = await run(() => call('version.list', { reportId }));
+    if (!list) return;
+    setVersions(list);
+    setLabel((l) => l || `第${list.filter((v) => v.kind === 'manual').length + 1}版`);
+  }, [reportId, run]);
 
   useEffect(() => {
     void load();
-    labelInput.current?.focus();
   }, [load]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !comparison && !restoring) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [comparison, restoring, onClose]);
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!label.trim()) {
-      setError('请给这个版本起个名字，例如「初稿」「送审稿」');
-      labelInput.current?.focus();
+    const v = await run(
+      async () => {
+        // a version holds what the clerk sees: what is still waiting is saved first
+        await session.saved();
+        return call('version.create', { reportId, label: label.trim(), author: author.trim() });
+      },
+      () => !label.trim() && '请给这个版本起个名字，例如「初稿」「送审稿」',
+    );
+    if (!v) {
+      if (!label.trim()) labelInput.current?.focus();
       return;
     }
-    setBusy(true);
-    setError('');
-    try {
-      await saveEverything(editor);
-      const v = await call('version.create', { reportId, label: label.trim(), author: author.trim() });
-      rememberAuthor(author);
-      setNotice(`已保存版本「${v.label}」。`);
-      setLabel('');
-      await load();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    rememberAuthor(author);
+    setNotice(`已保存版本「${v.label}」。`);
+    setLabel('');
+    await load();
   };
 
   const compare = async (from: number, to: number | 'current') => {
-    setBusy(true);
-    setError('');
-    try {
-      if (to === 'current') await saveEverything(editor);
-      setComparison(await call('version.compare', { reportId, from, to }));
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    const found = await run(async () => {
+      if (to === 'current') await session.saved();
+      return call('version.compare', { reportId, from, to });
+    });
+    if (found) setComparison(found);
   };
 
   const restore = async (v: VersionSummary) => {
     setRestoring(null);
-    setBusy(true);
-    setError('');
-    try {
-      await saveEverything(editor);
-      await call('version.restore', { reportId, versionId: v.id, author: author.trim() });
-      rememberAuthor(author);
-      // every part of the window shows the restored report: open it afresh
-      window.location.reload();
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
+    const done = await run(async () => {
+      await session.saved();
+      return call('version.restore', { reportId, versionId: v.id, author: author.trim() });
+    });
+    if (!done) return;
+    rememberAuthor(author);
+    // every part of the window shows the restored report: open it afresh
+    window.location.reload();
   };
 
   const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)));
@@ -139,8 +101,8 @@ function VersionsPanel({ reportId, editor, readOnly, onClose }: Props & { onClos
   const pair = [...picked].sort((a, b) => a - b) as [number, number];
 
   return (
-    <div className="drawer-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <aside className="drawer versions" role="dialog" aria-modal="true" aria-label="版本记录">
+    <>
+      <Dialog title="版本记录" kind="drawer" className="versions" heading={false} closeOnBackdrop onClose={onClose} initialFocus={labelInput}>
         <div className="drawer-head">
           <h2>版本记录</h2>
           <button type="button" onClick={onClose}>
@@ -163,12 +125,8 @@ function VersionsPanel({ reportId, editor, readOnly, onClose }: Props & { onClos
             保存版本
           </button>
         </form>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        {notice && !error && (
+        <FormError message={action.error} />
+        {notice && !action.error && (
           <p className="version-notice" role="status">
             {notice}
           </p>
@@ -212,7 +170,7 @@ function VersionsPanel({ reportId, editor, readOnly, onClose }: Props & { onClos
             </li>
           ))}
         </ol>
-      </aside>
+      </Dialog>
       {comparison && <CompareView comparison={comparison} onClose={() => setComparison(null)} />}
       {restoring && (
         <ConfirmDialog title={`恢复到「${restoring.label}」`} confirmLabel="恢复" onConfirm={() => void restore(restoring)} onCancel={() => setRestoring(null)}>
@@ -220,6 +178,6 @@ function VersionsPanel({ reportId, editor, readOnly, onClose }: Props & { onClos
           <p>现在的内容会先自动保存为一个版本，不会丢失，随时可以再恢复回来。</p>
         </ConfirmDialog>
       )}
-    </div>
+    </>
   );
 }

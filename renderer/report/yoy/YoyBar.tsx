@@ -1,12 +1,12 @@
 import { cellDef, type TableDef } from '../../../core/format/index.js';
-import type { ReportData } from '../../../core/report/index.js';
+import type { ReportData, ReportFigures } from '../../../core/report/index.js';
 import { shownValue, signedChange, signedPct, topChanges, type YoyFigure } from './compare.js';
 import { setYoyShown, useYoyShown } from './toggle.js';
 import './yoy.css';
 
 interface Props {
   table: TableDef;
-  data: ReportData;
+  data: ReportFigures;
   previous: ReportData | undefined;
   /** this table against last year's, while the switch is on */
   figures: Map<string, YoyFigure> | undefined;

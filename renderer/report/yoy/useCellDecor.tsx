@@ -1,7 +1,8 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { cellDef, getFormat, type TableId } from '../../../core/format/index.js';
 import { baseOf, cellCarryMarks, freshCarry } from '../carry/cells.js';
-import type { EditorSnapshot, ReportEditor } from '../table/editor.js';
+import type { ReportSession } from '../state/ReportSession.js';
+import { useSessionState } from '../state/useSession.js';
 import { shownValue, signedChange, signedPct, tableYoy, type YoyFigure } from './compare.js';
 import { useYoyShown } from './toggle.js';
 
@@ -12,16 +13,14 @@ export interface CellDecor {
 }
 
 /** The figures of this table compared with last year's, while 「对比上年」 is on; undefined when off or impossible. */
-export function useTableYoy(editor: ReportEditor, snapshot: EditorSnapshot, tableId: TableId): Map<string, YoyFigure> | undefined {
+export function useTableYoy(session: ReportSession, tableId: TableId): Map<string, YoyFigure> | undefined {
   const on = useYoyShown();
-  const previous = editor.previous?.data;
-  const { format } = snapshot.data;
+  const shown = useSessionState(session, (s) => s.shown);
+  const previous = session.previous?.data;
+  const { format } = session.detail.data;
   return useMemo(
-    () =>
-      on && previous && format !== 'free'
-        ? tableYoy(getFormat(format).tables[tableId], format, previous.format, snapshot.shown, previous.cells)
-        : undefined,
-    [on, previous, format, tableId, snapshot.shown],
+    () => (on && previous && format !== 'free' ? tableYoy(getFormat(format).tables[tableId], format, previous.format, shown, previous.cells) : undefined),
+    [on, previous, format, tableId, shown],
   );
 }
 
@@ -30,9 +29,9 @@ export function useTableYoy(editor: ReportEditor, snapshot: EditorSnapshot, tabl
  * reason written for changing it, last year's 现行有效件数 as the base of this year's, and with
  * 「对比上年」 on, last year's figure, the change and a flag on jumps.
  */
-export function useCellDecor(editor: ReportEditor, snapshot: EditorSnapshot, figures: Map<string, YoyFigure> | undefined): (cellId: string) => CellDecor | undefined {
-  const previous = editor.previous?.data;
-  const { data } = snapshot;
+export function useCellDecor(session: ReportSession, figures: Map<string, YoyFigure> | undefined): (cellId: string) => CellDecor | undefined {
+  const previous = session.previous?.data;
+  const data = useSessionState(session, (s) => s.figures);
   const fresh = useMemo(() => freshCarry(previous, data.year), [previous, data.year]);
   return useCallback(
     (cellId: string) => {

@@ -13,6 +13,7 @@ const VALID: Record<Method, Record<string, unknown>> = {
   'report.carryPreview': { agencyId: 1, year: 2024 },
   'report.open': { reportId: 1 },
   'report.delete': { reportId: 1, confirm: true },
+  'report.save': { reportId: 1, edits: [{ kind: 'cell', cellId: 't3.r1.np', value: 3 }, { kind: 'section', key: 's1', text: '正文' }] },
   'cells.set': { reportId: 1, changes: [{ cellId: 't3.r1.np', value: 3 }] },
   'section.set': { reportId: 1, key: 's1', text: '正文' },
   'ack.set': { reportId: 1, key: 'P-1|t2.reg.valid', reason: '部分文件因到期自然失效' },

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { carryForward, emptyAgency, staleMentions, type ReportData } from '../../../core/report/index.js';
-import { checkReport } from '../../../core/rules/index.js';
-import { ReportEditor } from '../../../renderer/report/table/editor.js';
+import { makeSession } from '../session/fixture.js';
 import { carriedCells, carryEvents, cellCarryMarks, freshCarry } from '../../../renderer/report/carry/cells.js';
 import { lastYearForm, readLastYearFigures } from '../../../renderer/report/carry/lastYear.js';
 import { findMentions, hitAt, stillPending } from '../../../renderer/report/carry/mentions.js';
@@ -119,42 +118,32 @@ describe('last year’s figures typed in by hand', () => {
   });
 });
 
-describe('the table editor with last year’s report', () => {
+describe('the session with last year’s report', () => {
   const previous = lastYear({ 't3.r4.np': 3, 't3.r4.biz': 1 });
   const started = carryForward(previous, 2024).report;
-  const editorFor = (data: ReportData) =>
-    new ReportEditor({
-      data,
-      acks: [],
-      readOnly: false,
-      previous: { data: previous, madeInApp: true },
-      check: (d) => checkReport(d, { previous, previousMadeInApp: true }),
-      sendCells: async () => true,
-      setAck: async () => undefined,
-      clearAck: async () => true,
-    });
+  const sessionFor = (data: ReportData) => makeSession(data, { previous }).session;
 
   it('runs X-1 live, naming both years’ values', () => {
-    const editor = editorFor(started);
-    expect(editor.previous?.data.year).toBe(2023);
-    expect(editor.getSnapshot().findings.filter((f) => f.ruleId === 'X-1')).toEqual([]);
-    editor.apply([{ cellId: 't3.r2.np', value: 5 }], '填写');
-    const [x1] = editor.getSnapshot().findings.filter((f) => f.ruleId === 'X-1');
+    const session = sessionFor(started);
+    expect(session.previous?.data.year).toBe(2023);
+    expect(session.getState().findings.filter((f) => f.ruleId === 'X-1')).toEqual([]);
+    session.apply([{ cellId: 't3.r2.np', value: 5 }], '填写');
+    const [x1] = session.getState().findings.filter((f) => f.ruleId === 'X-1');
     expect(x1?.severity).toBe('error');
     expect(x1?.message).toContain('2024年表三「二、上年结转政府信息公开申请数量」·自然人 为 5，而2023年报告的表三「四、结转下年度继续办理」·自然人 为 3');
-    editor.undo();
-    expect(editor.getSnapshot().findings.filter((f) => f.ruleId === 'X-1')).toEqual([]);
+    session.undo();
+    expect(session.getState().findings.filter((f) => f.ruleId === 'X-1')).toEqual([]);
   });
 
-  it('takes a saved note and a confirmed mention into its snapshot', () => {
-    const editor = editorFor({ ...started, carry: { ...started.carry!, pending: { s1: ['2023年', '5件'] } } });
-    editor.setNote('t3.r2.np', '撤回 1 件');
-    expect(editor.getSnapshot().data.notes).toEqual({ 't3.r2.np': '撤回 1 件' });
-    editor.setNote('t3.r2.np', '');
-    expect(editor.getSnapshot().data.notes).toEqual({});
-    editor.setCarry({ ...editor.getSnapshot().data.carry!, pending: { s1: ['5件'] } });
-    expect(editor.getSnapshot().data.carry?.pending).toEqual({ s1: ['5件'] });
+  it('takes a saved note and a confirmed mention into its state', async () => {
+    const session = sessionFor({ ...started, carry: { ...started.carry!, pending: { s1: ['2023年', '5件'] } } });
+    await session.setNote('t3.r2.np', '撤回 1 件');
+    expect(session.getState().figures.notes).toEqual({ 't3.r2.np': '撤回 1 件' });
+    await session.setNote('t3.r2.np', '');
+    expect(session.getState().figures.notes).toEqual({});
+    await session.confirmMention('s1', '2023年');
+    expect(session.getState().figures.carry?.pending).toEqual({ s1: ['5件'] });
     // the figures are untouched
-    expect(editor.getSnapshot().data.cells['t3.r2.np']).toBe(3);
+    expect(session.getState().figures.cells['t3.r2.np']).toBe(3);
   });
 });

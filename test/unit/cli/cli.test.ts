@@ -75,3 +75,30 @@ describe('nianbao command line', () => {
     expect(runCli(['check'])).toMatchObject({ code: 2, stderr: expect.stringContaining('请给出报告文件') });
   });
 });
+
+describe('the schema library speaks Chinese', () => {
+  it('a report file with fields of the wrong kind names the field and what it should be', () => {
+    const dir = tmpDir();
+    const write = (doc: object) => {
+      const file = path.join(dir, `${Object.keys(doc).length}-${Math.random()}.nianbao.json`);
+      fs.writeFileSync(file, JSON.stringify({ schema: 'nianbao.report/1', format: '2021', year: 2024, agency: { name: '某镇' }, ...doc }));
+      return file;
+    };
+    const wrongYear = runCli(['check', write({ year: '二〇二四' })]);
+    expect(wrongYear).toMatchObject({ code: 2, stderr: expect.stringContaining('字段「year」应为数字') });
+    const wrongFormat = runCli(['check', write({ format: '2030' })]);
+    expect(wrongFormat.stderr).toContain('字段「format」应为 2019、2021、free 之一');
+    const farFuture = runCli(['check', write({ year: 3000 })]);
+    expect(farFuture.stderr).toContain('字段「year」不能大于 2100');
+    for (const run of [wrongYear, wrongFormat, farFuture]) expect(run.stderr).not.toMatch(/[Ee]xpected|Invalid|received/);
+  });
+
+  it('the contract’s argument checks too', async () => {
+    const { dispatch } = await import('../../../core/api.js');
+    const handlers = {} as Parameters<typeof dispatch>[0];
+    const tooBig = await dispatch(handlers, 'report.create', { agencyId: 1, year: 3000 });
+    expect(tooBig).toMatchObject({ ok: false, error: { message: '请求参数不正确：「year」不能大于 2100' } });
+    const notAnId = await dispatch(handlers, 'report.open', { reportId: -3 });
+    expect(notAnId).toMatchObject({ ok: false, error: { message: '请求参数不正确：「reportId」应大于 0' } });
+  });
+});

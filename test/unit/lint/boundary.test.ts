@@ -23,4 +23,11 @@ describe('the boundary rule', () => {
   it('electron/ may', async () => {
     expect(await lint('electron/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n")).toEqual([]);
   });
+
+  it('only electron/desktop/ may import Electron itself', async () => {
+    const code = "import { app } from 'electron';\nexport const a = app;\n";
+    expect(await lint('electron/services/x.ts', code)).toContain('no-restricted-imports');
+    expect(await lint('electron/export/x.ts', code)).toContain('no-restricted-imports');
+    expect(await lint('electron/desktop/x.ts', code)).toEqual([]);
+  });
 });

@@ -16,7 +16,7 @@ import {
   type PackageManifest,
 } from '../../../core/package/index.js';
 import { findChromium } from '../../../electron/export/pdf.js';
-import { loadReport } from '../../../electron/services/index.js';
+import { loadReport } from '../../../electron/services/reports.js';
 import { packageStoredReport } from '../../../electron/services/package.js';
 import { SIGNOFF, signableReport } from '../signoff/setup.js';
 import { runCli } from '../cli/run-cli.js';
@@ -29,13 +29,13 @@ const HAS_CHROMIUM = Boolean(findChromium());
 async function signedPackage() {
   const backend = await signableReport();
   const { signed } = await backend.handlers['report.sign']({ reportId: backend.reportId, signoff: SIGNOFF, confirmWarnings: true, author: '张敏' });
-  const made = await packageStoredReport(backend.store, loadReport, backend.reportId, { generator: GENERATOR, now: AT });
+  const made = await packageStoredReport(backend.store, backend.reportId, { generator: GENERATOR, now: AT });
   return { ...backend, signed, made };
 }
 
 async function draftPackage() {
   const backend = await signableReport();
-  const made = await packageStoredReport(backend.store, loadReport, backend.reportId, { generator: GENERATOR, now: AT });
+  const made = await packageStoredReport(backend.store, backend.reportId, { generator: GENERATOR, now: AT });
   backend.store.close();
   return made;
 }

@@ -9,7 +9,7 @@ import { comparable, compareParagraphs } from '../../../core/report/published.js
 import { PROSE_KEYS, resolveTokens, withTotals, type ReportData } from '../../../core/report/index.js';
 import { renderDocx } from '../../../electron/export/docx.js';
 import { findChromium, renderDocumentPdf } from '../../../electron/export/pdf.js';
-import { loadReport } from '../../../electron/services/index.js';
+import { loadReport } from '../../../electron/services/reports.js';
 import { buildPackage } from '../../../core/package/index.js';
 import { comparisonLines } from '../../../electron/cli/compare-command.js';
 import { checkPublished } from '../../../electron/services/compare.js';

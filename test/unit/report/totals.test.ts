@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isComputed, withTotals, withoutTotals } from '../../../core/report/index.js';
+import { computesTotals, enteredCells, isComputed, isComputedIn, shownCells, withTotals, withoutTotals } from '../../../core/report/index.js';
 
 describe('computed totals', () => {
   it('fills row totals, the （七）总计 row (including its own total) and 表四 totals', () => {
@@ -23,5 +23,33 @@ describe('computed totals', () => {
     expect(withoutTotals('2021', cells)).toEqual({ 't3.r1.np': 1 });
     expect(isComputed('2021', 't3.r1.total')).toBe(true);
     expect(isComputed('2021', 't3.r1.np')).toBe(false);
+  });
+});
+
+describe('the computed-totals rule (core/report/totals.ts)', () => {
+  const app = { format: '2021' as const, origin: 'app' as const, cells: { 't3.r1.np': 2, 't3.r1.biz': 1, 't3.r1.total': 9 } };
+  const imported = { ...app, origin: 'imported' as const };
+
+  it('computes totals in reports made in the app only, and only where the format has tables', () => {
+    expect(computesTotals(app)).toBe(true);
+    expect(computesTotals(imported)).toBe(false);
+    expect(computesTotals({ format: 'free', origin: 'app' })).toBe(false);
+  });
+
+  it('a total is computed in the app’s report and an ordinary figure in an imported one', () => {
+    expect(isComputedIn(app, 't3.r1.total')).toBe(true);
+    expect(isComputedIn(app, 't3.r1.np')).toBe(false);
+    expect(isComputedIn(imported, 't3.r1.total')).toBe(false);
+    expect(isComputedIn({ format: 'free', origin: 'app' }, 't3.r1.total')).toBe(false);
+  });
+
+  it('shows the computed totals, or the published ones; enters only what was typed', () => {
+    expect(shownCells(app)['t3.r1.total']).toBe(3);
+    expect(shownCells(imported)['t3.r1.total']).toBe(9);
+    expect(enteredCells(app)).toEqual({ 't3.r1.np': 2, 't3.r1.biz': 1 });
+    expect(enteredCells(imported)).toEqual(imported.cells);
+    // computed totals are a new object; an imported report's own figures are read as they are
+    expect(shownCells(app)).not.toBe(app.cells);
+    expect(shownCells(imported)).toBe(imported.cells);
   });
 });

@@ -1,5 +1,5 @@
 import { getFormat, type FormatId } from '../../../core/format/index.js';
-import { emptyAgency, type AgencyLevel, type ReportData } from '../../../core/report/index.js';
+import { emptyAgency, withoutTotals, type AgencyLevel, type ReportData } from '../../../core/report/index.js';
 import { checkReport, type CheckOptions, type Finding } from '../../../core/rules/index.js';
 
 export interface ReportSpec {
@@ -77,6 +77,5 @@ export function byRule(report: ReportData, ruleId: string, options?: CheckOption
 
 /** The app's computed cells dropped: what a clerk types. */
 export function typedOnly(cells: Record<string, number>, format: FormatId = '2021'): Record<string, number> {
-  const computed = new Set(getFormat(format).cells.filter((c) => c.sumOf).map((c) => c.id));
-  return Object.fromEntries(Object.entries(cells).filter(([id]) => !computed.has(id)));
+  return withoutTotals(format, cells);
 }

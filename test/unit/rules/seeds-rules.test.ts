@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportData } from '../../../core/report/index.js';
 import { checkReport, type Finding } from '../../../core/rules/index.js';
 import { loadSeedFixture } from './seed-fixtures.js';
-import { HAVE_SEEDS, loadNormaliser, seedText, splitSections } from './seed-narrative.js';
+import { narrativeText, splitSections, type NarrativeId } from './narrative-fixtures.js';
 
 /** Errors and warnings (what a clerk must act on) of some rule families. */
 const serious = (found: Finding[], prefixes: string[]) =>
@@ -79,13 +79,9 @@ describe('seed 003 (2023)', () => {
     expect(altered.filter((f) => f.ruleId === 'G-4').map((f) => f.cells)).toEqual([['t3.r3_7.total'], []]);
   });
 
-  describe.skipIf(!HAVE_SEEDS)('on the published text in ../shared/seeds', () => {
-    it('G-4 passes its own narrative and fires when a figure is altered', async (ctx) => {
-      const normaliser = await loadNormaliser();
-      if (!normaliser) ctx.skip('no Traditional → Simplified converter in core/import yet');
-      const raw = seedText('003_');
-      if (!raw) ctx.skip('seed 003 is not in ../shared/seeds');
-      const text = normaliser!.toSimplified(normaliser!.stripPinyin(raw!));
+  describe('on a whole report text of its shape (test/fixtures/narratives)', () => {
+    it('G-4 passes its own narrative and fires when a figure is altered', () => {
+      const text = narrativeText('003');
       const { intro, s1, s5, s6 } = splitSections(text, report.agency.name);
       expect(s1).toContain('224');
       const published: ReportData = { ...report, sections: { intro, s1, s5, s6 } };
@@ -97,32 +93,28 @@ describe('seed 003 (2023)', () => {
   });
 });
 
-describe.skipIf(!HAVE_SEEDS)('published narratives in ../shared/seeds reproduce spec §5', () => {
-  const prose = async (prefix: string, report: ReportData, ctx: { skip: (reason: string) => void }) => {
-    const raw = seedText(prefix);
-    if (!raw) ctx.skip(`seed ${prefix} is not in ../shared/seeds`);
-    const normaliser = await loadNormaliser();
-    if (!normaliser) ctx.skip('no Traditional → Simplified converter in core/import yet');
-    const { intro, s1, s5, s6 } = splitSections(normaliser!.toSimplified(normaliser!.stripPinyin(raw!)), report.agency.name);
+describe('whole report texts of the seeds’ shapes reproduce spec §5 (test/fixtures/narratives)', () => {
+  const prose = (id: NarrativeId, report: ReportData) => {
+    const { intro, s1, s5, s6 } = splitSections(narrativeText(id), report.agency.name);
     const sections: ReportData['sections'] = {};
     for (const [k, v] of Object.entries({ intro, s1, s5, s6 })) if (v !== undefined) sections[k as 's1'] = v;
     return checkReport({ ...report, sections }).filter((f) => f.severity !== 'info');
   };
 
-  it('001: G-4 on 686 vs 166 + 325 + 39, nothing else but the 工作考核 outline warning', async (ctx) => {
-    const found = await prose('001_', loadSeedFixture('seed-001'), ctx);
+  it('001: G-4 on 686 vs 166 + 325 + 39, nothing else but the 工作考核 outline warning', () => {
+    const found = prose('001', loadSeedFixture('seed-001'));
     expect(found.map((f) => f.ruleId)).toEqual(['G-4', 'G-7']);
     expect(found[0]?.message).toContain('166 + 325 + 39 = 530条');
   });
 
-  it('002: G-5 and the 信息处理费 hint', async (ctx) => {
-    const found = await prose('002_', loadSeedFixture('seed-002'), ctx);
+  it('002: G-5 and the 信息处理费 hint', () => {
+    const found = prose('002', loadSeedFixture('seed-002'));
     expect(found.filter((f) => f.ruleId === 'G-5')).toHaveLength(1);
     expect(found.filter((f) => f.ruleId === 'G-8')).toHaveLength(1);
     expect(found.filter((f) => f.ruleId.startsWith('G-2') || f.ruleId === 'G-4')).toEqual([]);
   });
 
-  it('003: no finding at all', async (ctx) => {
-    expect(await prose('003_', loadSeedFixture('seed-003'), ctx)).toEqual([]);
+  it('003: no finding at all', () => {
+    expect(prose('003', loadSeedFixture('seed-003'))).toEqual([]);
   });
 });

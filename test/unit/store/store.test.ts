@@ -121,3 +121,27 @@ describe('data directory', () => {
     expect(dataDirFromArgs(['--web'])).toBeUndefined();
   });
 });
+
+describe('Store.transaction', () => {
+  it('keeps all the writes of a piece of work, or none when it throws', async () => {
+    const { store, handlers } = testBackend();
+    const agency = await handlers['agency.create']({ agency: SAMPLE_AGENCY });
+    const report = await handlers['report.create']({ agencyId: agency.id, year: 2024 });
+    expect(() =>
+      store.transaction(() => {
+        store.reports.setCell(report.id, 't3.r1.np', 7);
+        store.reports.touch(report.id, '2025-01-10T00:00:00.000Z');
+        throw new Error('half way');
+      }),
+    ).toThrow('half way');
+    expect(store.reports.load(report.id)!.cells).toEqual({});
+    expect(store.reports.summary(report.id)!.revision).toBe(report.revision);
+    const revision = store.transaction(() => {
+      store.reports.setCell(report.id, 't3.r1.np', 7);
+      return store.reports.touch(report.id, '2025-01-10T00:00:00.000Z');
+    });
+    expect(revision).toBe(report.revision + 1);
+    expect(store.reports.load(report.id)!.cells).toEqual({ 't3.r1.np': 7 });
+    store.close();
+  });
+});

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../core/api.js';
 import { getFormat, gridPositions, type FormatId, type TableDef } from '../../../core/format/index.js';
 import { serializeReportFile, withTotals, type ReportData } from '../../../core/report/index.js';
-import { loadReport } from '../../../electron/services/index.js';
+import { loadReport } from '../../../electron/services/reports.js';
 import { readWorkbook, reportXlsx, unitNote } from '../../../electron/services/xlsx.js';
 import { runCli } from '../cli/run-cli.js';
 import { HAS_POPPLER, pdfText, squash } from '../export/helpers.js';

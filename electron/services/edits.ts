@@ -1,0 +1,75 @@
+import type { Handlers, ReportEdit, SaveAck } from '../../core/api.js';
+import type { ProseKey } from '../../core/report/index.js';
+import type { Store } from '../store/index.js';
+import type { ReportMeta } from '../store/reports.js';
+import { checkCellChanges, checkNoteCell, editableOrFail } from './reports.js';
+
+/**
+ * Changing a report's content: figures, prose, cell notes, accepted warnings, carried mentions
+ * confirmed. `report.save` takes any mix of them — the window's save queue sends what it holds
+ * as one save — and stores them in one transaction, all or none; the older one-kind methods are
+ * the same path with one kind of edit. Every save moves the report's revision one up.
+ */
+
+/** Checks every edit of a save before any is written: a save is refused whole. */
+function checkEdits(store: Store, reportId: number, edits: readonly ReportEdit[]) {
+  const summary = editableOrFail(store, reportId);
+  const cells = edits.flatMap((e) => (e.kind === 'cell' ? [e] : []));
+  if (cells.length) checkCellChanges(summary, cells);
+  for (const e of edits) if (e.kind === 'note') checkNoteCell(summary, e.cellId);
+}
+
+/** A carried year or figure the clerk confirmed is no longer 「待更新」. */
+function confirmMention(store: Store, reportId: number, key: ProseKey, mention: string): void {
+  const meta = store.reports.meta(reportId);
+  const pending = meta.carry?.pending[key];
+  if (!meta.carry || !pending) return;
+  const rest = pending.filter((m) => m !== mention);
+  const next: ReportMeta = { ...meta, carry: { ...meta.carry, pending: { ...meta.carry.pending, [key]: rest } } };
+  if (!rest.length) delete next.carry!.pending[key];
+  store.reports.setMeta(reportId, next);
+}
+
+/** Stores a save: checked first, then written in one transaction that also moves the revision. */
+export function applyEdits(store: Store, reportId: number, edits: readonly ReportEdit[], at: string): SaveAck {
+  checkEdits(store, reportId, edits);
+  const revision = store.transaction(() => {
+    for (const e of edits) {
+      switch (e.kind) {
+        case 'cell':
+          store.reports.setCell(reportId, e.cellId, e.value);
+          break;
+        case 'section':
+          store.reports.setSection(reportId, e.key, e.text, at);
+          break;
+        case 'note':
+          store.reports.setNote(reportId, e.cellId, e.note);
+          break;
+        case 'ack':
+          if (e.reason === null) store.reports.clearAcknowledgement(reportId, e.key);
+          else store.reports.setAcknowledgement(reportId, e.key, e.reason, at);
+          break;
+        case 'confirm':
+          confirmMention(store, reportId, e.key, e.mention);
+          break;
+      }
+    }
+    return store.reports.touch(reportId, at);
+  });
+  return { savedAt: at, revision };
+}
+
+type EditMethods = 'report.save' | 'cells.set' | 'section.set' | 'ack.set' | 'ack.clear' | 'cell.note' | 'carry.confirm';
+
+export function editHandlers(store: Store, now: () => string): Pick<Handlers, EditMethods> {
+  const save = (reportId: number, edits: readonly ReportEdit[]) => applyEdits(store, reportId, edits, now());
+  return {
+    'report.save': ({ reportId, edits }) => save(reportId, edits),
+    'cells.set': ({ reportId, changes }) => save(reportId, changes.map((c) => ({ kind: 'cell', ...c }))),
+    'section.set': ({ reportId, key, text }) => save(reportId, [{ kind: 'section', key, text }]),
+    'ack.set': ({ reportId, key, reason }) => save(reportId, [{ kind: 'ack', key, reason }]),
+    'ack.clear': ({ reportId, key }) => save(reportId, [{ kind: 'ack', key, reason: null }]),
+    'cell.note': ({ reportId, cellId, note }) => save(reportId, [{ kind: 'note', cellId, note }]),
+    'carry.confirm': ({ reportId, key, mention }) => save(reportId, [{ kind: 'confirm', key, mention }]),
+  };
+}

@@ -1,0 +1,24 @@
+import type { SaveStatus } from './state/saveQueue.js';
+import type { ReportSession } from './state/ReportSession.js';
+import { useSessionState } from './state/useSession.js';
+
+export function saveStatusText(status: SaveStatus): string {
+  switch (status.kind) {
+    case 'saving':
+      return '正在保存…';
+    case 'failed':
+      return `没有保存：${status.message}`;
+    case 'saved':
+      return status.at ? `已保存 ${new Date(status.at).toLocaleTimeString('zh-CN')}` : '已保存';
+  }
+}
+
+/** The header's 「已保存 / 正在保存… / 没有保存：…」: 已保存 only when nothing typed is still only in the window. */
+export function SaveIndicator({ session }: { session: ReportSession }) {
+  const status = useSessionState(session, (s) => s.save);
+  return (
+    <span className={`save-state save-${status.kind}`} role="status" aria-live="polite">
+      {saveStatusText(status)}
+    </span>
+  );
+}

@@ -1,0 +1,308 @@
+import type { Acknowledgement, ReportDetail, ReportEdit, SaveAck } from '../../../core/api.js';
+import { cellDef, sectionOfTable, type SectionKey } from '../../../core/format/index.js';
+import { enteredCells, isComputedIn, shownCells, type CarryInfo, type ProseKey, type ReportData, type ReportFigures } from '../../../core/report/index.js';
+import type { Finding } from '../../../core/rules/index.js';
+import { applyChanges, History, type CellChange, type Edit } from './history.js';
+import { SaveQueue, type SaveStatus, type SendEdits } from './saveQueue.js';
+
+/**
+ * One open report in the window: everything shown of it and everything waiting to be saved.
+ *
+ * The session owns the figures (as entered, and as shown with the computed totals), the prose
+ * parts, the cells' notes, the carried mentions still 「待更新」, the accepted warnings, the rule
+ * findings, the undo history of the tables, the save status and the report's revision. Editors
+ * render what it holds and send it intents (`apply`, `setProse`, `setNote`, `accept`, …); they
+ * never save. Every kind of change goes through one save queue (report.save), and `saved()` is
+ * the one promise that export, versions and sign-off await before they read the store.
+ *
+ * The rules run here, in the window, on the figures and on the prose alike: at once after a
+ * figure changes, after a short pause while text is typed.
+ *
+ * Plain TypeScript, so that it is tested without a window. React reads it through
+ * useSessionState (./useSession.ts), each component selecting only the part it shows, so that a
+ * keystroke in a text re-renders what shows that text and little else.
+ */
+
+export interface SessionState {
+  /** the report as it stands in the window: figures as entered, prose as typed */
+  report: ReportData;
+  /** the same without the prose; a new object only when figures, notes or carry change */
+  figures: ReportFigures;
+  /** what the tables show: the entered figures plus the computed totals */
+  shown: Readonly<Record<string, number>>;
+  findings: readonly Finding[];
+  acks: ReadonlyMap<string, Acknowledgement>;
+  history: { canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string };
+  save: SaveStatus;
+  /** the report's revision in the store, as of the last save of this window */
+  revision: number;
+  /** a cell some part of the window asked to be focused (clicking a finding, undo in another table) */
+  focus?: { cellId: string; seq: number };
+}
+
+export interface SessionDeps {
+  detail: ReportDetail;
+  /** the rules: core/rules checkReport with last year's report, or a stub in tests */
+  check(report: ReportData): Finding[];
+  send: SendEdits;
+  /** how long typing may pause before the text is saved; well inside the one-second promise */
+  proseDelayMs?: number;
+  /** how long typing may pause before the rules read the text again */
+  checkDelayMs?: number;
+  retryMs?: number;
+}
+
+export const PROSE_SAVE_DELAY_MS = 400;
+export const PROSE_CHECK_DELAY_MS = 250;
+
+export class ReportSession {
+  readonly reportId: number;
+  readonly readOnly: boolean;
+  readonly detail: ReportDetail;
+  /** last year's report of the agency, when the store has it (cross-year rules, comparisons; issue 6) */
+  readonly previous?: ReportDetail['previous'];
+  private state: SessionState;
+  private readonly history = new History();
+  private readonly queue: SaveQueue;
+  private readonly listeners = new Set<() => void>();
+  private focusSeq = 0;
+  private checkTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly deps: SessionDeps) {
+    const { detail } = deps;
+    this.detail = detail;
+    this.reportId = detail.summary.id;
+    this.readOnly = detail.summary.state === 'signed';
+    if (detail.previous) this.previous = detail.previous;
+    this.queue = new SaveQueue(deps.send, {
+      ...(deps.retryMs !== undefined ? { retryMs: deps.retryMs } : {}),
+      onStatus: (save) => this.publish({ save }),
+      onSaved: (ack: SaveAck) => this.publish({ revision: ack.revision }),
+    });
+    const report: ReportData = { ...detail.data, cells: enteredCells(detail.data) };
+    const { sections: _sections, ...figures } = report;
+    this.state = {
+      report,
+      figures,
+      shown: shownCells(report),
+      findings: deps.check(report),
+      acks: new Map(detail.acknowledgements.map((a) => [a.key, a])),
+      history: { canUndo: false, canRedo: false },
+      save: { kind: 'saved' },
+      revision: detail.summary.revision,
+    };
+  }
+
+  // ---- React's external-store protocol (see useSessionState) ----
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): SessionState => this.state;
+
+  private publish(next: Partial<SessionState>): void {
+    this.state = { ...this.state, ...next };
+    this.listeners.forEach((l) => l());
+  }
+
+  /** A new report and figures from changed parts; the rules run again when `check` is set. */
+  private change(parts: Partial<Pick<ReportData, 'cells' | 'sections' | 'notes' | 'carry'>>, check: boolean, extra: Partial<SessionState> = {}): void {
+    const report = { ...this.state.report, ...parts };
+    if ('carry' in parts && parts.carry === undefined) delete report.carry;
+    const figuresChanged = 'cells' in parts || 'notes' in parts || 'carry' in parts;
+    const { sections: _s, ...figures } = report;
+    this.publish({
+      report,
+      ...(figuresChanged ? { figures } : {}),
+      ...('cells' in parts ? { shown: shownCells(report) } : {}),
+      ...(check ? { findings: this.deps.check(report) } : {}),
+      ...extra,
+    });
+  }
+
+  /** The report as it stands in the window, for reading once (not for rendering: use the state). */
+  report(): ReportData {
+    return this.state.report;
+  }
+
+  // ---- figures ----
+
+  /** Whether the clerk may type into a cell: it exists in the format and is not a computed total. */
+  isEditable(cellId: string): boolean {
+    const { report } = this.state;
+    if (this.readOnly || report.format === 'free') return false;
+    return Boolean(cellDef(report.format, cellId)) && !isComputedIn(report, cellId);
+  }
+
+  /** Writes cells as one undoable step and saves them. Unchanged and computed cells are left out. */
+  apply(changes: readonly CellChange[], label: string): Edit | undefined {
+    const cells = this.state.report.cells;
+    const wanted = new Map<string, number | null>();
+    for (const c of changes) if (this.isEditable(c.cellId)) wanted.set(c.cellId, c.value);
+    const after: CellChange[] = [];
+    const before: CellChange[] = [];
+    for (const [cellId, value] of wanted) {
+      const old = cells[cellId] ?? null;
+      if (old === value) continue;
+      after.push({ cellId, value });
+      before.push({ cellId, value: old });
+    }
+    if (!after.length) return undefined;
+    const edit: Edit = { label, before, after };
+    this.history.push(edit);
+    this.writeCells(after);
+    return edit;
+  }
+
+  /** Reverts the last step of the tables; returns it so the window can show where it happened. */
+  undo(): Edit | undefined {
+    if (this.readOnly) return undefined;
+    const edit = this.history.undo();
+    if (edit) this.writeCells(edit.before);
+    return edit;
+  }
+
+  redo(): Edit | undefined {
+    if (this.readOnly) return undefined;
+    const edit = this.history.redo();
+    if (edit) this.writeCells(edit.after);
+    return edit;
+  }
+
+  private writeCells(changes: CellChange[]): void {
+    const history = {
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
+      ...(this.history.nextUndo !== undefined ? { undoLabel: this.history.nextUndo } : {}),
+      ...(this.history.nextRedo !== undefined ? { redoLabel: this.history.nextRedo } : {}),
+    };
+    this.change({ cells: applyChanges(this.state.report.cells, changes) }, true, { history });
+    void this.queue.put(changes.map((c) => ({ kind: 'cell', ...c })));
+  }
+
+  // ---- prose ----
+
+  /** The text of a prose part as it stands in the window. */
+  prose(key: ProseKey): string {
+    return this.state.report.sections[key] ?? '';
+  }
+
+  /**
+   * A prose part as typed: shown at once, saved after a short pause (or at once with `now`, as
+   * when the 导语 is generated again), read by the rules after a pause of their own.
+   */
+  setProse(key: ProseKey, text: string, options: { now?: boolean } = {}): void {
+    if (this.readOnly) return;
+    if (this.prose(key) !== text) this.change({ sections: { ...this.state.report.sections, [key]: text } }, false);
+    const edit: ReportEdit = { kind: 'section', key, text };
+    if (options.now) void this.queue.put([edit]);
+    else this.queue.hold(edit, this.deps.proseDelayMs ?? PROSE_SAVE_DELAY_MS);
+    this.checkSoon();
+  }
+
+  /** Leaving a text (blur, another section): what is held for it goes now. */
+  flushProse(): void {
+    this.queue.flushNow();
+  }
+
+  private checkSoon(): void {
+    if (this.checkTimer !== undefined) clearTimeout(this.checkTimer);
+    this.checkTimer = setTimeout(() => this.checkNow(), this.deps.checkDelayMs ?? PROSE_CHECK_DELAY_MS);
+  }
+
+  private checkNow(): void {
+    if (this.checkTimer !== undefined) clearTimeout(this.checkTimer);
+    this.checkTimer = undefined;
+    this.publish({ findings: this.deps.check(this.state.report) });
+  }
+
+  // ---- notes, carried mentions, accepted warnings: stored first, then shown ----
+
+  /** A cell's note (the reason for changing a carried figure); '' removes it. Resolves whether it was stored. */
+  async setNote(cellId: string, note: string): Promise<boolean> {
+    const text = note.trim();
+    if (!(await this.queue.put([{ kind: 'note', cellId, note: text }], { retry: false }))) return false;
+    const notes = { ...this.state.report.notes };
+    if (text) notes[cellId] = text;
+    else delete notes[cellId];
+    this.change({ notes }, false);
+    return true;
+  }
+
+  /** 「确认无需修改」: a carried year or figure is no longer 「待更新」. */
+  async confirmMention(key: ProseKey, mention: string): Promise<boolean> {
+    if (!(await this.queue.put([{ kind: 'confirm', key, mention }], { retry: false }))) return false;
+    const carry = this.state.report.carry;
+    if (!carry) return true;
+    const rest = (carry.pending[key] ?? []).filter((m) => m !== mention);
+    const pending: CarryInfo['pending'] = { ...carry.pending, [key]: rest };
+    if (!rest.length) delete pending[key];
+    this.change({ carry: { ...carry, pending } }, false);
+    return true;
+  }
+
+  /** Accepts a warning with a written reason. Resolves whether it was stored. */
+  async accept(key: string, reason: string): Promise<boolean> {
+    const text = reason.trim();
+    if (!(await this.queue.put([{ kind: 'ack', key, reason: text }], { retry: false }))) return false;
+    const acks = new Map(this.state.acks);
+    acks.set(key, { key, reason: text, createdAt: new Date().toISOString() });
+    this.publish({ acks });
+    return true;
+  }
+
+  async withdraw(key: string): Promise<boolean> {
+    if (!(await this.queue.put([{ kind: 'ack', key, reason: null }], { retry: false }))) return false;
+    const acks = new Map(this.state.acks);
+    acks.delete(key);
+    this.publish({ acks });
+    return true;
+  }
+
+  // ---- focus ----
+
+  /** Asks the table holding the cell to focus it (now, or when its section is opened). */
+  requestFocus(cellId: string): void {
+    this.focusSeq += 1;
+    this.publish({ focus: { cellId, seq: this.focusSeq } });
+  }
+
+  /** The table that focused the cell says so, so that it is not focused again later. */
+  focusDone(seq: number): void {
+    if (this.state.focus?.seq === seq) this.publish({ focus: undefined });
+  }
+
+  /** The section whose table holds a cell. */
+  sectionOf(cellId: string): SectionKey | undefined {
+    const { format } = this.state.report;
+    if (format === 'free') return undefined;
+    const def = cellDef(format, cellId);
+    return def ? sectionOfTable(def.table).key : undefined;
+  }
+
+  // ---- saving ----
+
+  /** Resolves when every change so far is in the store (what is held back is sent now). */
+  async saved(): Promise<void> {
+    this.queue.flushNow();
+    if (this.checkTimer !== undefined) this.checkNow();
+    await this.queue.idle();
+  }
+
+  /** Changes made but not yet stored. */
+  get unsaved(): number {
+    return this.queue.unsaved;
+  }
+
+  /** Sends what is waiting now (the window is closing, the report is left). */
+  flush(): void {
+    this.queue.flushNow();
+  }
+
+  dispose(): void {
+    this.queue.dispose();
+    if (this.checkTimer !== undefined) clearTimeout(this.checkTimer);
+  }
+}
