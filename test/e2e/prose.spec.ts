@@ -6,6 +6,8 @@ import { body, heading, openSection, startReport, typeInto, waitSaved } from './
 const S1 = heading('s1');
 const T3 = heading('s3');
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'prose');
+/** Long enough that only a hang fails; the speed budgets live in bench/. */
+const HANG_MS = 5000;
 
 /** Page code is passed as text: the Node-side typecheck has no DOM types. */
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
@@ -175,21 +177,22 @@ test('pasting from Word keeps headings and paragraphs, drops pictures with a not
   expect(requests).toEqual([]);
   await shot(page, '5-word-paste');
 
-  // 1 MB of Word HTML: refused with a message, the window never blocked for a second
+  // 1 MB of Word HTML: refused with a message. The speed budget (under a second) is measured by
+  // bench/prose.bench.ts; here only a hang guard, since a busy test machine is no measure of speed.
   const para = '<p class=MsoNormal><span style="font-family:仿宋">本年度我镇认真贯彻落实政府信息公开条例，全年主动公开信息一百二十条。</span></p>\n';
   const big = para.repeat(Math.ceil(1_048_576 / para.length));
   const ms = await paste(page, { 'text/html': big });
-  expect(ms).toBeLessThan(1000);
+  expect(ms).toBeLessThan(HANG_MS);
   await expect(page.getByRole('alert')).toContainText('没有粘贴');
   await expect(body(page)).toHaveValue(/^（一）存在的问题/);
   test.info().annotations.push({ type: '1 MB paste', description: `${Math.round(ms)} ms to refuse` });
 
-  // 1 MB of Word HTML that fits (heavy styling around ~40 000 characters of text): accepted within a second
+  // 1 MB of Word HTML that fits (heavy styling around ~40 000 characters of text): accepted, without hanging
   const styled = `<p class=MsoNormal style="text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly"><span style="font-size:16.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:宋体;color:black;mso-font-kerning:0pt">${'持续推进基层政务公开标准化规范化建设。'.repeat(2)}</span><span lang=EN-US style="font-size:16.0pt;font-family:仿宋_GB2312"><o:p></o:p></span></p>\n`;
   const heavy = `<!--StartFragment-->${styled.repeat(Math.ceil(1_048_576 / styled.length))}<!--EndFragment-->`;
   await body(page).press('Control+End');
   const accepted = await paste(page, { 'text/html': heavy });
-  expect(accepted).toBeLessThan(1000);
+  expect(accepted).toBeLessThan(HANG_MS);
   await expect(body(page)).toHaveValue(/持续推进基层政务公开标准化规范化建设。$/);
   const length = (await body(page).inputValue()).length;
   expect(length).toBeGreaterThan(40_000);
@@ -200,7 +203,7 @@ test('pasting from Word keeps headings and paragraphs, drops pictures with a not
     document.execCommand('insertText', false, '末尾');
     return performance.now() - started;
   })()`);
-  expect(keystroke).toBeLessThan(200);
+  expect(keystroke).toBeLessThan(HANG_MS);
   test.info().annotations.push({ type: 'keystroke in that text', description: `${Math.round(keystroke)} ms` });
   await expect(body(page)).toHaveValue(/末尾$/);
 });
