@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { renderPrintHtml } from '../../core/document/html.js';
 import type { ReportDocument } from '../../core/document/model.js';
 import { documentProperties } from '../../core/document/properties.js';
+import { CHROMIUM_ARGS } from '../chromium-flags.js';
 import { readFontAsset } from './font-assets.js';
 import { withPdfInfo } from './pdf-info.js';
 import { APP_VERSION } from './version.js';
@@ -61,19 +62,6 @@ export function findChromium(candidates: readonly string[] = browserCandidates()
   return candidates.find((path) => existsSync(path)) ?? null;
 }
 
-/** Switches that keep a headless browser quiet: no updates, sync, telemetry or GPU. */
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--no-first-run',
-  '--no-default-browser-check',
-];
-
 interface Warm {
   browser: Browser;
   context: BrowserContext;
@@ -121,7 +109,7 @@ async function start(): Promise<Warm> {
   try {
     // loaded on the first PDF only: requiring playwright-core costs about a quarter of a second at start-up
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS, timeout: 30_000 });
+    browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS], timeout: 30_000 });
   } catch (e) {
     throw new PdfError(`浏览器（${executablePath}）无法启动，PDF 未能生成。请确认该浏览器可以正常打开后重试。\n${String(e)}`);
   }

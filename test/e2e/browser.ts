@@ -1,14 +1,8 @@
 import fs from 'node:fs';
+import { CHROMIUM_ARGS as ARGS } from '../../electron/chromium-flags.js';
 
-/** Flags that keep Chromium from reaching out to the network (there is none here) and from needing a GPU. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** The project's one list of switches (electron/chromium-flags.ts): no network, no GPU. */
+export const CHROMIUM_ARGS = [...ARGS];
 
 export function chromiumPath(): string {
   const candidates = [process.env.NIANBAO_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
