@@ -69,6 +69,11 @@ export async function runWeb(argv: string[]): Promise<void> {
   }
   console.log(`年报助手（浏览器模式）已启动，请在浏览器中打开：${server.launchUrl}`);
   console.log(`数据文件夹：${dataDir}`);
+  // the address opens once and for two minutes (electron/web/launch-code.ts): Enter prints another
+  if (process.stdin.isTTY) {
+    console.log('（这个地址只能打开一次。要在别的浏览器或窗口里打开，请在这里按回车键，会显示一个新地址。）');
+    process.stdin.on('data', () => console.log(`新地址（只能打开一次，2 分钟内有效）：${server.newLaunchUrl()}`));
+  }
   if (backend.fault) console.log(`注意：${backend.fault.message}`);
   if (!argv.includes('--no-open') && !process.env.CI && !process.env.NIANBAO_NO_OPEN) openInBrowser(server.launchUrl);
   // the daily backup and the full integrity check, once the window can already be used

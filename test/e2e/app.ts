@@ -3,15 +3,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { mintLaunchCode } from '../../electron/web/launch-code.js';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const WEB_ENTRY = path.join(ROOT, 'dist', 'web.cjs');
 
 export interface RunningApp {
-  /** address with the token, as the app prints it */
-  launchUrl: string;
-  /** address without the token */
+  /**
+   * An address to open, as the app prints it: each read gives a fresh single-use launch code
+   * (made with the token, as the server makes them), so every page a test opens has its own
+   */
+  readonly launchUrl: string;
+  /** the first address the app printed (its code is already spent: the helper exchanged it) */
+  printedUrl: string;
+  /** address without a code */
   url: string;
+  /** the session token, got by exchanging the printed code, as the page does */
   token: string;
   dataDir: string;
   process: ChildProcess;
@@ -33,7 +40,7 @@ export async function startApp(dataDir: string, extraArgs: string[] = []): Promi
     const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#code=[\w.-]+)/.exec(output);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
@@ -44,9 +51,13 @@ export async function startApp(dataDir: string, extraArgs: string[] = []): Promi
     child.on('exit', (code) => reject(new Error(`app exited with ${code}:\n${output}`)));
   });
   const startedInMs = Date.now() - started;
-  const [url, token] = launchUrl.split('#token=') as [string, string];
+  const [url, code] = launchUrl.split('#code=') as [string, string];
+  const token = await exchangeLaunchCode(url, code);
   return {
-    launchUrl,
+    get launchUrl() {
+      return `${url}#code=${mintLaunchCode(token)}`;
+    },
+    printedUrl: launchUrl,
     url,
     token,
     dataDir,
@@ -59,6 +70,14 @@ export async function startApp(dataDir: string, extraArgs: string[] = []): Promi
         child.kill(signal);
       }),
   };
+}
+
+/** Trades a launch code for the session token at /session, as the page does on first load. */
+export async function exchangeLaunchCode(url: string, code: string): Promise<string> {
+  const res = await fetch(new URL('session', url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+  const body = (await res.json()) as { token?: string };
+  if (!res.ok || !body.token) throw new Error(`launch code refused (${res.status}): ${JSON.stringify(body)}`);
+  return body.token;
 }
 
 export function tempDataDir(): string {
