@@ -10,7 +10,9 @@ export default defineConfig({
     outDir: path.join(import.meta.dirname, 'dist', 'renderer'),
     emptyOutDir: true,
     target: 'chrome120',
-    sourcemap: true,
+    // maps are written for a developer's stack traces but named by no file, and never served
+    // (electron/security.ts): the window's sources stay out of every build a clerk runs
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 2000,
     // the print preview's pdf.js worker is a large file to transform; that is expected, not a warning
     rolldownOptions: { checks: { pluginTimings: false } },

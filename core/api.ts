@@ -311,7 +311,25 @@ export const IMPORT_SEND = { maxFileBytes: 11 * 1024 * 1024, headBytes: 4096 } a
 
 // ---------- argument schemas ----------
 
-const shortText = (max: number) => z.string().trim().max(max);
+/**
+ * Text as the clerk types it. Control characters (NUL, escape codes, the invisible marks a paste
+ * from another program brings along) belong in no report, and would be carried into its DOCX, PDF
+ * and report file, so the contract refuses them; line breaks and tabs only where the text has
+ * lines (prose, notes, reasons). The window cleans pastes before they get here
+ * (renderer/report/prose/paste.ts), so a clerk meets this refusal only in a file or a typed oddity.
+ */
+const ANY_CONTROL = /\p{Cc}/u;
+const CONTROL_BUT_LINES = /[^\P{Cc}\t\n\r]/u;
+const CONTROL_MESSAGE = '里有看不见的控制字符（多半是从别的软件复制带来的），请删掉后重新输入';
+export function plainText(max: number, { lines = false }: { lines?: boolean } = {}) {
+  const control = lines ? CONTROL_BUT_LINES : ANY_CONTROL;
+  return z
+    .string()
+    .max(max)
+    .refine((s) => !control.test(s), { message: CONTROL_MESSAGE });
+}
+
+const shortText = (max: number) => plainText(max).trim();
 const id = z.number().int().positive();
 
 /** Form rules for an agency; messages appear inline under the field. */
@@ -331,7 +349,7 @@ export const agencySchema = z
         email: z
           .string()
           .trim()
-          .regex(/^([^\s@]+@[^\s@]+\.[^\s@]+)?$/, '电子邮箱格式不对，例如 gkb@example.gov.cn'),
+          .regex(/^([^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+)?$/u, '电子邮箱格式不对，例如 gkb@example.gov.cn'),
       })
       .strict(),
     website: shortText(300),
@@ -400,7 +418,11 @@ const SECTION_IDS = ['s1', 's2', 's3', 's4', 's5', 's6'] as const;
 
 /** A backup is named by its file name in backups/, never by a path. */
 const backupName = z.string().regex(/^nianbao-[0-9-]+-[a-z-]+\.db$/, '备份文件名不对');
-const ackReason = z.string().trim().min(1, '请写明接受这条提醒的理由').max(2000);
+const ackReason = plainText(2000, { lines: true }).trim().min(1, '请写明接受这条提醒的理由');
+/** a finding's key (core/rules findingKey): the back end stores it only for a finding the report has */
+const ackKey = plainText(8000).min(1);
+const proseText = plainText(2_000_000, { lines: true });
+const noteText = plainText(2000, { lines: true });
 
 /**
  * One change to an open report, as the window's save queue sends it (renderer/report/state): a
@@ -409,10 +431,10 @@ const ackReason = z.string().trim().min(1, '请写明接受这条提醒的理由
  */
 const reportEdit = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cell'), cellId, value: cellValue }).strict(),
-  z.object({ kind: z.literal('section'), key: z.enum(PROSE_KEYS), text: z.string().max(2_000_000) }).strict(),
-  z.object({ kind: z.literal('note'), cellId, note: z.string().trim().max(2000) }).strict(),
-  z.object({ kind: z.literal('ack'), key: z.string().min(1).max(8000), reason: ackReason.nullable() }).strict(),
-  z.object({ kind: z.literal('confirm'), key: z.enum(PROSE_KEYS), mention: z.string().min(1).max(100) }).strict(),
+  z.object({ kind: z.literal('section'), key: z.enum(PROSE_KEYS), text: proseText }).strict(),
+  z.object({ kind: z.literal('note'), cellId, note: noteText.trim() }).strict(),
+  z.object({ kind: z.literal('ack'), key: ackKey, reason: ackReason.nullable() }).strict(),
+  z.object({ kind: z.literal('confirm'), key: z.enum(PROSE_KEYS), mention: plainText(100).min(1) }).strict(),
 ]);
 
 export type ReportEdit = z.infer<typeof reportEdit>;
@@ -423,9 +445,9 @@ const importedReportSchema = z
     format: z.enum(['2021', '2019', 'free']),
     year: z.number().int().min(2008, '请填写报告年度').max(2100),
     cells: z.record(cellId, cellValue.unwrap()),
-    sections: z.partialRecord(z.enum([...PROSE_KEYS, 's2', 's3', 's4']), z.string().max(2_000_000)),
-    notes: z.record(cellId, z.string().max(2000)),
-    publishedTitles: z.partialRecord(z.enum(SECTION_IDS), z.string().max(200)).optional(),
+    sections: z.partialRecord(z.enum([...PROSE_KEYS, 's2', 's3', 's4']), proseText),
+    notes: z.record(cellId, noteText),
+    publishedTitles: z.partialRecord(z.enum(SECTION_IDS), plainText(200)).optional(),
     signoff: signoffSchema.optional(),
   })
   .strict();
@@ -458,12 +480,12 @@ export const apiSchemas = {
     })
     .strict(),
   'section.set': z
-    .object({ reportId: id, key: z.enum(PROSE_KEYS), text: z.string().max(2_000_000) })
+    .object({ reportId: id, key: z.enum(PROSE_KEYS), text: proseText })
     .strict(),
-  'ack.set': z.object({ reportId: id, key: z.string().min(1).max(8000), reason: ackReason }).strict(),
-  'ack.clear': z.object({ reportId: id, key: z.string().min(1).max(8000) }).strict(),
-  'cell.note': z.object({ reportId: id, cellId, note: z.string().trim().max(2000) }).strict(),
-  'carry.confirm': z.object({ reportId: id, key: z.enum(PROSE_KEYS), mention: z.string().min(1).max(100) }).strict(),
+  'ack.set': z.object({ reportId: id, key: ackKey, reason: ackReason }).strict(),
+  'ack.clear': z.object({ reportId: id, key: ackKey }).strict(),
+  'cell.note': z.object({ reportId: id, cellId, note: noteText.trim() }).strict(),
+  'carry.confirm': z.object({ reportId: id, key: z.enum(PROSE_KEYS), mention: plainText(100).min(1) }).strict(),
   'version.list': z.object({ reportId: id }).strict(),
   'version.create': z
     .object({ reportId: id, label: shortText(60).min(1, '请给这个版本起个名字，例如「初稿」「送审稿」'), author: shortText(40) })

@@ -63,7 +63,6 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.json': 'application/json',
-  '.map': 'application/json',
 };
 
 export type RendererFile = { ok: true; file: string; contentType: string } | { ok: false; status: 403 | 404 };
@@ -82,6 +81,8 @@ export function resolveRendererFile(rendererDir: string, urlPath: string): Rende
     return { ok: false, status: 404 };
   }
   if (rel.includes('\0')) return { ok: false, status: 403 };
+  // source maps are never served, in either host: the window needs none, and they are the sources
+  if (/\.map$/i.test(rel)) return { ok: false, status: 404 };
   const root = path.resolve(rendererDir);
   const file = path.resolve(root, `.${rel.replace(/\\/g, '/')}`);
   if (!file.startsWith(root + path.sep)) return { ok: false, status: 403 };

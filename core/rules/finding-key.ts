@@ -8,3 +8,8 @@ import type { Finding } from './types.js';
 export function findingKey(f: Pick<Finding, 'ruleId' | 'cells'>): string {
   return `${f.ruleId}|${f.cells.join(',')}`;
 }
+
+/** Warnings and hints can be accepted with a reason; errors must be fixed, guidance asks nothing. */
+export function canAccept(f: Pick<Finding, 'severity'>): boolean {
+  return f.severity === 'warning' || f.severity === 'hint';
+}

@@ -5,4 +5,4 @@ export { formatFindings, SEVERITY_LABELS } from './format-findings.js';
 export { extractNumbers, isYear, normaliseDigits, parseChineseNumeral, type NumberMention } from './prose-numbers.js';
 export { breakdowns, quotedFigures, type Breakdown, type QuotedFigure } from './narrative-figures.js';
 export { textSimilarity } from './similarity.js';
-export { findingKey } from './finding-key.js';
+export { canAccept, findingKey } from './finding-key.js';

@@ -33,7 +33,7 @@ async function printWindow(previewPath: string): Promise<BrowserWindow> {
     show: false,
     width: 794,
     height: 1123,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false, devTools: !app.isPackaged },
   });
   try {
     await win.loadURL(`${APP_ORIGIN}${previewPath}`);

@@ -85,6 +85,9 @@ async function start(): Promise<void> {
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      // the installed app cannot open DevTools (a clerk's copy has nothing to debug, and DevTools
+      // would let anyone at the desk call the back end by hand); a developer's `npm start` can
+      devTools: !app.isPackaged,
     },
   });
   mainWindow.once('ready-to-show', () => {

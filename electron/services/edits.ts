@@ -1,8 +1,10 @@
-import type { Handlers, ReportEdit, SaveAck } from '../../core/api.js';
+import { AppError, type Handlers, type ReportEdit, type SaveAck } from '../../core/api.js';
 import type { ProseKey } from '../../core/report/index.js';
 import type { Store } from '../store/index.js';
 import type { ReportMeta } from '../store/reports.js';
-import { checkCellChanges, checkNoteCell, editableOrFail } from './reports.js';
+import { canAccept, findingKey } from '../../core/rules/index.js';
+import { checkCellChanges, checkNoteCell, editableOrFail, loadReport } from './reports.js';
+import { findingsOf } from './signoff.js';
 
 /**
  * Changing a report's content: figures, prose, cell notes, accepted warnings, carried mentions
@@ -30,6 +32,23 @@ function confirmMention(store: Store, reportId: number, key: ProseKey, mention: 
   store.reports.setMeta(reportId, next);
 }
 
+/**
+ * An acceptance is stored only for a warning or hint the rules raise on the report as the save
+ * leaves it (a figure in the same save may be what raises it): a key that names no finding would
+ * sit in the store and in every report file unseen. Withdrawing one is always allowed.
+ */
+function checkAcceptances(store: Store, reportId: number, edits: readonly ReportEdit[]): void {
+  const keys = edits.flatMap((e) => (e.kind === 'ack' && e.reason !== null ? [e.key] : []));
+  if (!keys.length) return;
+  const raised = new Set(findingsOf(store, reportId, loadReport(store, reportId).data).filter(canAccept).map(findingKey));
+  if (keys.some((k) => !raised.has(k))) {
+    throw new AppError(
+      'refused',
+      '要接受的这条提醒在报告里已经没有了（可能相关的数字或文字已经改过），不需要再接受。请看一下提醒列表里现在还有哪些提醒。',
+    );
+  }
+}
+
 /** Stores a save: checked first, then written in one transaction that also moves the revision. */
 export function applyEdits(store: Store, reportId: number, edits: readonly ReportEdit[], at: string): SaveAck {
   checkEdits(store, reportId, edits);
@@ -54,6 +73,8 @@ export function applyEdits(store: Store, reportId: number, edits: readonly Repor
           break;
       }
     }
+    // after the save's other edits, inside the transaction: a refused acceptance undoes the whole save
+    checkAcceptances(store, reportId, edits);
     return store.reports.touch(reportId, at);
   });
   return { savedAt: at, revision };

@@ -16,7 +16,7 @@ import {
 import { SIGNING_DATE_LABEL, SIGNOFF_STEPS } from '../../core/report/signoff.js';
 import type { ReportData, Signoff } from '../../core/report/model.js';
 import { quickContentHash } from '../../core/report/versions.js';
-import { checkReport } from '../../core/rules/index.js';
+import { checkReport, type Finding } from '../../core/rules/index.js';
 import type { Store } from '../store/index.js';
 import type { VersionRow } from '../store/versions.js';
 import { editableOrFail, loadReport, previousReport, reportOrFail } from './reports.js';
@@ -33,11 +33,16 @@ import { storedSnapshot } from './versions.js';
 
 type SignoffMethods = 'signoff.status' | 'signoff.save' | 'report.sign' | 'report.reopen';
 
-/** The gate on a report's content: the rules with last year's report when the store has it, and the accepted warnings. */
-export function gateOf(store: Store, reportId: number, data: ReportData): ExportGate {
+/** The rules on a report's content, with last year's report when the store has it. */
+export function findingsOf(store: Store, reportId: number, data: ReportData): Finding[] {
   const summary = store.reports.summary(reportId);
   const previous = summary ? previousReport(store, summary.agencyId, data.year) : undefined;
-  const findings = checkReport(data, previous ? { previous: previous.data, previousMadeInApp: previous.madeInApp } : {});
+  return checkReport(data, previous ? { previous: previous.data, previousMadeInApp: previous.madeInApp } : {});
+}
+
+/** The gate on a report's content: its findings and the accepted warnings. */
+export function gateOf(store: Store, reportId: number, data: ReportData): ExportGate {
+  const findings = findingsOf(store, reportId, data);
   const accepted = new Set(store.reports.acknowledgements(reportId).map((a) => a.key));
   return exportGate(findings, accepted);
 }

@@ -9,12 +9,10 @@ import type { Finding, Severity } from '../../../core/rules/index.js';
 
 /** The key an accepted warning is stored under (core: the back end's export gate reads the same keys). */
 export { findingKey } from '../../../core/rules/index.js';
-import { findingKey } from '../../../core/rules/index.js';
+import { canAccept, findingKey } from '../../../core/rules/index.js';
 
 /** Warnings and hints can be accepted with a reason; errors must be corrected, guidance needs nothing. */
-export function canAccept(f: Finding): boolean {
-  return f.severity === 'warning' || f.severity === 'hint';
-}
+export { canAccept } from '../../../core/rules/index.js';
 
 export function isAccepted(f: Finding, acks: ReadonlyMap<string, Acknowledgement>): boolean {
   return canAccept(f) && acks.has(findingKey(f));

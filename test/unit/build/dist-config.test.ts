@@ -79,12 +79,55 @@ describe('build/after-pack.cjs', () => {
     mkdirSync(path.dirname(target), { recursive: true });
     mkdirSync(path.dirname(built), { recursive: true });
     copyFileSync(path.join(ROOT, 'package.json'), target);
-    const context = { packager: { projectDir: root }, electronPlatformName: process.platform, arch: ['ia32', 'x64', 'armv7l', 'arm64'].indexOf(process.arch), appOutDir };
+    const fused: unknown[] = [];
+    const context = { packager: { projectDir: root, addElectronFuses: async (_c: unknown, config: unknown) => fused.push(config) }, electronPlatformName: process.platform, arch: ['ia32', 'x64', 'armv7l', 'arm64'].indexOf(process.arch), appOutDir };
     const { default: afterPack } = require(path.join(ROOT, 'build', 'after-pack.cjs'));
     await expect(afterPack(context)).rejects.toThrow('没有 Electron');
     // a library for this computer stands in for the Electron build
     copyFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), built);
     await afterPack(context);
     expect(readFileSync(target).equals(readFileSync(built))).toBe(true);
+    // and the fuses are set, every one of them required
+    expect(fused).toEqual([expect.objectContaining({ strictlyRequireAllFuses: true })]);
+  });
+});
+
+describe('the Electron fuses (build/fuses.cjs, set by build/after-pack.cjs)', () => {
+  // a stand-in for the Electron binary: the fuse wire as Electron lays it out (sentinel, version, length, states)
+  const fakeBinary = (fuses: number) => {
+    const { SENTINEL } = require('@electron/fuses/dist/constants.js');
+    const file = path.join(tmpDir(), 'nianbao');
+    const bytes = Buffer.concat([Buffer.from('ELF…'), Buffer.from(SENTINEL), Buffer.from([1, fuses]), Buffer.alloc(fuses, '1'), Buffer.from('…')]);
+    require('node:fs').writeFileSync(file, bytes);
+    return file;
+  };
+
+  it('names every fuse, requires them all, and leaves no way to run the app as Node, inspect it or load code from outside its asar', async () => {
+    const { FuseV1Options, FuseVersion, flipFuses, getCurrentFuseWire } = await import('@electron/fuses');
+    const { FUSES, fuseConfig } = require('../../../build/fuses.cjs');
+    const named = Object.keys(FuseV1Options).filter((k) => Number.isNaN(Number(k)));
+    expect(Object.keys(FUSES).sort()).toEqual(named.sort());
+    const config = fuseConfig(FuseVersion, FuseV1Options);
+    expect(config.strictlyRequireAllFuses).toBe(true);
+    const binary = fakeBinary(named.length);
+    await flipFuses(binary, config);
+    const wire = await getCurrentFuseWire(binary);
+    const state = (name: keyof typeof FuseV1Options) => String.fromCharCode(wire[FuseV1Options[name] as number]!);
+    expect(state('RunAsNode')).toBe('0');
+    expect(state('EnableNodeOptionsEnvironmentVariable')).toBe('0');
+    expect(state('EnableNodeCliInspectArguments')).toBe('0');
+    expect(state('OnlyLoadAppFromAsar')).toBe('1');
+    expect(state('EnableEmbeddedAsarIntegrityValidation')).toBe('1');
+    expect(state('GrantFileProtocolExtraPrivileges')).toBe('0');
+    // an Electron with one fuse more than we decided on fails the packaging
+    await expect(flipFuses(fakeBinary(named.length + 1), config)).rejects.toThrow(/strictlyRequireAllFuses/);
+    expect(CONFIG.electronFuses).toBeUndefined();
+    expect(readFileSync(path.join(ROOT, 'build', 'after-pack.cjs'), 'utf8')).toContain('addElectronFuses(context, fuseConfig(');
+  });
+
+  it('Electron is pinned to an exact version, and the Node side’s source maps are not packed', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(CONFIG.files).toContain('!dist/**/*.map');
   });
 });

@@ -61,6 +61,7 @@ export function fakeElectron() {
     requestSingleInstanceLock: vi.fn(() => app.lock),
     whenReady: vi.fn(() => app.ready),
     getPath: vi.fn((name: string) => `/fake/${name}`),
+    isPackaged: false,
     quit: vi.fn(),
     exit: vi.fn(),
   });

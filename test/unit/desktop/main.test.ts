@@ -41,6 +41,19 @@ describe('the desktop main process', () => {
     expect(String((e.windows[0]!.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
   });
 
+  it('the installed app cannot open DevTools; a developer’s copy can', async () => {
+    expect((await startMain()).windows[0]!.options.webPreferences).toMatchObject({ devTools: true });
+    fake.current = fakeElectron();
+    const packaged = fakeElectron();
+    packaged.app.isPackaged = true;
+    process.argv = ['/opt/nianbao/nianbao'];
+    fake.current = packaged;
+    vi.resetModules();
+    await import('../../../electron/desktop/main.js');
+    await vi.waitFor(() => expect(packaged.windows[0]?.loaded).toEqual([`${APP_ORIGIN}/index.html`]));
+    expect(packaged.windows[0]!.options.webPreferences).toMatchObject({ devTools: false });
+  });
+
   it('a second copy hands over to the first and quits without opening anything', async () => {
     const e = await startMain(false);
     expect(e.app.quit).toHaveBeenCalled();

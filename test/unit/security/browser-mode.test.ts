@@ -55,6 +55,8 @@ async function start(extra: { headersTimeoutMs?: number; requestTimeoutMs?: numb
   const renderer = path.join(root, 'renderer');
   fs.mkdirSync(renderer);
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>年报助手</title>');
+  fs.writeFileSync(path.join(renderer, 'app.js'), 'void 0;');
+  fs.writeFileSync(path.join(renderer, 'app.js.map'), '{"sources":["secret.ts"]}');
   fs.writeFileSync(path.join(root, 'secret.txt'), SECRET);
   const { handlers } = testBackend();
   server = await startWebServer({ handlers, rendererDir: renderer, ...extra });
@@ -180,6 +182,12 @@ describe('browser mode: paths', () => {
     expect(res.body).not.toContain(SECRET);
     expect(res.body).not.toContain('root:');
     expect([400, 403, 404]).toContain(res.status);
+  });
+
+  it('source maps are never served, however the path is spelled', async () => {
+    const s = await start();
+    expect((await request(s.port, { path: '/app.js' })).status).toBe(200);
+    for (const p of ['/app.js.map', '/app.js.MAP', '/app.js%2emap', '/./app.js.map']) expect((await request(s.port, { path: p })).status, p).toBe(404);
   });
 
   it('a malformed %-escape is a bad request (400) in Chinese, not an internal error', async () => {
