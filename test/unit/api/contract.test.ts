@@ -1,49 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { METHODS, apiSchemas, dispatch, type Handlers, type Method } from '../../../core/api.js';
 import { SAMPLE_AGENCY, testBackend } from '../helpers/backend.js';
-
-/** A valid argument for each method, from which the malformed ones are made. */
-const VALID: Record<Method, Record<string, unknown>> = {
-  'app.info': {},
-  'agency.list': {},
-  'agency.create': { agency: SAMPLE_AGENCY },
-  'agency.update': { id: 1, agency: SAMPLE_AGENCY },
-  'report.list': { agencyId: 1 },
-  'report.create': { agencyId: 1, year: 2024 },
-  'report.carryPreview': { agencyId: 1, year: 2024 },
-  'report.open': { reportId: 1 },
-  'report.delete': { reportId: 1, confirm: true },
-  'report.save': { reportId: 1, edits: [{ kind: 'cell', cellId: 't3.r1.np', value: 3 }, { kind: 'section', key: 's1', text: '正文' }] },
-  'cells.set': { reportId: 1, changes: [{ cellId: 't3.r1.np', value: 3 }] },
-  'section.set': { reportId: 1, key: 's1', text: '正文' },
-  'ack.set': { reportId: 1, key: 'P-1|t2.reg.valid', reason: '部分文件因到期自然失效' },
-  'ack.clear': { reportId: 1, key: 'P-1|t2.reg.valid' },
-  'cell.note': { reportId: 1, cellId: 't3.r2.np', note: '去年结转的 2 件中有 1 件已撤回' },
-  'carry.confirm': { reportId: 1, key: 's1', mention: '2023年' },
-  'version.list': { reportId: 1 },
-  'version.create': { reportId: 1, label: '送审稿', author: '王敏' },
-  'version.get': { reportId: 1, versionId: 2 },
-  'version.compare': { reportId: 1, from: 2, to: 'current' },
-  'version.restore': { reportId: 1, versionId: 2, author: '王敏' },
-  'signoff.status': { reportId: 1 },
-  'signoff.save': { reportId: 1, signoff: { preparer: '张某', reviewer: '李某', approver: '王某' } },
-  'report.sign': { reportId: 1, signoff: { preparer: '张某', reviewer: '李某', approver: '王某' }, confirmWarnings: false, author: '张某' },
-  'report.reopen': { reportId: 1, reason: '表三数字有误', author: '张某' },
-  'export.preview': { reportId: 1, draft: true },
-  'export.pages': { reportId: 1, draft: false },
-  'export.file': { reportId: 1, draft: true, format: 'docx' },
-  'export.print': { reportId: 1, draft: false },
-  'export.prewarm': {},
-  'import.parse': { source: { kind: 'text', text: '某某镇2023年政府信息公开工作年度报告' } },
-  'import.confirm': { report: { format: '2021', year: 2023, cells: { 't3.r1.np': 3 }, sections: { s1: '正文' }, notes: {} }, target: { agencyId: 1 } },
-  'package.export': { reportId: 1 },
-  'published.compare': { reportId: 1, source: { kind: 'text', text: '某某镇2024年政府信息公开工作年度报告' } },
-  'xlsx.read': { reportId: 1, source: { kind: 'file', name: '表格.xlsx', size: 4, base64: 'UEsDBA==' } },
-  'backup.list': {},
-  'backup.create': {},
-  'backup.restore': { name: 'nianbao-2025-01-10-091233-daily.db', confirm: true },
-  'backup.save': { name: 'nianbao-2025-01-10-091233-daily.db' },
-};
+import { VALID } from './examples.js';
 
 function spies(): Handlers {
   return Object.fromEntries(METHODS.map((m) => [m, vi.fn(() => 'called')])) as unknown as Handlers;

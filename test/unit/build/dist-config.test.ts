@@ -112,7 +112,7 @@ describe('the Electron fuses (build/fuses.cjs, set by build/after-pack.cjs)', ()
     const binary = fakeBinary(named.length);
     await flipFuses(binary, config);
     const wire = await getCurrentFuseWire(binary);
-    const state = (name: keyof typeof FuseV1Options) => String.fromCharCode(wire[FuseV1Options[name] as number]!);
+    const state = (name: keyof typeof FuseV1Options) => String.fromCharCode((wire as unknown as Record<number, number>)[FuseV1Options[name] as number]!);
     expect(state('RunAsNode')).toBe('0');
     expect(state('EnableNodeOptionsEnvironmentVariable')).toBe('0');
     expect(state('EnableNodeCliInspectArguments')).toBe('0');

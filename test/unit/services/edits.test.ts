@@ -55,7 +55,7 @@ describe('report.save: the window’s one way to save', () => {
     }
     const email = await dispatch(handlers, 'agency.create', { agency: { ...SAMPLE_AGENCY, contact: { ...SAMPLE_AGENCY.contact, email: 'a\u0000@b.cn' } } });
     expect(email).toMatchObject({ ok: false, error: { code: 'invalid_args', message: expect.stringContaining('电子邮箱格式不对') } });
-    expect((await handlers['agency.list']()).map((a) => a.name)).toEqual([SAMPLE_AGENCY.name]);
+    expect((await handlers['agency.list']({})).map((a) => a.name)).toEqual([SAMPLE_AGENCY.name]);
     const opened = await handlers['report.open']({ reportId });
     expect(opened.data.sections.s1).toBeUndefined();
     expect(opened.data.notes).toEqual({});
