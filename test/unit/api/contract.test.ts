@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { METHODS, apiSchemas, dispatch, type Handlers, type Method } from '../../../core/api.js';
+import { METHODS, apiSchemas, dispatch, type Handlers } from '../../../core/api.js';
 import { SAMPLE_AGENCY, testBackend } from '../helpers/backend.js';
 import { VALID } from './examples.js';
 
