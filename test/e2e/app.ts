@@ -28,10 +28,12 @@ export interface RunningApp {
 }
 
 /** Starts browser mode as `npm start -- --web` would, on a data folder of the test's own. */
-export async function startApp(dataDir: string, extraArgs: string[] = []): Promise<RunningApp> {
+export async function startApp(dataDir: string, extraArgs: string[] = [], options: { wrap?: string[] } = {}): Promise<RunningApp> {
   if (!fs.existsSync(WEB_ENTRY)) throw new Error('dist/web.cjs is missing: run `npm run build` first');
   const started = Date.now();
-  const child = spawn(process.execPath, [WEB_ENTRY, '--no-open', '--data-dir', dataDir, ...extraArgs], {
+  // `wrap`: a command the app runs under (strace, for the zero-network proof)
+  const [command, ...args] = [...(options.wrap ?? []), process.execPath, WEB_ENTRY, '--no-open', '--data-dir', dataDir, ...extraArgs];
+  const child = spawn(command!, args, {
     env: { ...process.env, NIANBAO_NO_OPEN: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
