@@ -70,6 +70,8 @@ interface Running {
   exited: Promise<void>;
   /** the address with its launch code, once printed */
   address: Promise<string | undefined>;
+  /** what it printed, for a start that failed */
+  output(): string;
 }
 
 function start(dataDir: string): Running {
@@ -88,7 +90,7 @@ function start(dataDir: string): Running {
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then(() => resolve(undefined));
   });
-  return { child, exited, address };
+  return { child, exited, address, output: () => output };
 }
 
 async function kill(app: Running): Promise<void> {
@@ -182,7 +184,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       const address = await Promise.race([app.address, sleep(30_000).then(() => undefined)]);
       if (!address) {
         figures.failedRestarts++;
-        figures.problems.push(`第 ${cycle} 轮：30 秒内没有启动`);
+        const why = app.child.exitCode !== null || app.child.signalCode !== null ? `启动时退出了：${app.output().trim().split('\n').slice(-3).join(' / ')}` : '30 秒内没有启动';
+        figures.problems.push(`第 ${cycle} 轮：${why}`);
         await kill(app);
         continue;
       }
