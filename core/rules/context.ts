@@ -74,6 +74,29 @@ function resolvedProse(report: ReportData, cells: Readonly<Record<string, number
   return out;
 }
 
+/*
+ * The window checks the report again after every figure typed, with the same long texts and the
+ * same last year's report each time: what is read from those alone is kept (pure, so the result
+ * is the same as reading them again).
+ */
+
+/** Last year's figures, by its report object (unchanged while a report is open). */
+const previousFigures = new WeakMap<ReportData, Figures>();
+
+/** The numbers of the texts read lately, by text (a text with figures in it changes only when they do). */
+const numbersByText = new Map<string, readonly NumberMention[]>();
+const NUMBERS_KEPT = 32;
+
+function numbersIn(text: string): readonly NumberMention[] {
+  let found = numbersByText.get(text);
+  if (!found) {
+    found = extractNumbers(text);
+    if (numbersByText.size >= NUMBERS_KEPT) numbersByText.delete(numbersByText.keys().next().value!);
+    numbersByText.set(text, found);
+  }
+  return found;
+}
+
 export function buildContext(report: ReportData, options: CheckOptions = {}): RuleContext {
   const figures = figuresOf(report);
   const index = figures.index;
@@ -83,7 +106,7 @@ export function buildContext(report: ReportData, options: CheckOptions = {}): Ru
     return index?.byId.get(id)?.kind === 'money' ? `${fenToWan(v)}万元` : String(v);
   };
   const prose = resolvedProse(report, figures.cells);
-  const numbers = new Map<ProseKey, NumberMention[]>();
+  const numbers = new Map<ProseKey, readonly NumberMention[]>();
   const ctx: RuleContext = {
     ...figures,
     computedTotals: computesTotals(report),
@@ -91,7 +114,7 @@ export function buildContext(report: ReportData, options: CheckOptions = {}): Ru
     numbers(key) {
       let found = numbers.get(key);
       if (!found) {
-        found = extractNumbers(prose[key] ?? '');
+        found = numbersIn(prose[key] ?? '');
         numbers.set(key, found);
       }
       return found;
@@ -101,7 +124,9 @@ export function buildContext(report: ReportData, options: CheckOptions = {}): Ru
   };
   const prev = options.previous;
   if (prev && prev.year === report.year - 1) {
-    ctx.previous = { ...figuresOf(prev), madeInApp: options.previousMadeInApp ?? madeInApp(prev) };
+    let last = previousFigures.get(prev);
+    if (!last) previousFigures.set(prev, (last = figuresOf(prev)));
+    ctx.previous = { ...last, madeInApp: options.previousMadeInApp ?? madeInApp(prev) };
   }
   return ctx;
 }

@@ -46,13 +46,18 @@ interface Box {
   style: CSSProperties;
 }
 
+/** Where the caret stands in the text box while it has the focus and nothing is selected (reading it needs no layout). */
+function caretOf(el: HTMLTextAreaElement): number | null {
+  return document.activeElement === el && el.selectionStart === el.selectionEnd ? el.selectionStart : null;
+}
+
 function measure(el: HTMLTextAreaElement): Box {
   const computed = getComputedStyle(el);
   const style: Record<string, string> = {};
   for (const key of MIRRORED) style[key] = computed[key];
   return {
     value: el.value,
-    caret: document.activeElement === el && el.selectionStart === el.selectionEnd ? el.selectionStart : null,
+    caret: caretOf(el),
     scrollTop: el.scrollTop,
     // the text wraps inside the client box (the scroll bar excluded)
     top: el.offsetTop + el.clientTop,
@@ -97,19 +102,33 @@ export function PendingMarks({ target, mentions, readOnly, onConfirm }: Props) {
     setBox(next);
   }, [target]);
 
-  // the editor rewrites its text box without events (numbering, figures, undo): look after every render
-  useLayoutEffect(() => sync());
+  // The editor rewrites its text box without events (numbering, figures, undo): look after every
+  // render. Measuring forces a layout of the page, so only when the text or the caret changed:
+  // the editor re-renders on every figure typed in the table above it (its figures may be in the
+  // text), and the frame of that keystroke must not pay for a layout here.
+  useLayoutEffect(() => {
+    const el = target.current;
+    const last = boxRef.current;
+    if (el && last && last.value === el.value && last.caret === caretOf(el)) return;
+    sync();
+  });
   useEffect(() => {
     const el = target.current;
     if (!el) return;
     const events = ['input', 'scroll', 'keyup', 'mouseup', 'focus', 'blur'] as const;
     events.forEach((e) => el.addEventListener(e, sync));
-    document.addEventListener('selectionchange', sync);
+    // the document's selection moves with every key typed anywhere: only this text box's matters
+    const onSelection = () => {
+      if (document.activeElement === el || boxRef.current?.caret != null) sync();
+    };
+    document.addEventListener('selectionchange', onSelection);
+    // the text box's size, and the editor's: a notice opening above the text box moves it down
     const observer = new ResizeObserver(sync);
     observer.observe(el);
+    if (el.parentElement) observer.observe(el.parentElement);
     return () => {
       events.forEach((e) => el.removeEventListener(e, sync));
-      document.removeEventListener('selectionchange', sync);
+      document.removeEventListener('selectionchange', onSelection);
       observer.disconnect();
     };
   }, [target, sync]);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { SECTIONS, sectionHeading, type SectionKey } from '../../../core/format/index.js';
 import { SEVERITY_LABELS, type Finding } from '../../../core/rules/index.js';
 import { navigate } from '../../route.js';
@@ -53,8 +53,8 @@ export function IssuesPanel({ session, current }: Props) {
         <section key={section.key} className={`issues-group${section.key === current ? ' current' : ''}`} aria-label={sectionHeading(section)}>
           <h3>{sectionHeading(section)}</h3>
           <ul>
-            {items.map((f, i) => (
-              <FindingItem key={`${findingKey(f)}#${i}`} finding={f} session={session} acks={acks} />
+            {withKeys(items).map(({ f, key }) => (
+              <FindingItem key={key} finding={f} session={session} acks={acks} />
             ))}
           </ul>
         </section>
@@ -63,7 +63,23 @@ export function IssuesPanel({ session, current }: Props) {
   );
 }
 
-function FindingItem({ finding: f, session, acks }: { finding: Finding; session: ReportSession; acks: ReadonlyMap<string, Acknowledgement> }) {
+/**
+ * A key for each item that stays with its finding when others come and go before it (an index
+ * would make React redraw every item after a new one); the rare finding said twice gets a count.
+ */
+function withKeys(items: readonly Finding[]): { f: Finding; key: string }[] {
+  const seen = new Map<string, number>();
+  return items.map((f) => {
+    // not the message: a figure in it changes as the clerk types, and the item keeps its state (a reason being written)
+    const base = findingKey(f);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return { f, key: n ? `${base}#${n}` : base };
+  });
+}
+
+/** Drawn again only when its finding or the accepted warnings change: the rules keep equal findings as they were (ReportSession). */
+const FindingItem = memo(function FindingItem({ finding: f, session, acks }: { finding: Finding; session: ReportSession; acks: ReadonlyMap<string, Acknowledgement> }) {
   const [accepting, setAccepting] = useState(false);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState('');
@@ -156,4 +172,4 @@ function FindingItem({ finding: f, session, acks }: { finding: Finding; session:
       )}
     </li>
   );
-}
+});

@@ -99,8 +99,15 @@ export const ProseEditor = memo(function ProseEditor(props: Props) {
     model.current = { stored, shown: showTokens(stored, naming), history: new EditHistory({ text: stored, start: 0, end: 0 }), lastCaret: 0, caretLine: -1, composing: false };
   }
   const m = model.current;
-  // React must never rewrite the text box after mounting (it would reset the caret): a fixed starting value
+  // React must never rewrite the text box after mounting (it would reset the caret), and it would:
+  // React 19 writes a textarea's defaultValue (its whole text node) at every render, which costs a
+  // layout of the text each time. So no defaultValue: the starting text is put in once, when the
+  // text box is attached (before the marks layer measures it).
   const startValue = useRef(m.shown.text);
+  const attach = useCallback((el: HTMLTextAreaElement | null) => {
+    if (el && ta.current !== el) el.value = startValue.current;
+    ta.current = el;
+  }, []);
 
   const [text, setText] = useState(m.stored);
   const [caret, setCaret] = useState<Caret>({ line: 0, kind: lineKind(m.stored.split('\n')[0] ?? ''), tokens: 0 });
@@ -459,9 +466,8 @@ export const ProseEditor = memo(function ProseEditor(props: Props) {
         </div>
       )}
       <textarea
-        ref={ta}
+        ref={attach}
         aria-label={label}
-        defaultValue={startValue.current}
         readOnly={readOnly}
         placeholder={placeholder}
         spellCheck={false}

@@ -4,6 +4,7 @@ import { enteredCells, isComputedIn, shownCells, type CarryInfo, type ProseKey, 
 import type { Finding } from '../../../core/rules/index.js';
 import { applyChanges, History, type CellChange, type Edit } from './history.js';
 import { SaveQueue, type SaveStatus, type SendEdits } from './saveQueue.js';
+import { stableFindings } from './stableFindings.js';
 
 /**
  * One open report in the window: everything shown of it and everything waiting to be saved.
@@ -117,7 +118,7 @@ export class ReportSession {
       report,
       ...(figuresChanged ? { figures } : {}),
       ...('cells' in parts ? { shown: shownCells(report) } : {}),
-      ...(check ? { findings: this.deps.check(report) } : {}),
+      ...(check ? { findings: this.findingsOf(report) } : {}),
       ...extra,
     });
   }
@@ -215,7 +216,12 @@ export class ReportSession {
   private checkNow(): void {
     if (this.checkTimer !== undefined) clearTimeout(this.checkTimer);
     this.checkTimer = undefined;
-    this.publish({ findings: this.deps.check(this.state.report) });
+    this.publish({ findings: this.findingsOf(this.state.report) });
+  }
+
+  /** The rules' findings, the same objects (and array) where they say what they said before. */
+  private findingsOf(report: ReportData): readonly Finding[] {
+    return stableFindings(this.state.findings, this.deps.check(report));
   }
 
   // ---- notes, carried mentions, accepted warnings: stored first, then shown ----

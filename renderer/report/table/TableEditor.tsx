@@ -1,9 +1,10 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { cellName, type FormatId, type TableDef } from '../../../core/format/index.js';
 import { printedValue } from '../../../core/document/tables.js';
 import { parseCellInput } from '../../../core/report/index.js';
 import { cellMarks } from '../findings/summary.js';
-import { OfficialTable } from '../OfficialTable.js';
+import { OfficialTable, type CellSpan } from '../OfficialTable.js';
+import type { CellDecor } from '../yoy/useCellDecor.js';
 import { CellBubble } from './CellBubble.js';
 import { parseClipboardTable, toTabSeparated } from './clipboard.js';
 import { historyKey, type CellChange } from '../state/history.js';
@@ -42,7 +43,7 @@ interface Props {
   onHistory: (which: 'undo' | 'redo') => void;
   onPasted: (report: PasteReport) => void;
   /** more on a value cell: classes, tooltip lines and content after the value (carried figures, last year's; issue 6) */
-  decorate?: (cellId: string) => { classes: string[]; lines: string[]; after?: ReactNode } | undefined;
+  decorate?: (cellId: string) => CellDecor | undefined;
 }
 
 const MOVES: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
@@ -94,6 +95,25 @@ export function TableEditor({ session, table, format, caption, onHistory, onPast
   }, [layout, ui.active, ui.extent]);
 
   const text = (cellId: string) => printedValue(format, cellId, shown, null);
+  // what each value cell shows apart from the cursor: made again only when figures, findings or
+  // decor change (not while a figure is being typed), and a cell whose view is as before is not
+  // drawn again (SheetCell)
+  const views = useMemo(() => {
+    const out = new Map<string, CellView>();
+    for (const cell of layout.byId.values()) {
+      const id = cell.id;
+      const mark = marks.get(id);
+      const more = decorate?.(id);
+      const classes = ['value'];
+      if (cell.computed) classes.push('computed');
+      if (shown[id] === undefined) classes.push('is-blank');
+      if (mark) classes.push(`mark-${mark.mark}`);
+      if (more) classes.push(...more.classes);
+      const title = [cell.computed ? '自动合计' : '', ...(mark?.messages ?? []), ...(more?.lines ?? [])].filter(Boolean).join('\n');
+      out.set(id, { text: printedValue(format, id, shown, null), className: classes.join(' '), title, label: cellName(cell.def), ...(more ? { decor: more } : {}) });
+    }
+    return out;
+  }, [layout, marks, decorate, shown, format]);
   const nameOf = (cellId: string) => {
     const def = layout.byId.get(cellId)?.def;
     return def ? cellName(def) : cellId;
@@ -101,26 +121,31 @@ export function TableEditor({ session, table, format, caption, onHistory, onPast
 
   // The one text box sits over the active cell. It is moved, never re-created: removing a
   // focused element and focusing a new one costs a layout each, several ms per keystroke.
-  const place = (): DOMRect | undefined => {
+  // Reading where the cell is forces the page's layout, so it is read once per move (not on every
+  // render: a figure typed re-renders the table) and before anything is written.
+  const place = (scroll: boolean): void => {
     const input = inputRef.current;
     const sheet = sheetRef.current;
     const td = sheet?.querySelector<HTMLElement>(`td[data-cell="${uiRef.current.active}"]`);
-    if (!input || !sheet || !td) return undefined;
+    if (!input || !sheet || !td) return;
     const box = sheet.getBoundingClientRect();
     const r = td.getBoundingClientRect();
+    if (scroll) keepInView(td, r);
+    // scrolling moves the sheet and the cell alike: the offset between them stays
     input.style.transform = `translate(${r.left - box.left}px, ${r.top - box.top}px)`;
     input.style.width = `${r.width}px`;
     input.style.height = `${r.height}px`;
-    return r;
   };
+  const placed = useRef('');
   useLayoutEffect(() => {
-    const r = place();
     const input = inputRef.current;
-    if (!r || !input || !wantFocus.current) return;
+    const focus = wantFocus.current;
+    if (placed.current !== ui.active || focus) place(focus);
+    placed.current = ui.active;
+    if (!input || !focus) return;
     wantFocus.current = false;
     if (document.activeElement !== input) input.focus({ preventScroll: true });
     if (ui.mode === 'edit') input.setSelectionRange(input.value.length, input.value.length);
-    keepInView(sheetRef.current!.querySelector<HTMLElement>(`td[data-cell="${ui.active}"]`)!, r);
   });
   // the columns change width with the window
   const placeRef = useRef(place);
@@ -128,7 +153,7 @@ export function TableEditor({ session, table, format, caption, onHistory, onPast
   useEffect(() => {
     const sheet = sheetRef.current;
     if (!sheet) return;
-    const observer = new ResizeObserver(() => placeRef.current());
+    const observer = new ResizeObserver(() => placeRef.current(false));
     observer.observe(sheet);
     return () => observer.disconnect();
   }, []);
@@ -377,27 +402,13 @@ export function TableEditor({ session, table, format, caption, onHistory, onPast
       <OfficialTable
         table={table}
         caption={caption}
-        valueProps={(id) => {
-          const cell = layout.byId.get(id);
-          const value = shown[id];
-          const mark = marks.get(id);
-          const classes = ['value'];
-          if (cell?.computed) classes.push('computed');
-          if (value === undefined) classes.push('is-blank');
-          if (id === ui.active) classes.push('active', `mode-${ui.mode}`);
-          if (selected.has(id)) classes.push('selected');
-          if (mark) classes.push(`mark-${mark.mark}`);
-          const more = decorate?.(id);
-          if (more) classes.push(...more.classes);
-          const title = [cell?.computed ? '自动合计' : '', ...(mark?.messages ?? []), ...(more?.lines ?? [])].filter(Boolean).join('\n');
-          return { className: classes.join(' '), 'aria-label': nameOf(id), ...(title ? { title } : {}) };
+        valueCell={(id, span) => {
+          const view = views.get(id)!;
+          let className = view.className;
+          if (id === ui.active) className += ` active mode-${ui.mode}`;
+          if (selected.has(id)) className += ' selected';
+          return <SheetCell key={id} id={id} span={span} view={view} className={className} />;
         }}
-        renderValue={(id) => (
-          <>
-            <span className="cell-text">{text(id)}</span>
-            {decorate?.(id)?.after}
-          </>
-        )}
       />
       <input
         ref={inputRef}
@@ -415,3 +426,35 @@ export function TableEditor({ session, table, format, caption, onHistory, onPast
     </div>
   );
 }
+
+/** What a value cell shows, cursor and selection aside. */
+interface CellView {
+  text: string;
+  className: string;
+  title: string;
+  label: string;
+  decor?: CellDecor;
+}
+
+/**
+ * One value cell of the spreadsheet. A figure typed changes a few cells (the cell, its totals,
+ * the marks of the rules it touches); the others keep their view and are not drawn again, which
+ * keeps the keystroke inside one frame.
+ */
+const SheetCell = memo(
+  function SheetCell({ id, span, view, className }: { id: string; span: CellSpan; view: CellView; className: string }) {
+    return (
+      <td {...span} className={className} data-cell={id} aria-label={view.label} {...(view.title ? { title: view.title } : {})}>
+        <span className="cell-text">{view.text}</span>
+        {view.decor?.after}
+      </td>
+    );
+  },
+  (a, b) =>
+    a.id === b.id &&
+    a.className === b.className &&
+    a.span.colSpan === b.span.colSpan &&
+    a.span.rowSpan === b.span.rowSpan &&
+    (a.view === b.view ||
+      (a.view.text === b.view.text && a.view.title === b.view.title && a.view.label === b.view.label && a.view.decor?.key === b.view.decor?.key)),
+);

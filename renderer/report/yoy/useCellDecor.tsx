@@ -10,6 +10,8 @@ export interface CellDecor {
   classes: string[];
   lines: string[];
   after?: ReactNode;
+  /** what the decor shows, as one string: a cell whose decor has the same key need not be drawn again */
+  key: string;
 }
 
 /** The figures of this table compared with last year's, while 「对比上年」 is on; undefined when off or impossible. */
@@ -41,7 +43,10 @@ export function useCellDecor(session: ReportSession, figures: Map<string, YoyFig
       const kind = cellDef(data.format, cellId)?.kind ?? 'count';
       const lastYear = data.year - 1;
       let after: ReactNode;
+      // what `after` shows, for the key
+      let afterKey: unknown = null;
       if (f) {
+        afterKey = [f.last, f.change, f.jump];
         const pct = signedPct(f);
         lines.push(
           `${lastYear} 年：${shownValue(kind, f.last)}` + (f.change !== undefined ? `，变化 ${signedChange(kind, f.change)}${pct ? `（${pct}）` : ''}` : ''),
@@ -71,6 +76,7 @@ export function useCellDecor(session: ReportSession, figures: Map<string, YoyFig
       } else {
         const base = baseOf(data, cellId, fresh);
         if (base) {
+          afterKey = base.value;
           after = (
             <span className="yoy yoy-base" data-base={cellId}>
               上年 {base.value}
@@ -79,7 +85,7 @@ export function useCellDecor(session: ReportSession, figures: Map<string, YoyFig
         }
       }
       if (!classes.length && !lines.length && !after) return undefined;
-      return { classes, lines, after };
+      return { classes, lines, after, key: JSON.stringify([classes, lines, afterKey]) };
     },
     [data, fresh, figures],
   );
