@@ -23,6 +23,16 @@ export function option(argv: readonly string[], name: string): string | undefine
   return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }
 
+/** Every value of an option that may be given more than once (`--agency A --agency B`). */
+export function optionAll(argv: readonly string[], name: string): string[] {
+  const out: string[] = [];
+  argv.forEach((a, i) => {
+    if (a === name && argv[i + 1] !== undefined) out.push(argv[i + 1]!);
+    else if (a.startsWith(`${name}=`)) out.push(a.slice(name.length + 1));
+  });
+  return out;
+}
+
 /** The arguments that are not options or option values. */
 export function positionals(argv: readonly string[], valued: readonly string[] = []): string[] {
   const out: string[] = [];

@@ -5,7 +5,9 @@ import { buildDocument, exportGate, findingLine, gateRefusal, shortFingerprint, 
 import { checkReport } from '../../core/rules/index.js';
 import { closePdfRenderer, PdfError } from '../export/pdf.js';
 import { ExportWriteError, writeFileAtomic } from '../export/write-file.js';
-import { exportHandlers, renderExport, type ExportFile, type ExportHost } from '../services/export.js';
+import { exportHandlers, renderExport, type ExportFile, type ExportHost, type PreparedExport } from '../services/export.js';
+import type { ReportData } from '../../core/report/index.js';
+import { batchWanted, exportMany } from './export-batch.js';
 import { flag, option, positionals, type CliIO, type Command } from './command.js';
 import { readReportFile } from './read-report.js';
 import { openStoredReport } from './stored-report.js';
@@ -16,11 +18,11 @@ import { openStoredReport } from './stored-report.js';
  * watermark. The file is written whole or not at all.
  */
 
-const VALUED = ['--format', '--out', '--agency', '--year', '--data-dir', '--previous', '--line-spacing'];
+const VALUED = ['--format', '--out', '--out-dir', '--agency', '--year', '--data-dir', '--previous', '--line-spacing'];
 
-const EXIT = { ok: 0, refused: 1, failed: 2 } as const;
+export const EXIT = { ok: 0, refused: 1, failed: 2 } as const;
 
-interface Common {
+export interface Common {
   /** xlsx: the three tables (issue 14) */
   format: ExportFormat | 'xlsx';
   out: string;
@@ -30,16 +32,22 @@ interface Common {
   lineSpacingPt?: number;
 }
 
-/** The options every form shares, or a message saying which is wrong. */
-function commonOptions(argv: readonly string[]): Common | string {
-  const out = option(argv, '--out');
-  if (!out) return '请用 --out 指定导出文件的保存位置，例如 --out 年度报告.docx';
-  const given = option(argv, '--format') ?? path.extname(out).slice(1).toLowerCase();
+/** The options every form shares, or a message saying which is wrong. In a batch `out` is the --out-dir folder. */
+function commonOptions(argv: readonly string[], batch: boolean): Common | string {
+  const out = option(argv, batch ? '--out-dir' : '--out');
+  if (!out) {
+    return batch
+      ? '导出几份报告时，请用 --out-dir 指定保存它们的文件夹，例如 --out-dir 导出（每份报告一个文件，按单位和年度命名）'
+      : '请用 --out 指定导出文件的保存位置，例如 --out 年度报告.docx';
+  }
+  const given = option(argv, '--format') ?? (batch ? '' : path.extname(out).slice(1).toLowerCase());
   if (given !== 'docx' && given !== 'pdf' && given !== 'xlsx') return `--format 应为 docx、pdf 或 xlsx${given ? `（现在是「${given}」）` : ''}`;
   const spacingText = option(argv, '--line-spacing');
   const lineSpacingPt = spacingText === undefined ? undefined : Number(spacingText);
   if (lineSpacingPt !== undefined && !(lineSpacingPt >= 20 && lineSpacingPt <= 40)) return '--line-spacing 应是 20 到 40 之间的磅值，例如 28';
-  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) return `「${out}」是一个文件夹，请在 --out 中写出文件名，例如 ${path.join(out, `年度报告.${given}`)}`;
+  const isFolder = fs.existsSync(out) && fs.statSync(out).isDirectory();
+  if (batch && fs.existsSync(out) && !isFolder) return `「${out}」是一个文件，不是文件夹。--out-dir 请写一个文件夹（没有的会新建）。`;
+  if (!batch && isFolder) return `「${out}」是一个文件夹，请在 --out 中写出文件名，例如 ${path.join(out, `年度报告.${given}`)}`;
   return {
     format: given,
     out,
@@ -50,22 +58,16 @@ function commonOptions(argv: readonly string[]): Common | string {
   };
 }
 
-/** A report file: final copies must pass the rules (errors and blank cells refuse). */
-async function fromFile(file: string | undefined, argv: readonly string[], common: Common, io: CliIO): Promise<number> {
-  const report = readReportFile(file, io);
-  if (!report) return EXIT.failed;
-  const previousFile = option(argv, '--previous');
-  const previous = previousFile ? readReportFile(previousFile, io) : undefined;
-  if (previousFile && !previous) return EXIT.failed;
+/**
+ * A report read from a file, made into its document: a final copy must pass the rules (errors and
+ * blank cells refuse, with the list). Shared by one file and by a batch of them.
+ */
+export function prepareFile(report: ReportData, previous: ReportData | undefined, common: Common, io: CliIO): PreparedExport {
   let fingerprint: string | undefined;
   if (!common.draft) {
     const findings = checkReport(report, previous ? { previous } : {});
     const gate = exportGate(findings, new Set());
-    if (gate.blocking.length) {
-      io.err(gateRefusal(gate, '导出正式版'));
-      io.err('（需要先看看效果，可以加 --draft 导出草稿。）');
-      return EXIT.refused;
-    }
+    if (gate.blocking.length) throw new AppError('refused', `${gateRefusal(gate, '导出正式版')}\n（需要先看看效果，可以加 --draft 导出草稿。）`);
     for (const f of gate.unconfirmed) io.err(`注意：${findingLine(f)}`);
     fingerprint = signedFingerprint(report);
   }
@@ -76,8 +78,19 @@ async function fromFile(file: string | undefined, argv: readonly string[], commo
     ...(common.footerFingerprint ? { footerFingerprint: true } : {}),
     ...(common.lineSpacingPt ? { lineSpacingPt: common.lineSpacingPt } : {}),
   });
-  await save(common, await renderExport({ report, doc, draft: common.draft }, common.format), io);
-  if (fingerprint) io.out(`${report.agency.name} ${report.year} 年报告 校验码 ${shortFingerprint(fingerprint)}`);
+  return { report, doc, draft: common.draft };
+}
+
+/** A report file: final copies must pass the rules (errors and blank cells refuse). */
+async function fromFile(file: string | undefined, argv: readonly string[], common: Common, io: CliIO): Promise<number> {
+  const report = readReportFile(file, io);
+  if (!report) return EXIT.failed;
+  const previousFile = option(argv, '--previous');
+  const previous = previousFile ? readReportFile(previousFile, io) : undefined;
+  if (previousFile && !previous) return EXIT.failed;
+  const prepared = prepareFile(report, previous, common, io);
+  await save(common, await renderExport(prepared, common.format), io);
+  if (prepared.doc.fingerprint) io.out(`${report.agency.name} ${report.year} 年报告 校验码 ${shortFingerprint(prepared.doc.fingerprint)}`);
   return EXIT.ok;
 }
 
@@ -125,6 +138,11 @@ export const exportCommand: Command = {
   usage: [
     'nianbao export FILE.nianbao.json --format docx|pdf|xlsx --out PATH [--draft] [--approval] [--footer-fingerprint] [--line-spacing 28] [--previous LAST.nianbao.json]',
     'nianbao export --agency 机关全称 --year N [--data-dir DIR] --format docx|pdf|xlsx --out PATH [--draft] [--approval] [--footer-fingerprint]',
+    'nianbao export A.nianbao.json B.nianbao.json … --format pdf --out-dir DIR [--draft] …        几份报告一次导出',
+    'nianbao export --year N [--agency 机关全称 …] [--data-dir DIR] --format pdf --out-dir DIR [--draft] …',
+    '  --out-dir       几份报告一次导出时保存的文件夹（没有会新建），每份一个文件，按单位和年度命名；',
+    '                  只给 --year 导出本机这一年所有单位的报告，只给 --agency 导出这个单位所有年度的报告，--agency 可写几次',
+    '                  每份报告打印一行结果，有一份不成功也继续导出其余的；几份报告的 PDF 共用一个浏览器，快得多',
     '  xlsx            三张统计表，按官方格式（合并的表头、列宽、单位说明），每张表一个工作表',
     '  --draft         导出草稿：带「草稿」水印，任何时候都可以导出',
     '                  不加 --draft 为正式版：报告文件须通过全部检查（不能有错误或空格）；',
@@ -135,15 +153,19 @@ export const exportCommand: Command = {
     '  --format        不写时按 --out 的扩展名判断',
     '  PDF 需要本机装有 Google Chrome、Microsoft Edge 或 Chromium。',
     '  退出码：0 成功；1 检查未通过或尚未定稿（会列出问题）；2 文件无法读取、无法写入或无法生成 PDF。',
+    '          几份报告一次导出时：0 全部成功；有不成功的，按其中最重的一种给 1 或 2。',
   ].join('\n'),
   async run(argv, io) {
-    const common = commonOptions(argv);
+    const files = positionals(argv, VALUED);
+    const batch = batchWanted(argv, files);
+    const common = commonOptions(argv, batch);
     if (typeof common === 'string') {
       io.err(common);
       return EXIT.failed;
     }
-    const [file] = positionals(argv, VALUED);
+    const [file] = files;
     try {
+      if (batch) return await exportMany(files, argv, common, io);
       if (file) return await fromFile(file, argv, common, io);
       if (option(argv, '--agency') !== undefined || option(argv, '--year') !== undefined) return await fromStore(argv, common, io);
       io.err('请给出报告文件（FILE.nianbao.json），或用 --agency 和 --year 指定年报助手中的报告。');

@@ -20,14 +20,8 @@ export function openStoredReport(argv: readonly string[], io: CliIO): StoredRepo
     io.err('请同时给出 --agency 机关全称 和 --year 年份，例如 --agency 某某镇人民政府 --year 2024');
     return undefined;
   }
-  let store: Store;
-  try {
-    store = openStoreReadOnly(path.resolve(option(argv, '--data-dir') ?? platformDataDir()));
-  } catch (e) {
-    if (!(e instanceof StoreFault)) throw e;
-    io.err(e.message);
-    return undefined;
-  }
+  const store = openStoreForReading(argv, io);
+  if (!store) return undefined;
   const agencies = store.agencies.list();
   const agency = agencies.find((a) => a.name.trim() === agencyName);
   const reportId = agency ? store.reports.findByYear(agency.id, year) : undefined;
@@ -35,4 +29,15 @@ export function openStoredReport(argv: readonly string[], io: CliIO): StoredRepo
   io.err(agency ? `「${agencyName}」还没有 ${year} 年的报告。` : `没有名为「${agencyName}」的机关。已有：${agencies.map((a) => a.name).join('、') || '（无）'}`);
   store.close();
   return undefined;
+}
+
+/** The store of `--data-dir` (or the usual folder), read only; or undefined, the reason printed. */
+export function openStoreForReading(argv: readonly string[], io: CliIO): Store | undefined {
+  try {
+    return openStoreReadOnly(path.resolve(option(argv, '--data-dir') ?? platformDataDir()));
+  } catch (e) {
+    if (!(e instanceof StoreFault)) throw e;
+    io.err(e.message);
+    return undefined;
+  }
 }

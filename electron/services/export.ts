@@ -198,3 +198,65 @@ export function exportHandlers(store: Store, host: ExportHost = {}): Pick<Handle
     },
   };
 }
+
+// ---- many reports at once (issue 17): the command line's batch export, the county screens ----
+
+/** One report of a batch: what the summary line calls it, and how its document is made (may throw a refusal). */
+export interface BatchSource {
+  label: string;
+  prepare(): PreparedExport | Promise<PreparedExport>;
+}
+
+export type BatchOutcome =
+  | { source: BatchSource; ok: true; file: ExportFile }
+  /** refused: the rules or the state say no (exit 1); otherwise the file could not be read, made or written (exit 2) */
+  | { source: BatchSource; ok: false; message: string; refused: boolean };
+
+/**
+ * Exports several reports one after another, for the command line (`nianbao export … --out-dir`)
+ * and the county screens, which collect dozens of reports. Every PDF goes through the one warm
+ * browser of export/pdf.ts (a browser start costs a second; a warm PDF about a tenth of it): the
+ * caller closes it when done (closePdfRenderer). A report that fails is reported in its outcome and
+ * the others go on. `deliver` is called for each file as soon as it is made (to write it), and a
+ * failure there is that report's failure too.
+ */
+export async function exportBatch(
+  sources: readonly BatchSource[],
+  format: ExportFormat | 'xlsx',
+  deliver: (file: ExportFile, source: BatchSource) => Promise<void> | void,
+  onOutcome: (outcome: BatchOutcome) => void = () => undefined,
+  host: ExportHost = {},
+): Promise<BatchOutcome[]> {
+  const outcomes: BatchOutcome[] = [];
+  for (const source of sources) {
+    let outcome: BatchOutcome;
+    try {
+      const file = await renderExport(await source.prepare(), format, host);
+      await deliver(file, source);
+      outcome = { source, ok: true, file };
+    } catch (e) {
+      outcome = { source, ok: false, message: batchFailure(e), refused: e instanceof AppError && e.code === 'refused' };
+    }
+    outcomes.push(outcome);
+    onOutcome(outcome);
+  }
+  return outcomes;
+}
+
+/** What went wrong with one report, as the clerk reads it; a fault of ours is named as such, and the batch goes on. */
+function batchFailure(e: unknown): string {
+  if (e instanceof AppError || e instanceof PdfError || e instanceof ExportWriteError) return e.message;
+  return `导出时出错（${e instanceof Error ? e.message : String(e)}）。请把这段文字告诉维护人员。`;
+}
+
+/** Stored reports as batch sources, with the window's options (a final copy is each report's latest signed version). */
+export function storedBatchSources(store: Store, reportIds: readonly number[], options: Omit<Options, 'reportId' | 'versionId'>): BatchSource[] {
+  return reportIds.map((reportId) => {
+    const summary = store.reports.summary(reportId);
+    const agency = summary ? store.agencies.get(summary.agencyId) : undefined;
+    return {
+      label: summary ? `${agency?.name ?? ''} ${summary.year} 年报告`.trim() : `编号为 ${reportId} 的报告`,
+      prepare: () => prepareExport(store, { ...options, reportId }),
+    };
+  });
+}

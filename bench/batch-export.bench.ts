@@ -1,0 +1,65 @@
+/**
+ * A county's batch export as the clerk runs it: `nianbao export` given 50 report files with
+ * --out-dir, in one new process (node start, reading, checking, one browser start, 50 PDFs, the
+ * files written). Budget: 50 reports to PDF in 15 s. For comparison, one report per process, as
+ * before the batch path (each pays a browser start): measured on 3 and scaled, for information.
+ * Run after `npm run build`: npx tsx bench/batch-export.bench.ts
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serializeReportFile } from '../core/report/index.js';
+import { findChromium } from '../electron/export/pdf.js';
+import { finish, median, report } from './budget.js';
+import { fullReport } from './report-fixture.js';
+
+const REPORTS = 50;
+const BUDGET_MS = 15_000;
+const CLI = path.join(__dirname, '..', 'dist', 'cli.cjs');
+
+function runCli(args: string[]): { ms: number; status: number | null; stdout: string; stderr: string } {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 300_000 });
+  return { ms: performance.now() - start, status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function main(): void {
+  if (!fs.existsSync(CLI)) throw new Error('dist/cli.cjs is missing: run `npm run build` first');
+  if (!findChromium()) {
+    console.log('batch PDF export: skipped, no Chrome, Edge or Chromium installed');
+    finish();
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-batch-'));
+  const files: string[] = [];
+  for (let i = 0; i < REPORTS; i++) {
+    const file = path.join(dir, `unit-${String(i + 1).padStart(2, '0')}.nianbao.json`);
+    fs.writeFileSync(file, serializeReportFile(fullReport(`测试县第${i + 1}镇人民政府`, 2024, i)));
+    files.push(file);
+  }
+
+  const outDir = path.join(dir, 'out');
+  const batch = runCli(['export', ...files, '--draft', '--format', 'pdf', '--out-dir', outDir]);
+  if (batch.status !== 0) throw new Error(`batch export failed (${batch.status}):\n${batch.stderr}`);
+  const made = fs.readdirSync(outDir).filter((f) => f.endsWith('.pdf'));
+  if (made.length !== REPORTS) throw new Error(`expected ${REPORTS} PDFs, found ${made.length}`);
+  console.log(`batch export: ${REPORTS} full reports (long prose, every cell) → PDF, one \`nianbao export\` process, one browser`);
+  report(`${REPORTS} reports to PDF, one new process (wall clock)`, batch.ms, BUDGET_MS);
+  console.log(`  per report: ${(batch.ms / REPORTS).toFixed(0)} ms`);
+
+  // before: one process per report, each starting its own browser
+  const single: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const one = runCli(['export', files[i]!, '--draft', '--format', 'pdf', '--out', path.join(dir, `single-${i}.pdf`)]);
+    if (one.status !== 0) throw new Error(`single export failed:\n${one.stderr}`);
+    single.push(one.ms);
+  }
+  console.log(
+    `  for comparison, one process per report: median ${median(single).toFixed(0)} ms each, ` +
+      `${((median(single) * REPORTS) / 1000).toFixed(1)} s for ${REPORTS} (${(median(single) / (batch.ms / REPORTS)).toFixed(1)}× the batch's per report)`,
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+  finish();
+}
+
+main();
