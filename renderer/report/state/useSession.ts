@@ -4,6 +4,33 @@ import { checkReport } from '../../../core/rules/index.js';
 import { call } from '../../api/client.js';
 import { ReportSession, type SessionState } from './ReportSession.js';
 
+/*
+ * A figure typed is shown in the frame of its keystroke and sent to the store just after it:
+ * starting a request costs a few milliseconds the frame cannot spare (bench/keystroke.bench.ts).
+ * Leaving the page sends at once: what waits for a frame then is let go straight away.
+ */
+let leaving = false;
+const waitingForFrame = new Set<() => void>();
+
+function afterFrame(): Promise<void> {
+  if (leaving) return Promise.resolve();
+  return new Promise((resolve) => {
+    const go = () => {
+      waitingForFrame.delete(go);
+      clearTimeout(fallback);
+      resolve();
+    };
+    waitingForFrame.add(go);
+    // a hidden window has no frames: a short wait instead
+    const fallback = setTimeout(go, 50);
+    requestAnimationFrame(() => setTimeout(go, 0));
+  });
+}
+
+function releaseFrames(): void {
+  for (const go of [...waitingForFrame]) go();
+}
+
 /**
  * The session of the open report, made once when the report has loaded. Leaving the report
  * sends anything still waiting; closing the window with changes not yet stored asks first.
@@ -17,13 +44,17 @@ export function useReportSession(detail: ReportDetail | null): ReportSession | n
       detail,
       // last year's report brings in the cross-year rules (X-1…X-5, L-5)
       check: (report) => checkReport(report, previous ? { previous: previous.data, previousMadeInApp: previous.madeInApp } : {}),
-      send: (edits) => call('report.save', { reportId, edits }),
+      send: (edits) => afterFrame().then(() => call('report.save', { reportId, edits })),
     });
   }
   const session = ref.current;
   useEffect(() => {
     if (!session) return;
     const beforeUnload = (e: BeforeUnloadEvent) => {
+      leaving = true;
+      releaseFrames();
+      // the clerk may stay (the browser asked): figures typed then wait for their frame again
+      setTimeout(() => (leaving = false), 1000);
       session.flush();
       if (session.unsaved > 0) e.preventDefault();
     };
