@@ -2,13 +2,19 @@
  * From a keystroke to updated totals and findings on screen, in the built app in Chromium.
  * Budget: 16 ms (one frame at 60 Hz).
  *
- * A full 2021 report is open at 表三 (every cell filled, so every rule has figures to read). Each
+ * A full 2021 report is open at 表三 (every cell filled, so every rule has figures to read),
+ * carried from last year's with long texts, so that three long sections come with their 「待更新」
+ * marks and the findings list is full (its length is printed). Each
  * sample types a figure into 「一、本年新收…·自然人」 and presses Enter; the figure alternates
  * between one that keeps the 勾稽关系 (A-3) and one that breaks it, so every Enter changes the
  * row total, the rule findings and the issues panel. Measured inside the page, from the Enter
  * keydown (capture phase, before the app sees it) to the moment the DOM shows the new total and
  * the A-3 finding appearing or going (React's commit), to style and layout being done (the
  * frame's work before paint; the figure held against the budget), and to the next frame.
+ *
+ * Where the time goes: `--profile` writes a CPU profile (test-results/keystroke.cpuprofile, open in
+ * DevTools; build with `npx vite build --minify false` for readable names), `--trace` a Chromium
+ * performance trace (test-results/keystroke.trace.json), each with a summary printed.
  *
  * Run after `npm run build`: npx tsx bench/keystroke.bench.ts
  */

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const wanted = process.argv.slice(2);
+// names pick benchmarks; options (--profile, --trace) are passed on to them
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const passOn = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const benches = readdirSync(path.join(root, 'bench'))
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => !wanted.length || wanted.some((w) => f.includes(w)))
@@ -16,7 +18,7 @@ spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 
 let over = 0;
 for (const file of benches) {
   console.log(`\n=== ${file}`);
-  const run = spawnSync('npx', ['tsx', path.join('bench', file)], { cwd: root, stdio: 'inherit' });
+  const run = spawnSync('npx', ['tsx', path.join('bench', file), ...passOn], { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) over++;
 }
 console.log(over ? `\n${over} 个基准超出预算或失败` : '\n全部基准在预算之内');

@@ -227,13 +227,23 @@ export async function exportBatch(
   onOutcome: (outcome: BatchOutcome) => void = () => undefined,
   host: ExportHost = {},
 ): Promise<BatchOutcome[]> {
+  // Each report is made one ahead: its rules, document and print view are worked out (and the PDF
+  // before it finished) while the browser prints the one before, so that the browser never waits.
+  // Files are delivered and reported in the order given.
+  const make = (source: BatchSource): Promise<ExportFile | { failure: unknown }> =>
+    (async () => renderExport(await source.prepare(), format, host))().catch((failure: unknown) => ({ failure }));
   const outcomes: BatchOutcome[] = [];
-  for (const source of sources) {
+  let current = sources[0] ? make(sources[0]) : undefined;
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]!;
+    const next = sources[i + 1] ? make(sources[i + 1]!) : undefined;
+    const made = await current!;
+    current = next;
     let outcome: BatchOutcome;
     try {
-      const file = await renderExport(await source.prepare(), format, host);
-      await deliver(file, source);
-      outcome = { source, ok: true, file };
+      if ('failure' in made) throw made.failure;
+      await deliver(made, source);
+      outcome = { source, ok: true, file: made };
     } catch (e) {
       outcome = { source, ok: false, message: batchFailure(e), refused: e instanceof AppError && e.code === 'refused' };
     }
