@@ -61,7 +61,7 @@ describe('nianbao export — a report file', () => {
     const body = docxParts(docx, 'word/document.xml')['word/document.xml']!;
     expect(body).toContain('>1288<');
     expect(body).toContain('审批单');
-  });
+  }, 120_000); // several runs of the command line from the sources
 
   it('bad output paths: a missing folder, a folder, a file used as a folder — a clear message, exit 2, nothing left', async () => {
     const { file, dir } = await reportFile();
@@ -82,7 +82,7 @@ describe('nianbao export — a report file', () => {
     expect(badFormat.stderr).toContain('--format 应为 docx、pdf 或 xlsx');
     expect(leftovers(dir)).toEqual([]);
     expect(fs.readdirSync(dir)).toEqual(['qinghe-2024.nianbao.json']);
-  });
+  }, 120_000); // several runs of the command line from the sources
 
   it('no Chromium, Chrome or Edge: says what to install, exit 2, no file', async () => {
     const { file, dir } = await reportFile();
@@ -141,5 +141,5 @@ describe('nianbao export — a report kept by the app (--agency --year)', () => 
     expect(noStore.code).toBe(2);
     expect(noStore.stderr).toContain('没有找到年报助手的数据');
     expect(fs.readdirSync(empty)).toEqual([]);
-  });
+  }, 120_000); // several runs of the command line from the sources
 });
