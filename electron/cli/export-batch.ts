@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../export/write-file.js';
 import { exportBatch, storedBatchSources, type BatchOutcome, type BatchSource } from '../services/export.js';
 import type { Store } from '../store/index.js';
 import { option, optionAll, type CliIO } from './command.js';
-import { EXIT, prepareFile, type Common } from './export-command.js';
+import { EXIT, prepareFile, type Common } from './export-options.js';
 import { readReportFile } from './read-report.js';
 import { openStoreForReading } from './stored-report.js';
 
