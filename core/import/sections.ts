@@ -49,22 +49,37 @@ const TITLE_KEYS = new Map<string, SectionKey>([
 
 const MAX_TITLE = 40;
 
-function headingParts(line: Line): { numeral: number | null; rest: string } | null {
+/** 「（一）总体情况」: the sub-heading numbering, used for the six parts by some offices */
+const PAREN_HEADING = new RegExp(`^[（(]([${NUMERALS}]{1,3})[）)]\\s*(.+)$`);
+
+function headingParts(line: Line, paren = false): { numeral: number | null; rest: string } | null {
   if (line.row) return null;
   const text = line.cells[0]!.trim();
-  const m = HEADING.exec(text);
+  const m = (paren ? PAREN_HEADING : HEADING).exec(text);
   const rest = (m ? m[2]! : text).replace(/[：:。]$/, '');
   if (rest.length > MAX_TITLE || /[。；;，,]/.test(rest)) return null;
   return { numeral: m ? numeralValue(m[1]!) : null, rest };
 }
 
-/** The six sections of a 2019/2021 report, in order. */
+/**
+ * The six sections of a 2019/2021 report, in order. Where the report numbers none of them 一、…
+ * and yet prints at least three as （一）…（六） with their number in place, those are its
+ * sections (a report whose parts are numbered like sub-headings); elsewhere （一） is a sub-heading.
+ */
 export function findSections(lines: readonly Line[]): Span[] {
-  const spans: Span[] = [];
+  const spans = sectionsNumbered(lines, false);
+  if (spans.length >= 3) return spans;
+  const paren = sectionsNumbered(lines, true).filter((s) => s.numbered);
+  return paren.length >= 3 && paren.length > spans.length ? paren : spans;
+}
+
+function sectionsNumbered(lines: readonly Line[], paren: boolean): (Span & { numbered?: boolean })[] {
+  const spans: (Span & { numbered?: boolean })[] = [];
   let last = -1;
   lines.forEach((line, i) => {
-    const h = headingParts(line);
+    const h = headingParts(line, paren);
     if (!h) return;
+    if (paren && h.numeral === null) return;
     const exact = TITLE_KEYS.get(labelKey(h.rest));
     let index = exact ? SECTIONS.findIndex((s) => s.key === exact) : -1;
     if (index < 0 && h.numeral !== null && h.numeral <= SECTIONS.length) {
@@ -73,7 +88,7 @@ export function findSections(lines: readonly Line[]): Span[] {
     }
     if (index <= last) return;
     last = index;
-    spans.push({ key: SECTIONS[index]!.key, title: h.rest, start: i, end: lines.length });
+    spans.push({ key: SECTIONS[index]!.key, title: h.rest, start: i, end: lines.length, numbered: h.numeral === index + 1 });
   });
   spans.forEach((s, k) => (s.end = spans[k + 1]?.start ?? lines.length));
   return spans;

@@ -6,6 +6,7 @@ import type { Line } from './lines.js';
 import { labelKey, rawKey } from './normalize.js';
 import { fitPieces, type Piece, type Reading } from './split.js';
 import { PLACEHOLDER, tokenize, UNIT, type Token } from './tokens.js';
+import { untransposeTable3 } from './transposed.js';
 
 /**
  * Reads the three tables out of lines by their labels, not by position (spec §7), and lets the
@@ -309,8 +310,13 @@ function fitRow(format: FormatId, table: TableId, ids: readonly string[], figure
     return { readings: fit.readings, sure, truncated: fit.truncated };
   };
   const filled = figures.filter((t) => !t.empty);
-  const first = attempt(figures) ?? (filled.length !== figures.length ? attempt(filled) : null);
+  const first = attempt(figures) ?? attempt(layoutTrimmed(figures, ids.length)) ?? (filled.length !== figures.length ? attempt(filled) : null);
   if (first) return first;
+  // fewer figures than cells, and the source does not show where its blanks are
+  if (!eqs.length && !figures.some((t) => t.kind === 'blank')) {
+    const placed = blankReadings(figures, defs);
+    if (placed.length === 1) return { readings: placed, sure: true };
+  }
   const separated = filled.filter((t) => t.kind !== 'run');
   if (separated.length === filled.length && filled.length > ids.length) {
     const n = ids.length;
@@ -318,11 +324,50 @@ function fitRow(format: FormatId, table: TableId, ids: readonly string[], figure
     if (eqs.length) {
       const adding = windows.filter((w) => eqs.every((e) => check(e, (id) => numeric(w[ids.indexOf(id)]!)) === 'holds'));
       if (adding.length === 1) return { readings: [adding[0]!.map(textOf)], sure: false, window: 'equation' };
+      // several windows add up (a row of the office's own printed after this one): the table's
+      // equations between rows choose (decideOpenRows), else the row stays open
+      if (adding.length > 1) return { readings: [...new Map(adding.map((w) => [w.map(textOf).join('|'), w.map(textOf)])).values()], sure: false, window: 'equation' };
     }
     const w = take === 'leading' ? windows[0]! : windows.at(-1)!;
     return { readings: [w.map(textOf)], sure: false, window: take };
   }
   return { readings: [], sure: false };
+}
+
+/**
+ * A delimited row printed across the table's full width: the empty cells after its last figure
+ * that the row does not have (2019's 收费 and 采购 rows fill two of three columns) are layout,
+ * not blanks; an empty cell between figures stays a blank in its column.
+ */
+function layoutTrimmed(figures: readonly Token[], cells: number): Token[] {
+  const out = [...figures];
+  while (out.length > cells && out.at(-1)?.empty) out.pop();
+  return out.length === figures.length ? [] : out;
+}
+
+/**
+ * A row of fewer figures than cells whose source does not show where its blanks are (a line per
+ * cell, spaces, a run): every choice of blank cells whose figures the other cells can hold, by
+ * their kinds. One choice left (「0.834」 can only be 采购总金额, 「-3」 only 本年增/减): the kinds
+ * have placed the figures. Rows of up to four cells (表二's); more choices leave the row open.
+ */
+function blankReadings(toks: readonly Token[], defs: readonly CellDef[]): Reading[] {
+  const n = defs.length;
+  if (!toks.length || n > 4) return [];
+  const pieces = toks.map(pieceOf);
+  const out = new Map<string, Reading>();
+  for (let mask = 1; mask < (1 << n) - 1; mask++) {
+    const keep = defs.map((_, i) => i).filter((i) => !((mask >> i) & 1));
+    const fit = fitPieces(pieces, keep.map((i) => defs[i]!), []);
+    if (fit.truncated) return [];
+    for (const r of fit.readings) {
+      if (!r.every((t, k) => t !== null && parseFigure(defs[keep[k]!]!, t, false).ok)) continue;
+      const full: Reading = defs.map(() => null);
+      keep.forEach((i, k) => (full[i] = r[k]!));
+      out.set(full.join('|'), full);
+    }
+  }
+  return [...out.values()];
 }
 
 /** No reading of the figures as one cell fewer (a blank in any column): then none vanished. */
@@ -494,6 +539,7 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
   if (chosen === before) reader.warnings.push(`${tableName(table)}的数字在原文中印在行名之前（从 PDF 复制的文字常见），已按行名之前的数字读取，请核对`);
 
   const open: RowPlan[] = [];
+  const tooMany: RowPlan[] = [];
   for (const plan of chosen.plans.values()) {
     const { fit } = plan;
     const n = plan.ids.length;
@@ -511,14 +557,9 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
     }
     if (fit.truncated && !fit.sure) {
       reader.missing(plan.ids);
-      reader.warnings.push(`${tableName(table)}「${plan.label}」一行的数字连在一起，可以拆成太多种读法，已留空，请对照原文填写`);
+      tooMany.push(plan);
       continue;
     }
-    if (fit.readings.length > 1) {
-      open.push(plan);
-      continue;
-    }
-    reader.assign(plan.ids, fit.readings[0]!, !fit.sure || plan.placed === true || fit.window !== undefined);
     if (fit.window && !plan.placed) {
       const count = countFigures(plan.figures);
       reader.warnings.push(
@@ -527,9 +568,17 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
           : `${tableName(table)}「${plan.label}」一行有 ${count} 个数（应为 ${n} 个），已取${fit.window === 'leading' ? '前' : '后'} ${n} 个，请核对`,
       );
     }
+    if (fit.readings.length > 1) {
+      open.push(plan);
+      continue;
+    }
+    reader.assign(plan.ids, fit.readings[0]!, !fit.sure || plan.placed === true || fit.window !== undefined);
   }
   reader.warnings.push(...chosen.notes);
   if (open.length) decideOpenRows(format, table, reader, open);
+  for (const plan of readByOtherRows(format, table, reader, tooMany)) {
+    reader.warnings.push(`${tableName(table)}「${plan.label}」一行的数字连在一起，可以拆成太多种读法，已留空，请对照原文填写`);
+  }
   confirmByEquations(format, table, reader, [...chosen.plans.values()]);
   for (const row of labels.rowOrder) if (!chosen.plans.has(row)) reader.missing(labels.rowCells.get(row)!);
   return reader.result(countFigures(tokens));
@@ -588,6 +637,62 @@ function decideOpenRows(format: FormatId, table: TableId, reader: Reader, open: 
       .join('」或「');
     reader.warnings.push(`${tableName(table)}「${plan.label}」一行的数字连在一起，有不止一种读法（「${shown}」${readings.length > 2 ? '等' : ''}），合计都对得上；对不准的格已留空，请对照原文填写`);
   });
+}
+
+/**
+ * Rows whose digits run together in too many ways to try them all (「34539721921179249732592218590」
+ * for seven cells): where the table's equations give each of the row's cells from rows already
+ * read for sure (（七）总计 from the results, 一 from （七）＋四－二), and those figures printed
+ * together are exactly the row's digits, the digits vouch for the arithmetic and the row is read.
+ * Rows are tried until none more can be read; the rows left are returned (blank, uncertain).
+ */
+function readByOtherRows(format: FormatId, table: TableId, reader: Reader, rows: readonly RowPlan[]): RowPlan[] {
+  const eqs = tableEquations(format, table);
+  // the row's own cells derived so far count as known: its 总计 is the sum of the parts just derived
+  let row = new Map<string, number>();
+  const known = (id: string) => row.has(id) || (id in reader.cells && !reader.uncertain.has(id));
+  const valueOf = (id: string) => row.get(id) ?? reader.cells[id]!;
+  const derive = (id: string): number | null => {
+    let found: number | null = null;
+    for (const e of eqs) {
+      const side = e.left.includes(id) ? 'left' : e.right.includes(id) ? 'right' : null;
+      if (!side) continue;
+      const others = [...e.left, ...e.right].filter((x) => x !== id);
+      if (!others.every(known)) continue;
+      const sum = (ids: string[]) => ids.filter((x) => x !== id).reduce((n, x) => n + valueOf(x), 0);
+      const v = side === 'left' ? sum(e.right) - sum(e.left) : sum(e.left) - sum(e.right);
+      if (v < 0 || (found !== null && found !== v)) return null;
+      found = v;
+    }
+    return found;
+  };
+  let left = [...rows];
+  for (let progress = true; progress && left.length; ) {
+    progress = false;
+    for (const plan of left) {
+      row = new Map();
+      for (let more = true; more; ) {
+        more = false;
+        for (const id of plan.ids) {
+          if (row.has(id)) continue;
+          const v = derive(id);
+          if (v === null) continue;
+          row.set(id, v);
+          more = true;
+        }
+      }
+      const values = plan.ids.map((id) => row.get(id));
+      row = new Map();
+      if (values.some((v) => v === undefined)) continue;
+      const digits = plan.figures.filter((t) => !t.empty).map((t) => t.text).join('');
+      if (values.join('') !== digits) continue;
+      for (const id of plan.ids) reader.uncertain.delete(id);
+      reader.assign(plan.ids, values.map(String), plan.placed === true);
+      left = left.filter((p) => p !== plan);
+      progress = true;
+    }
+  }
+  return left;
 }
 
 /**
@@ -653,7 +758,10 @@ export function readTable2(format: FormatId, lines: readonly Line[]): TableRead 
 }
 
 export function readTable3(format: FormatId, lines: readonly Line[]): TableRead {
-  return readRows(format, 't3', lines, 'trailing');
+  const { lines: laid, turned } = untransposeTable3(format, lines);
+  const read = readRows(format, 't3', laid, 'trailing');
+  if (turned) read.warnings.unshift(`${tableName('t3')}印成了行列对调的样式（申请人在行，办理结果在列），已按行名和列名对调后读取，请核对`);
+  return read;
 }
 
 // ---------------------------------------------------------------------------------------------

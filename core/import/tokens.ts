@@ -27,8 +27,12 @@ const NUMBER = /^[-+]?\d+(\.\d+)?$/;
 /** what a published cell holds when it means 「nothing to report」 or 「not applicable」 */
 export const PLACEHOLDER = /^[-—–/／\\无空]$|^[-—–]{2}$/;
 
+/** zero written as a character (〇, 零, or the circle ○ that OCR reads it as), alone in its cell, a unit after it or not */
+const ZERO_WORD = /^[〇零○](件|项|个|条|次)?$/;
+
 /** A figure's text, normalised (「1，234」 → 「1234」, full-width digits folded), or null when it is not one. */
 export function numberText(text: string): string | null {
+  if (ZERO_WORD.test(text)) return '0';
   if (!/\d/.test(text)) return null;
   const t = normaliseNumberText(text);
   return NUMBER.test(t.replace(UNIT, '')) ? t : null;
