@@ -63,6 +63,12 @@ export function linesFromHtml(html: string): HtmlContent {
         for (const line of linesFromTable(readTable(el))) lines.push(line);
         return false;
       }
+      const cells = cssRowCells(el);
+      if (cells) {
+        flush();
+        lines.push({ row: true, cells: cells.map(textOf) });
+        return false;
+      }
       if (BLOCKS.has(el.name)) flush();
     },
     exit: (el) => {
@@ -71,6 +77,22 @@ export function linesFromHtml(html: string): HtmlContent {
   });
   flush();
   return { lines, images };
+}
+
+const CSS_ROW = /\b(tr|row|table-row)\b/i;
+const CSS_CELL = /\b(td|th|cell|col|table-cell)\b/i;
+const styleOrClass = (el: Element) => `${el.attrs.class ?? ''} ${(el.attrs.style ?? '').replace(/display\s*:\s*/gi, '')}`;
+
+/**
+ * A table made of <div>s and <span>s by a site without <table> (its cells shown apart by CSS,
+ * which is not read here): an element named a row by its class or display, whose children are
+ * at least two elements named cells. Their text would otherwise run together (「84012…」).
+ */
+function cssRowCells(el: Element): Element[] | null {
+  if (el.name === 'tr' || !CSS_ROW.test(styleOrClass(el))) return null;
+  const children = el.children.filter(isElement);
+  if (children.length < 2 || !children.every((c) => CSS_CELL.test(styleOrClass(c)))) return null;
+  return children;
 }
 
 function span(value: string | undefined): number {

@@ -25,7 +25,7 @@ const FLOORS: Record<string, number> = {
   'key-value.txt': 200,
   'csv.txt': 200,
   'ascii-grid.txt': 200,
-  'div-table.html': 185,
+  'div-table.html': 200,
   't3-transposed.txt': 200,
   'two-pages.txt': 200,
   'fullwidth-thousands.txt': 200,
