@@ -576,7 +576,7 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
   }
   reader.warnings.push(...chosen.notes);
   if (open.length) decideOpenRows(format, table, reader, open);
-  for (const plan of readByOtherRows(format, table, reader, tooMany)) {
+  for (const plan of readJointly(format, table, reader, open, readByOtherRows(format, table, reader, tooMany))) {
     reader.warnings.push(`${tableName(table)}「${plan.label}」一行的数字连在一起，可以拆成太多种读法，已留空，请对照原文填写`);
   }
   confirmByEquations(format, table, reader, [...chosen.plans.values()]);
@@ -693,6 +693,50 @@ function readByOtherRows(format: FormatId, table: TableId, reader: Reader, rows:
     }
   }
   return left;
+}
+
+/**
+ * Rows too ambiguous to cut (`rows`) that need a row still open between readings (四 cut two ways,
+ * 一 in too many): each combination of the open rows' readings is tried; where exactly one lets
+ * every such row be read from the others (readByOtherRows), the digits and the equations agree
+ * on one table and it is read. Otherwise everything stays as it was. Returns the rows left.
+ */
+function readJointly(format: FormatId, table: TableId, reader: Reader, open: readonly RowPlan[], rows: RowPlan[]): RowPlan[] {
+  const ambiguous = open.filter((p) => !p.placed && p.ids.some((id) => reader.uncertain.has(id)));
+  const combos = ambiguous.reduce((n, p) => n * p.fit.readings.length, 1);
+  if (!rows.length || !ambiguous.length || combos > 256) return rows;
+  const saved = { cells: { ...reader.cells }, uncertain: [...reader.uncertain] };
+  const restore = () => {
+    for (const id of Object.keys(reader.cells)) delete reader.cells[id];
+    Object.assign(reader.cells, saved.cells);
+    reader.uncertain.clear();
+    for (const id of saved.uncertain) reader.uncertain.add(id);
+  };
+  const winners: Record<string, number>[] = [];
+  for (let c = 0; c < combos && winners.length < 2; c++) {
+    restore();
+    let k = c;
+    for (const plan of ambiguous) {
+      const reading = plan.fit.readings[k % plan.fit.readings.length]!;
+      k = Math.floor(k / plan.fit.readings.length);
+      for (const id of plan.ids) reader.uncertain.delete(id);
+      reader.assign(plan.ids, reading);
+    }
+    if (readByOtherRows(format, table, reader, rows).length === 0) winners.push({ ...reader.cells });
+  }
+  restore();
+  if (winners.length !== 1) return rows;
+  for (const plan of [...ambiguous, ...rows]) {
+    for (const id of plan.ids) {
+      if (id in winners[0]!) reader.cells[id] = winners[0]![id]!;
+      else delete reader.cells[id];
+      reader.uncertain.delete(id);
+    }
+    // the open row's warning named its readings: one was chosen
+    const at = reader.warnings.findIndex((w) => w.includes(`「${plan.label}」一行的数字连在一起，有不止一种读法`));
+    if (at >= 0) reader.warnings.splice(at, 1);
+  }
+  return [];
 }
 
 /**

@@ -5,6 +5,8 @@ import { linesFromText } from '../../../core/import/lines.js';
 import { findSections } from '../../../core/import/sections.js';
 import { readTable2, readTable3 } from '../../../core/import/tables.js';
 import { wanToFen } from '../../../core/report/index.js';
+import { makeReport, rng } from '../../fixtures/import/generator.js';
+import { renderText } from '../../fixtures/import/shapes.js';
 
 /**
  * The reader weaknesses the benchmark's classification found (figures marked uncertain although
@@ -57,6 +59,20 @@ describe('表三 rows read by the other rows', () => {
     expect(read.cells['t3.r1.np']).toBe(34539);
     expect(read.cells['t3.r1.total']).toBe(218590);
     expect(read.uncertain.filter((id) => id.startsWith('t3.r1.'))).toEqual([]);
+  });
+
+  it('一 too ambiguous to cut and 四 cut two ways: the one reading of 四 that lets 一 be read from the others is taken', () => {
+    // a generated report whose 表三 runs together (seed found by the benchmark's classification)
+    const r = rng(293003);
+    const g = makeReport(r);
+    const text = renderText('runon', g, r).text;
+    expect(text).toContain('一、本年新收政府信息公开申请数量7937416335516682632902263185869');
+    const out = importText(text);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const t3 = Object.keys(g.report.cells).filter((id) => id.startsWith('t3.'));
+    expect(t3.filter((id) => out.report.cells[id] !== g.report.cells[id])).toEqual([]);
+    expect(out.uncertain.filter((id) => id.startsWith('t3.'))).toEqual([]);
   });
 
   it('an office’s own row after 四 adds figures: the window that keeps 一＋二＝（七）＋四 is taken', () => {
