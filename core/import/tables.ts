@@ -500,6 +500,30 @@ export function alignmentScore(format: FormatId, table: TableId, plan: ReturnTyp
 }
 
 /**
+ * Figures printed before their labels, and figures left after the table's last label: the last
+ * rows' own, whose label was lost (text copied out of a PDF drops a line). They are placed on the
+ * rows after the last row read, in table order, marked uncertain unless the equations between
+ * rows confirm them (confirmByEquations).
+ */
+function placeTrailing(format: FormatId, table: 't2' | 't3', labels: TableLabels, evs: readonly Event[], plan: ReturnType<typeof planRows>, take: 'leading' | 'trailing'): void {
+  const lastLabel = evs.findLastIndex((e) => e.kind === 'label');
+  if (lastLabel < 0) return;
+  const trailing = evs.slice(lastLabel + 1).flatMap((e) => (e.kind === 'figure' && !e.token.empty ? [e.token] : []));
+  const lastRead = Math.max(...labels.rowOrder.map((row, k) => (plan.plans.has(row) ? k : -1)));
+  const lost = labels.rowOrder.slice(lastRead + 1);
+  if (!trailing.length || lastRead < 0 || !lost.length) return;
+  const n = labels.rowCells.get(lost[0]!)!.length;
+  const chunks = splitRows(trailing, n, lost.length, n);
+  if (!chunks) return;
+  const label = (evs[lastLabel] as { entry: LabelEntry }).entry.text;
+  chunks.slice(0, lost.length).forEach((figures, k) => {
+    const ids = labels.rowCells.get(lost[k]!)!;
+    plan.plans.set(lost[k]!, { row: lost[k]!, ids, fit: fitRow(format, table, ids, figures, take), label, figures, placed: true });
+  });
+  plan.notes.push(`${tableName(table)}「${label}」之后的 ${Math.min(chunks.length, lost.length)} 行在原文中没有行名，已按表格顺序读取，请核对`);
+}
+
+/**
  * Figures of `rows` rows that lost their labels: by source line where the source had rows, else
  * by count (`width` or `width + 1` per row, the extra being a stray figure in front).
  */
@@ -536,6 +560,7 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
   const before = planRows(format, table, labels, segmentsOf(evs, 'before'), take, 'before');
   // figures after their label is how tables are written: the other way needs clearly better evidence
   const chosen = alignmentScore(format, table, before, evs, 'before') > alignmentScore(format, table, after, evs, 'after') + 2 ? before : after;
+  if (chosen === before) placeTrailing(format, table, labels, evs, chosen, take);
   if (chosen === before) reader.warnings.push(`${tableName(table)}的数字在原文中印在行名之前（从 PDF 复制的文字常见），已按行名之前的数字读取，请核对`);
 
   const open: RowPlan[] = [];

@@ -75,6 +75,20 @@ describe('表三 rows read by the other rows', () => {
     expect(out.uncertain.filter((id) => id.startsWith('t3.'))).toEqual([]);
   });
 
+  it('text copied out of a PDF (figures before labels) whose last row lost its label: placed after the last label, confirmed by 一＋二＝（七）＋四', () => {
+    const r = rng(625601);
+    const g = makeReport(r);
+    const text = renderText('pdf-text', g, r).text;
+    expect(text).not.toContain('四、结转下年度继续办理');
+    const out = importText(text);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const r4 = Object.keys(g.report.cells).filter((id) => id.startsWith('t3.r4.'));
+    expect(r4.map((id) => out.report.cells[id])).toEqual(r4.map((id) => g.report.cells[id]));
+    expect(out.uncertain.filter((id) => id.startsWith('t3.r4.'))).toEqual([]);
+    expect(out.warnings.join('')).toContain('没有行名');
+  });
+
   it('an office’s own row after 四 adds figures: the window that keeps 一＋二＝（七）＋四 is taken', () => {
     const lines = linesFromText(
       [
