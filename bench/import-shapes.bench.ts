@@ -73,6 +73,8 @@ async function measure(
   console.log(
     `import shape ${shape.padEnd(13)} ${count} reports: right ${rightPct.toFixed(2)} % (goal ≥ ${GOAL_RIGHT} %), uncertain-knowable ${pct(sum.knowable)} %, uncertain-inherent ${pct(sum.inherent)} %, silently wrong ${silentPct.toFixed(3)} % (goal ≤ ${GOAL_SILENT} %)${refused ? `, ${refused} refused` : ''} ${ok ? 'ok' : 'BELOW GOAL'}`,
   );
+  // the goal on what the text can tell: a blank the source hides is no reader's to find
+  if (sum.inherent) console.log(`  right of the figures the text determines: ${((100 * sum.right) / (sum.cells - sum.inherent)).toFixed(2)} %`);
   const worst = [...weak].sort((a, b) => b[1] - a[1]).slice(0, 6);
   if (worst.length) console.log(`  most often uncertain though knowable: ${worst.map(([id, n]) => `${id} ×${n}`).join(', ')}`);
 }
