@@ -475,7 +475,7 @@ export function planRows(format: FormatId, table: 't2' | 't3', labels: TableLabe
  * between rows that hold with its figures (a shift by one row breaks them), less the figures it
  * leaves to no row (the first row's figures before any label, when figures precede labels).
  */
-export function alignmentScore(format: FormatId, table: TableId, plan: ReturnType<typeof planRows>, evs: readonly Event[], direction: 'after' | 'before'): number {
+export function alignmentScore(format: FormatId, table: TableId, plan: ReturnType<typeof planRows>, evs: readonly Event[], direction: 'after' | 'before', trailingPlaced = false): number {
   const values = new Map<string, number | null>();
   for (const p of plan.plans.values()) {
     if (p.fit.readings.length !== 1) continue;
@@ -496,6 +496,7 @@ export function alignmentScore(format: FormatId, table: TableId, plan: ReturnTyp
       boundary = e.entry.kind === 'boundary';
     } else if (boundary && !e.token.empty) orphans++;
   }
+  if (trailingPlaced) orphans = 0;
   return plan.score + 2 * holding - orphans / 2;
 }
 
@@ -505,22 +506,23 @@ export function alignmentScore(format: FormatId, table: TableId, plan: ReturnTyp
  * rows after the last row read, in table order, marked uncertain unless the equations between
  * rows confirm them (confirmByEquations).
  */
-function placeTrailing(format: FormatId, table: 't2' | 't3', labels: TableLabels, evs: readonly Event[], plan: ReturnType<typeof planRows>, take: 'leading' | 'trailing'): void {
+function placeTrailing(format: FormatId, table: 't2' | 't3', labels: TableLabels, evs: readonly Event[], plan: ReturnType<typeof planRows>, take: 'leading' | 'trailing'): boolean {
   const lastLabel = evs.findLastIndex((e) => e.kind === 'label');
-  if (lastLabel < 0) return;
+  if (lastLabel < 0) return false;
   const trailing = evs.slice(lastLabel + 1).flatMap((e) => (e.kind === 'figure' && !e.token.empty ? [e.token] : []));
   const lastRead = Math.max(...labels.rowOrder.map((row, k) => (plan.plans.has(row) ? k : -1)));
   const lost = labels.rowOrder.slice(lastRead + 1);
-  if (!trailing.length || lastRead < 0 || !lost.length) return;
+  if (!trailing.length || lastRead < 0 || !lost.length) return false;
   const n = labels.rowCells.get(lost[0]!)!.length;
   const chunks = splitRows(trailing, n, lost.length, n);
-  if (!chunks) return;
+  if (!chunks) return false;
   const label = (evs[lastLabel] as { entry: LabelEntry }).entry.text;
   chunks.slice(0, lost.length).forEach((figures, k) => {
     const ids = labels.rowCells.get(lost[k]!)!;
     plan.plans.set(lost[k]!, { row: lost[k]!, ids, fit: fitRow(format, table, ids, figures, take), label, figures, placed: true });
   });
   plan.notes.push(`${tableName(table)}「${label}」之后的 ${Math.min(chunks.length, lost.length)} 行在原文中没有行名，已按表格顺序读取，请核对`);
+  return true;
 }
 
 /**
@@ -559,8 +561,9 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
   const after = planRows(format, table, labels, segmentsOf(evs, 'after'), take, 'after');
   const before = planRows(format, table, labels, segmentsOf(evs, 'before'), take, 'before');
   // figures after their label is how tables are written: the other way needs clearly better evidence
-  const chosen = alignmentScore(format, table, before, evs, 'before') > alignmentScore(format, table, after, evs, 'after') + 2 ? before : after;
-  if (chosen === before) placeTrailing(format, table, labels, evs, chosen, take);
+  // the last rows' figures left after the last label (their label lost) are theirs, not orphans
+  const trailing = placeTrailing(format, table, labels, evs, before, take);
+  const chosen = alignmentScore(format, table, before, evs, 'before', trailing) > alignmentScore(format, table, after, evs, 'after') + 2 ? before : after;
   if (chosen === before) reader.warnings.push(`${tableName(table)}的数字在原文中印在行名之前（从 PDF 复制的文字常见），已按行名之前的数字读取，请核对`);
 
   const open: RowPlan[] = [];

@@ -89,6 +89,16 @@ describe('表三 rows read by the other rows', () => {
     expect(out.warnings.join('')).toContain('没有行名');
   });
 
+  it('the same where figures after labels would also add up row by row: the lost last row decides for figures before labels (no shift by one row)', () => {
+    const r = rng(2676622);
+    const g = makeReport(r);
+    const out = importText(renderText('pdf-text', g, r).text);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const t3 = Object.keys(g.report.cells).filter((id) => id.startsWith('t3.'));
+    expect(t3.filter((id) => out.report.cells[id] !== g.report.cells[id])).toEqual([]);
+  });
+
   it('an office’s own row after 四 adds figures: the window that keeps 一＋二＝（七）＋四 is taken', () => {
     const lines = linesFromText(
       [
