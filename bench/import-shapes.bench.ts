@@ -7,6 +7,8 @@
  *
  *   npx tsx bench/import-shapes.bench.ts            # 2 000 reports per text shape and for the app's DOCX
  *   IMPORT_REPORTS=200 IMPORT_PDF_REPORTS=20 npx tsx bench/import-shapes.bench.ts
+ *   IMPORT_SHAPES=pdf-text,app-pdf npx tsx bench/import-shapes.bench.ts   # some shapes only
+ *   IMPORT_SHOW=1 …                                  # each report with figures uncertain though knowable
  *
  * The two PDF shapes (the app's own PDF, and the Word page printed to PDF) go through one reused
  * headless Chromium and pdf.js, about a quarter of a second each: IMPORT_PDF_REPORTS of them
@@ -23,6 +25,7 @@ import { finish, report } from './budget.js';
 
 const REPORTS = Number(process.env.IMPORT_REPORTS ?? 2000);
 const PDF_REPORTS = Number(process.env.IMPORT_PDF_REPORTS ?? 200);
+const ONLY = process.env.IMPORT_SHAPES ? new Set(process.env.IMPORT_SHAPES.split(',')) : null;
 const GOAL_RIGHT = 99.5;
 const GOAL_SILENT = 0.1;
 
@@ -81,6 +84,7 @@ async function measure(
 
 async function main(): Promise<void> {
   for (const shape of TEXT_SHAPES) {
+    if (ONLY && !ONLY.has(shape)) continue;
     await measure(
       shape,
       REPORTS,
@@ -92,11 +96,11 @@ async function main(): Promise<void> {
     );
   }
   for (const shape of BINARY_SHAPES) {
-    if (!PDF_REPORTS && shape !== 'app-docx') continue;
+    if ((!PDF_REPORTS && shape !== 'app-docx') || (ONLY && !ONLY.has(shape))) continue;
     await measure(shape, shape === 'app-docx' ? REPORTS : PDF_REPORTS, (g) => renderBinary(shape, g));
   }
   await closePdfRenderer();
-  const shapes = TEXT_SHAPES.length + BINARY_SHAPES.length;
+  const shapes = [...TEXT_SHAPES, ...BINARY_SHAPES].filter((s) => !ONLY || ONLY.has(s)).length;
   console.log(`import shapes: ${shapes - misses} of ${shapes} shapes meet the goal (${total} reports read)`);
 }
 
