@@ -107,7 +107,9 @@ describe('bad inputs exit 2 with the reason', () => {
     const run = runCli(['import', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('50.0 MB');
-    expect(Date.now() - t0).toBeLessThan(15_000);
+    // a hang guard only (reading 50 MB would take far longer than starting the command); on a busy
+    // machine the start alone can take many seconds, so the bound is loose
+    expect(Date.now() - t0).toBeLessThan(60_000);
   });
 
   it('no file given', () => {
