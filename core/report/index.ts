@@ -9,3 +9,4 @@ export * from './signoff.js';
 export * from './carry.js';
 export * from './fingerprint.js';
 export { sha256Hex } from './sha256.js';
+export * from './rates.js';
