@@ -1,17 +1,17 @@
 import { sectionHeading, SECTIONS } from '../format/index.js';
-import { findingKey, type Finding } from '../rules/index.js';
+import { classify, CLASS_LABELS, type Finding } from '../rules/index.js';
 
 /**
  * The gate in front of 「定稿」 and of final copies (printed or exported). The same function
  * decides in the back end, which refuses, and in the window, which lists what is in the way.
+ * It reads the one classification of findings (core/rules/classify.ts):
  *
- * - blocking: every error, and the blank cells (D-4): a final document has no blanks, and a
- *   blank cannot be "accepted" — it is filled with 0 or with the figure.
- * - unconfirmed: warnings the clerk has not accepted with a reason. They do not block, but
- *   signing lists them and asks the clerk to confirm that they were looked at.
- * - accepted: warnings accepted with a reason (shown, nothing to do).
+ * - blocking: what must be corrected (必须改正): every error, blank cells and 「/」.
+ * - unconfirmed: what is to be checked (需核对) and not yet accepted with a reason. It does not
+ *   block, but signing lists it and asks the clerk to confirm that it was looked at.
+ * - accepted: warnings and hints accepted with a reason (shown, nothing to do).
  *
- * Hints and guidance (severity hint / info) never stand in the way.
+ * Hints and guidance (提示, 说明) never stand in the way.
  */
 export interface ExportGate {
   blocking: Finding[];
@@ -19,16 +19,9 @@ export interface ExportGate {
   accepted: Finding[];
 }
 
-/** Rules whose findings block even though their severity is 「警告」. */
-const BLOCKING_WARNINGS = new Set(['D-4']);
-
 export function exportGate(findings: readonly Finding[], acceptedKeys: ReadonlySet<string>): ExportGate {
-  const gate: ExportGate = { blocking: [], unconfirmed: [], accepted: [] };
-  for (const f of findings) {
-    if (f.severity === 'error' || BLOCKING_WARNINGS.has(f.ruleId)) gate.blocking.push(f);
-    else if (f.severity === 'warning') (acceptedKeys.has(findingKey(f)) ? gate.accepted : gate.unconfirmed).push(f);
-  }
-  return gate;
+  const c = classify(findings, acceptedKeys);
+  return { blocking: c.must, unconfirmed: c.check, accepted: c.accepted };
 }
 
 const HEADINGS = new Map(SECTIONS.map((s) => [s.key, sectionHeading(s)]));
@@ -49,5 +42,5 @@ export function gateRefusal(gate: ExportGate, what: string): string {
   const items = gate.blocking;
   const lines = items.slice(0, LISTED).map((f, i) => `${i + 1}. ${findingLine(f)}`);
   if (items.length > LISTED) lines.push(`……另有 ${items.length - LISTED} 个问题，请在「检查结果」中查看`);
-  return [`还有 ${items.length} 个必须改正的问题，不能${what}。请先改正：`, ...lines].join('\n');
+  return [`还有 ${items.length} 个${CLASS_LABELS.must}的问题，不能${what}。请先改正：`, ...lines].join('\n');
 }

@@ -6,6 +6,7 @@ import { wanNumberToFen, fenToWan } from './money.js';
 import { AGENCY_LEVELS, type ReportData } from './model.js';
 import { resolveTokens, tokensIn } from './prose.js';
 import { SIGNOFF_STEPS } from './signoff.js';
+import { shownCells } from './totals.js';
 
 /**
  * The report file (spec/report-json.md): one UTF-8 JSON document, extension `.nianbao.json`.
@@ -58,7 +59,16 @@ const fileSchema = z
   })
   .passthrough();
 
-export type ReadResult = { ok: true; report: ReportData; warnings: string[] } | { ok: false; message: string };
+export type ReadResult =
+  | {
+      ok: true;
+      /** the report; in one made by the app, the app computes its totals again from the parts */
+      report: ReportData;
+      /** every figure as the file writes it, totals included: what a check of the file reads (spec report-json.md) */
+      written: Record<string, number>;
+      warnings: string[];
+    }
+  | { ok: false; message: string };
 
 /** Reads a report file's text. Every refusal is a sentence a clerk can act on. */
 export function parseReportFile(source: string): ReadResult {
@@ -115,7 +125,7 @@ export function parseReportFile(source: string): ReadResult {
       contact: { address: c.address ?? '', postcode: c.postcode ?? '', phone: c.phone ?? '', email: c.email ?? '' },
       website: f.agency.website ?? '',
     },
-    cells,
+    cells: { ...cells },
     // a file made by the app keeps the live figures; anyone else's has plain text only
     sections: { ...(f.sections ?? {}), ...(f.sectionsWithFigures ?? {}) },
     notes: { ...(f.notes ?? {}) },
@@ -134,7 +144,7 @@ export function parseReportFile(source: string): ReadResult {
     const extra = f.signoff as Record<string, unknown>;
     for (const { date } of SIGNOFF_STEPS) if (typeof extra[date] === 'string' && extra[date]) report.signoff[date] = extra[date];
   }
-  return { ok: true, report, warnings };
+  return { ok: true, report, written: cells, warnings };
 }
 
 /**
@@ -151,7 +161,9 @@ function fileAgency(agency: ReportData['agency']): Omit<ReportData['agency'], 'l
 export function serializeReportFile(report: ReportData): string {
   const withFigures = Object.entries(report.sections).filter(([, text]) => text && tokensIn(text).length);
   const cells: Record<string, number> = {};
-  for (const [id, value] of Object.entries(report.cells)) {
+  // totals are included (spec report-json.md): computed here for a report made in the app
+  const figures = shownCells(report);
+  for (const [id, value] of Object.entries(figures)) {
     const def = report.format === 'free' ? undefined : cellDef(report.format, id);
     cells[id] = def?.kind === 'money' ? Number(fenToWan(value)) : value;
   }
@@ -162,7 +174,7 @@ export function serializeReportFile(report: ReportData): string {
     agency: fileAgency(report.agency),
     cells,
     // plain text for every reader of the file, as the spec requires; the live figures alongside
-    sections: Object.fromEntries(Object.entries(report.sections).map(([k, text]) => [k, resolveTokens(text ?? '', report.format, report.cells)])),
+    sections: Object.fromEntries(Object.entries(report.sections).map(([k, text]) => [k, resolveTokens(text ?? '', report.format, figures)])),
     ...(withFigures.length ? { sectionsWithFigures: Object.fromEntries(withFigures) } : {}),
     notes: report.notes,
     ...(report.signoff ? { signoff: report.signoff } : {}),

@@ -88,6 +88,7 @@ export const A3: RuleDef = {
       if (a + b === c + d) continue;
       const [r1, r2, r37, r4] = ids.map((i) => `「${rowLabelOf(index, i)}」`);
       const carry = a + b - c;
+      const offer = carry >= 0 && otherEquationsHold(ctx, col);
       out.push({
         ruleId: 'A-3',
         severity: 'error',
@@ -96,14 +97,35 @@ export const A3: RuleDef = {
         message:
           `表三「${colLabelOf(index, ids[0])}」一列不符合勾稽关系：${r1}${a} + ${r2}${b} = ${a + b}，` +
           `而${r37}${c} + ${r4}${d} = ${c + d}。第一项加第二项之和应等于第三项加第四项之和`,
-        ...(carry >= 0
-          ? { fix: { label: '按勾稽关系填入：四 = 一 + 二 − （七）总计', changes: { [ids[3]]: carry } } }
+        ...(offer
+          ? {
+              fix: {
+                label: `按勾稽关系填入（四＝一＋二－（七）总计）：结转下年度·${colLabelOf(index, ids[3])} ${d}→${carry}，将结转到下一年`,
+                changes: { [ids[3]]: carry },
+              },
+            }
           : {}),
       });
     }
     return out;
   },
 };
+
+/**
+ * Whether a column's 四 can be worked out from 一 + 二 − （七）总计: only when （七）总计 is itself
+ * right — the result rows adding up to it (A-2; in a published report a blank row reads as 0),
+ * every row's 总计 the sum of its parts (A-1) where totals are written, and in the app no result
+ * row still blank (the total would be incomplete) — else the one-click fix would write a wrong
+ * 结转下年度 that becomes next year's 上年结转.
+ */
+function otherEquationsHold(ctx: RuleContext, col: string): boolean {
+  const index = ctx.index!;
+  const resultIds = index.t3ResultRows.map((r) => id(r, col));
+  if (ctx.computedTotals) return resultIds.every((r) => ctx.cells[r] !== undefined);
+  const results = resultIds.reduce((sum, r) => sum + (ctx.cells[r] ?? 0), 0);
+  if (results !== ctx.cells[id('r3_7', col)]) return false;
+  return index.t3Rows.every((row) => !sumMismatch(ctx, id(row, 'total'), index.t3OpenColumns.map((c) => id(row, c))));
+}
 
 export const A4: RuleDef = {
   id: 'A-4',

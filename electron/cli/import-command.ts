@@ -4,7 +4,7 @@ import { cellDef, cellName, FORMATS, getFormat, sectionHeading, SECTIONS, type F
 import { IMPORT_LIMITS, refuseUnread, type ImportOutcome } from '../../core/import/index.js';
 import { importFileBytes } from '../services/import.js';
 import { AGENCY_LEVEL_LABELS, serializeReportFile, fenToWan, type ReportData } from '../../core/report/index.js';
-import { checkReport, SEVERITY_LABELS } from '../../core/rules/index.js';
+import { checkReport, classify, summaryText } from '../../core/rules/index.js';
 import { writeFileAtomic } from '../export/write-file.js';
 import { flag, option, positionals, type CliIO, type Command } from './command.js';
 import { readFailure } from './read-report.js';
@@ -100,7 +100,6 @@ function summary(outcome: Extract<ImportOutcome, { ok: true }>): string[] {
     ...(report.sections.intro ? ['导语'] : []),
     ...SECTIONS.filter((s) => report.sections[s.key] || (s.table && report.sections[`note_${s.table}`])).map((s) => s.numeral),
   ];
-  const counts = (['error', 'warning', 'hint'] as const).map((s) => ({ s, n: checkReport(report).filter((f) => f.severity === s).length }));
   const lines = [
     `${detected.agencyName || '（没有找到机关名称）'} ${detected.year ?? '（没有找到年度）'} 年政府信息公开工作年度报告`,
     `格式：${report.format === 'free' ? '自由格式（没有统计表）' : FORMATS[report.format].name}　机关层级：${level}`,
@@ -109,7 +108,7 @@ function summary(outcome: Extract<ImportOutcome, { ok: true }>): string[] {
   if (report.format !== 'free') lines.push(...tableLines(report.format, report, new Set(uncertain)));
   if (uncertain.length) lines.push('', `带「?」的 ${uncertain.length} 格没有把握读对，请对照原文核对：${uncertainRows(report.format, uncertain).join('、')}`);
   if (warnings.length) lines.push('', '提醒：', ...warnings.map((w) => `  - ${w}`));
-  lines.push('', `按规则核对原文数字：${counts.map(({ s, n }) => `${SEVERITY_LABELS[s]} ${n} 条`).join('，')}（详情：nianbao import FILE --out X.nianbao.json，再 nianbao check X.nianbao.json）`);
+  lines.push('', `按规则核对原文数字：${summaryText(classify(checkReport(report)))}（详情：nianbao import FILE --out X.nianbao.json，再 nianbao check X.nianbao.json）`);
   return lines;
 }
 

@@ -7,6 +7,11 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /** Reads a .nianbao.json file; on failure prints why (in Chinese) and returns undefined (exit code 2). */
 export function readReportFile(file: string | undefined, io: CliIO): ReportData | undefined {
+  return readReportFileAsWritten(file, io)?.report;
+}
+
+/** The same, with every figure as the file writes it (totals included), for checking the file as it stands. */
+export function readReportFileAsWritten(file: string | undefined, io: CliIO): { report: ReportData; written: Record<string, number> } | undefined {
   if (!file) {
     io.err('请给出报告文件，例如：report.nianbao.json');
     return undefined;
@@ -29,7 +34,7 @@ export function readReportFile(file: string | undefined, io: CliIO): ReportData 
     return undefined;
   }
   for (const warning of parsed.warnings) io.err(`注意：${warning}`);
-  return parsed.report;
+  return { report: parsed.report, written: parsed.written };
 }
 
 /** Why a file could not be read, as a clerk says it. */

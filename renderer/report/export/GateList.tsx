@@ -1,4 +1,4 @@
-import { SEVERITY_LABELS, type Finding } from '../../../core/rules/index.js';
+import { classOf, CLASS_LABELS, type Finding } from '../../../core/rules/index.js';
 import { findingLine } from '../../../core/document/index.js';
 
 interface Props {
@@ -15,7 +15,7 @@ export function GateList({ findings, label, onGo }: Props) {
       {findings.map((f, i) => (
         <li key={`${f.ruleId}|${f.cells.join(',')}#${i}`} className={`finding sev-${f.severity}`}>
           <button type="button" className="finding-go" onClick={() => onGo(f)} title="转到相关的格或段落">
-            <span className="finding-sev">{SEVERITY_LABELS[f.severity]}</span>
+            <span className="finding-sev">{CLASS_LABELS[classOf(f)]}</span>
             <span className="finding-message">{findingLine(f)}</span>
           </button>
         </li>

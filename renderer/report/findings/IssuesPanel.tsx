@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { SECTIONS, sectionHeading, type SectionKey } from '../../../core/format/index.js';
-import { SEVERITY_LABELS, type Finding } from '../../../core/rules/index.js';
+import { classify, classOf, CLASS_LABELS, summaryText, type Finding } from '../../../core/rules/index.js';
 import { navigate } from '../../route.js';
 import type { Acknowledgement } from '../../../core/api.js';
 import type { ReportSession } from '../state/ReportSession.js';
@@ -31,11 +31,10 @@ export function IssuesPanel({ session, current }: Props) {
     const title = box?.querySelector<HTMLElement>('.issues-title');
     if (box && group) box.scrollTop += group.getBoundingClientRect().top - box.getBoundingClientRect().top - (title?.offsetHeight ?? 0) - 8;
   }, [current]);
-  const open = findings.filter((f) => f.severity !== 'info' && !isAccepted(f, acks));
-  const errors = open.filter((f) => f.severity === 'error').length;
-  const others = open.length - errors;
-  // within a section: errors, then what to check, then accepted warnings, then guidance
-  const rank = (f: Finding) => (f.severity === 'info' ? 3 : isAccepted(f, acks) ? 2 : f.severity === 'error' ? 0 : 1);
+  // counted and worded as the 定稿 gate and `nianbao check` do (core/rules/classify.ts)
+  const summary = summaryText(classify(findings, new Set(acks.keys())));
+  // within a section: what must be corrected, then what to check, then accepted ones, then guidance
+  const rank = (f: Finding) => (f.severity === 'info' ? 3 : isAccepted(f, acks) ? 2 : classOf(f) === 'must' ? 0 : 1);
   const groups = SECTIONS.map((s) => ({
     section: s,
     items: findings.filter((f) => f.section === s.key).sort((a, b) => rank(a) - rank(b)),
@@ -46,7 +45,7 @@ export function IssuesPanel({ session, current }: Props) {
       <h2 className="issues-title">
         检查结果
         <span className="issues-summary">
-          {open.length === 0 ? '没有需要处理的问题' : [errors ? `${errors} 个错误` : '', others ? `${others} 个需核对` : ''].filter(Boolean).join('，')}
+          {summary}
         </span>
       </h2>
       {groups.map(({ section, items }) => (
@@ -121,7 +120,7 @@ const FindingItem = memo(function FindingItem({ finding: f, session, acks }: { f
   return (
     <li className={`finding sev-${f.severity}${ack ? ' accepted' : ''}`}>
       <button className="finding-go" onClick={go} title={f.cells.length ? '转到相关的格' : '转到这一部分'}>
-        <span className="finding-sev">{ack ? '已接受' : SEVERITY_LABELS[f.severity]}</span>
+        <span className="finding-sev">{ack ? '已接受' : CLASS_LABELS[classOf(f)]}</span>
         <span className="finding-rule">{f.ruleId}</span>
         <span className="finding-message">{f.message}</span>
       </button>

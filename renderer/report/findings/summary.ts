@@ -1,6 +1,6 @@
 import type { Acknowledgement } from '../../../core/api.js';
 import type { SectionKey } from '../../../core/format/index.js';
-import type { Finding, Severity } from '../../../core/rules/index.js';
+import { classOf, type Finding, type Severity } from '../../../core/rules/index.js';
 
 /**
  * What the window derives from the rule findings: the key an acceptance is stored under, which
@@ -11,7 +11,7 @@ import type { Finding, Severity } from '../../../core/rules/index.js';
 export { findingKey } from '../../../core/rules/index.js';
 import { canAccept, findingKey } from '../../../core/rules/index.js';
 
-/** Warnings and hints can be accepted with a reason; errors must be corrected, guidance needs nothing. */
+/** 需核对 and 提示 can be accepted with a reason; 必须改正 must be corrected, guidance needs nothing (core's one classification). */
 export { canAccept } from '../../../core/rules/index.js';
 
 export function isAccepted(f: Finding, acks: ReadonlyMap<string, Acknowledgement>): boolean {
@@ -24,18 +24,19 @@ export function isOpen(f: Finding, acks: ReadonlyMap<string, Acknowledgement>): 
 }
 
 export interface SectionCount {
-  errors: number;
-  /** warnings and hints */
-  warnings: number;
+  /** 必须改正 */
+  must: number;
+  /** 需核对 and 提示 */
+  check: number;
 }
 
 export function countsBySection(findings: readonly Finding[], acks: ReadonlyMap<string, Acknowledgement>): Map<SectionKey, SectionCount> {
   const out = new Map<SectionKey, SectionCount>();
   for (const f of findings) {
     if (!isOpen(f, acks)) continue;
-    const count = out.get(f.section) ?? { errors: 0, warnings: 0 };
-    if (f.severity === 'error') count.errors += 1;
-    else count.warnings += 1;
+    const count = out.get(f.section) ?? { must: 0, check: 0 };
+    if (classOf(f) === 'must') count.must += 1;
+    else count.check += 1;
     out.set(f.section, count);
   }
   return out;

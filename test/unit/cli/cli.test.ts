@@ -55,9 +55,42 @@ describe('nianbao command line', () => {
   it('check: exit 1 with the findings when a report breaks an error rule (seed 000: A-2, A-3)', () => {
     const { code, stdout } = runCli(['check', path.join(FIXTURES, 'seed-000.nianbao.json')]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^A-3 {2}错误 error {2}t3\.r1\.oth,t3\.r2\.oth,t3\.r3_7\.oth,t3\.r4\.oth {2}/m);
-    expect(stdout).toMatch(/^A-2 {2}错误 error/m);
+    expect(stdout).toMatch(/^A-3 {2}必须改正 error {2}t3\.r1\.oth,t3\.r2\.oth,t3\.r3_7\.oth,t3\.r4\.oth {2}/m);
+    expect(stdout).toMatch(/^A-2 {2}必须改正 error/m);
+    // counted and worded as the window and the 定稿 gate do
+    expect(stdout).toMatch(/年：\d+ 个必须改正/);
   });
+
+  it('check reads a file as written: a 总计 that is not the sum of its parts is found, whoever made the file', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'app.nianbao.json');
+    const doc = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'seed-003.nianbao.json'), 'utf8')) as { origin?: string; cells: Record<string, number> };
+    doc.origin = 'app';
+    doc.cells['t3.r1.total'] = (doc.cells['t3.r1.total'] ?? 0) + 5;
+    doc.cells['t4.rev.total'] = (doc.cells['t4.rev.total'] ?? 0) + 1;
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const { code, stdout } = runCli(['check', file]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^A-1 {2}必须改正 error {2}t3\.r1\.total/m);
+    expect(stdout).toMatch(/^L-1 {2}必须改正 error {2}t4\.rev\.total/m);
+  });
+
+  it('carry writes the totals into the new file, and refuses a year that is not the next one', () => {
+    const dir = tmpDir();
+    const out = path.join(dir, '2024.nianbao.json');
+    expect(runCli(['carry', path.join(FIXTURES, 'seed-003.nianbao.json'), '--year', '2024', '--out', out]).code).toBe(0);
+    const written = JSON.parse(fs.readFileSync(out, 'utf8')) as { cells: Record<string, number> };
+    const parts = ['np', 'biz', 'res', 'ngo', 'law', 'oth'].reduce((sum, c) => sum + (written.cells[`t3.r2.${c}`] ?? 0), 0);
+    expect(written.cells['t3.r2.total']).toBe(parts);
+    // the carried file checks clean as written: its totals agree with their parts
+    const check = runCli(['check', out, '--json']);
+    const rules = (JSON.parse(check.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+    expect(rules).not.toContain('A-1');
+    const gap = runCli(['carry', path.join(FIXTURES, 'seed-003.nianbao.json'), '--year', '2026', '--out', path.join(dir, '2026.nianbao.json')]);
+    expect(gap).toMatchObject({ code: 2, stderr: expect.stringContaining('只能结转到 2024 年') });
+    expect(fs.existsSync(path.join(dir, '2026.nianbao.json'))).toBe(false);
+    expect(runCli(['carry', path.join(FIXTURES, 'seed-003.nianbao.json'), '--year', '2026', '--skip-years', '--out', path.join(dir, '2026.nianbao.json')]).code).toBe(0);
+  }, 120_000);
 
   it('check: exit 0 when there is no error-level finding, --json for machines', () => {
     const { code, stdout } = runCli(['check', path.join(FIXTURES, 'seed-003.nianbao.json'), '--json']);

@@ -35,7 +35,7 @@ describe('npm link', () => {
     expect(run(['--version']).stdout.trim()).toBe(pkg.version);
     const check = run(['check', '2023.nianbao.json']);
     expect(check.status, check.stderr).toBe(0);
-    expect(check.stdout).toContain('浏阳市人民政府 2023 年：错误 0 条');
+    expect(check.stdout).toMatch(/浏阳市人民政府 2023 年：(没有需要处理的问题|\d+ 个需核对)/);
     expect(statSync(path.join(ROOT, 'node_modules')).mtimeMs).toBe(before);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SECTIONS } from '../../../core/format/index.js';
-import { checkReport, compareRuleIds, formatFindings, RULES, SEVERITY_LABELS, type Finding } from '../../../core/rules/index.js';
+import { getFormat, SECTIONS } from '../../../core/format/index.js';
+import { checkReport, classify, classOf, CLASS_LABELS, compareRuleIds, formatFindings, RULES, SEVERITY_LABELS, summaryText, type Finding } from '../../../core/rules/index.js';
+import { exportGate, gateRefusal } from '../../../core/document/index.js';
 import { byRule, cleanSections, CONSISTENT_T3, makeReport, typedOnly } from './build.js';
 
 describe('RULES', () => {
@@ -79,13 +80,38 @@ describe('checkReport', () => {
 });
 
 describe('formatFindings', () => {
-  it('writes one line per finding: id, severity in Chinese and English, cells, message', () => {
+  it('writes one line per finding: id, class in Chinese (as the window words it) and severity in English, cells, message', () => {
     const found = checkReport(makeReport({ cells: { ...CONSISTENT_T3, 't3.r4.np': 1, 't3.r4.total': 1 } }));
     const lines = formatFindings(found).split('\n');
     expect(lines).toHaveLength(found.length);
-    expect(lines[0]).toMatch(/^A-3 {2}错误 error {2}t3\.r1\.np,t3\.r2\.np,t3\.r3_7\.np,t3\.r4\.np {2}表三「自然人」一列不符合勾稽关系/);
-    expect(lines[0]).toContain('（可一键修正：按勾稽关系填入：四 = 一 + 二 − （七）总计）');
+    expect(lines[0]).toMatch(/^A-3 {2}必须改正 error {2}t3\.r1\.np,t3\.r2\.np,t3\.r3_7\.np,t3\.r4\.np {2}表三「自然人」一列不符合勾稽关系/);
+    expect(lines[0]).toContain('（可一键修正：按勾稽关系填入');
     expect(formatFindings([])).toBe('');
     expect(formatFindings([{ ruleId: 'G-8', severity: 'hint', section: 's6', cells: [], message: '…' }])).toBe('G-8  提示 hint  -  …');
+  });
+
+  it('lists many cells (the blanks of a table) one table row a line, not as one endless line', () => {
+    const allBlank = Object.fromEntries(getFormat('2021').cells.map((c) => [c.id, undefined]));
+    const [blanks] = checkReport(makeReport({ cells: allBlank })).filter((f) => f.ruleId === 'D-4' && f.section === 's3');
+    expect(blanks!.cells.length).toBeGreaterThan(100);
+    const lines = formatFindings([blanks!]).split('\n');
+    expect(lines[0]).toMatch(/^D-4 {2}必须改正 warning {2}\d+ 格（按行列在下面）/);
+    expect(lines[1]).toBe('      t3.r1: np,biz,res,ngo,law,oth,total');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(200);
+  });
+});
+
+describe('one classification of findings', () => {
+  it('errors and blanks must be corrected; warnings are checked; the summary words them as the window and the gate do', () => {
+    const found = checkReport(makeReport({ cells: { ...CONSISTENT_T3, 't3.r4.np': 1, 't3.r4.total': 1, 't4.rev.total': undefined } }));
+    const c = classify(found);
+    expect(c.must.every((f) => f.severity === 'error' || f.ruleId === 'D-4')).toBe(true);
+    expect(c.must.some((f) => f.ruleId === 'D-4')).toBe(true);
+    expect(classOf({ ruleId: 'D-4', severity: 'warning' })).toBe('must');
+    expect(classOf({ ruleId: 'X-2', severity: 'warning' })).toBe('check');
+    expect(summaryText(c)).toMatch(/^\d+ 个必须改正/);
+    expect(exportGate(found, new Set()).blocking).toEqual(c.must);
+    expect(gateRefusal(exportGate(found, new Set()), '定稿')).toContain(`还有 ${c.must.length} 个${CLASS_LABELS.must}的问题`);
+    expect(summaryText({ must: [], check: [], hint: [] })).toBe('没有需要处理的问题');
   });
 });

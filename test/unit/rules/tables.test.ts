@@ -107,7 +107,27 @@ describe('A-3 勾稽关系', () => {
     expect(f?.severity).toBe('error');
     expect(f?.message).toContain('8 + 「二、上年结转政府信息公开申请数量」2 = 10');
     expect(f?.message).toContain('7 + 「四、结转下年度继续办理」1 = 8');
-    expect(f?.fix).toEqual({ label: '按勾稽关系填入：四 = 一 + 二 − （七）总计', changes: { 't3.r4.np': 3 } });
+    expect(f?.fix).toEqual({
+      label: '按勾稽关系填入（四＝一＋二－（七）总计）：结转下年度·自然人 1→3，将结转到下一年',
+      changes: { 't3.r4.np': 3 },
+    });
+  });
+
+  it('offers no fix where （七）总计 is itself wrong (A-2), or a result row is blank: 四 would carry a wrong figure to next year', () => {
+    // （七）总计 written as 6 while the results add up to 7: 10 + 2 − 6 = 6 would be wrong
+    const wrongTotal = makeReport({ cells: { ...CONSISTENT_T3, 't3.r3_7.np': 6, 't3.r3_7.total': 8 } });
+    expect(byRule(wrongTotal, 'A-2').length).toBeGreaterThan(0);
+    const a3 = byRule(wrongTotal, 'A-3').find((f) => f.cells[0] === 't3.r1.np');
+    expect(a3).toBeDefined();
+    expect(a3?.fix).toBeUndefined();
+    // a row's 总计 that is not the sum of its columns: not offered either
+    const wrongRow = makeReport({ cells: { ...CONSISTENT_T3, 't3.r4.np': 1, 't3.r4.total': 1, 't3.r3_1.total': 99 } });
+    expect(byRule(wrongRow, 'A-3').every((f) => !f.fix)).toBe(true);
+    // in the app: a blank result row means （七）总计 is not complete yet
+    const blankRow = makeReport({ origin: 'app', cells: { ...typedOnly(CONSISTENT_T3), 't3.r4.np': 0, 't3.r3_3_1.np': undefined } });
+    const found = byRule(blankRow, 'A-3');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.fix).toBeUndefined();
   });
 
   it('fires on a report made in the app, in the typed columns only', () => {
