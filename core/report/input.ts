@@ -29,6 +29,10 @@ export function normaliseNumberText(raw: string): string {
 export function parseCellInput(raw: string, kind: ValueKind): InputResult {
   const text = normaliseNumberText(raw);
   if (text === '') return { ok: true, value: null };
+  // what Word templates are often filled with for 「none」: not allowed in a final copy (D-4)
+  if (/^(\/|／|-|—+|无|没有|空)$/.test(text)) {
+    return { ok: false, message: `「${raw.trim()}」不能用来表示没有：定稿中不能有「/」或空格，没有的请填 0` };
+  }
   if (/[^\d.\-+]/.test(text)) {
     return { ok: false, message: `「${raw.trim()}」不是数字，请只填写数字` };
   }

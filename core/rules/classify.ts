@@ -6,8 +6,8 @@ import type { Finding, Severity } from './types.js';
  * preview and `nianbao check`, so that all of them count and word a report's problems alike.
  *
  * - must (必须改正): every error, and the rules whose findings cannot be accepted although the
- *   spec rates them a warning: a final copy has no blank cells (D-4) and no 「/」 (D-6). These
- *   block 定稿 and final copies.
+ *   spec rates them a warning: a final copy has no blank cells (D-4; a 「/」 is refused at the
+ *   cell, and read as a blank from a published report). These block 定稿 and final copies.
  * - check (需核对): warnings. Each is corrected, or accepted with a written reason; signing lists
  *   those still open and asks the clerk to confirm they were looked at.
  * - hint (提示): worth a look, often fine; can be accepted too; never in the way.
@@ -25,8 +25,8 @@ export const CLASS_LABELS: Readonly<Record<FindingClass, string>> = {
   info: '说明',
 };
 
-/** Rules whose findings block 定稿 although their severity is 「警告」: a blank or 「/」 cannot be accepted. */
-export const BLOCKING_RULES: ReadonlySet<string> = new Set(['D-4', 'D-6']);
+/** Rules whose findings block 定稿 although their severity is 「警告」: a blank cannot be accepted. */
+export const BLOCKING_RULES: ReadonlySet<string> = new Set(['D-4']);
 
 export function classOf(f: Pick<Finding, 'ruleId' | 'severity'>): FindingClass {
   if (f.severity === 'error' || BLOCKING_RULES.has(f.ruleId)) return 'must';

@@ -13,6 +13,28 @@ export interface CheckOptions {
    * that a 总计 that is not the sum of its parts is found (A-1, A-2, L-1…L-3), whoever made the file.
    */
   asWritten?: Readonly<Record<string, number>>;
+  /**
+   * The publication deadline in the year after the report year, as local rules set it (a setting:
+   * townships and streets have only local deadlines; some places set earlier ones). Left out, the
+   * statutory deadline of the agency's level applies (G-3).
+   */
+  deadline?: PublicationDeadline;
+}
+
+/** A deadline in the year after the report year. */
+export interface PublicationDeadline {
+  month: number;
+  day: number;
+}
+
+/** 「01-20」 or 「1月20日」 → a deadline; null when it is not a date. */
+export function parseDeadline(text: string): PublicationDeadline | null {
+  const m = /^\s*(\d{1,2})\s*(?:-|\/|月)\s*(\d{1,2})\s*日?\s*$/.exec(text);
+  if (!m) return null;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(2001, month, 0)).getUTCDate()) return null;
+  return { month, day };
 }
 
 /** One report's figures as the rules read them. */
@@ -30,6 +52,8 @@ export interface RuleContext extends Figures {
   /** the prose parts, figure tokens replaced by the figures they show */
   prose: Readonly<Partial<Record<ProseKey, string>>>;
   previous?: Figures & { madeInApp: boolean };
+  /** the deadline set for this installation, if any (G-3) */
+  deadline?: PublicationDeadline;
   /** the numbers in a prose part (read once, shared by the narrative rules) */
   numbers(key: ProseKey): readonly NumberMention[];
   /** 「表三「（七）总计」·自然人」 */
@@ -126,6 +150,7 @@ export function buildContext(report: ReportData, options: CheckOptions = {}): Ru
     },
     name: (id) => index?.names.get(id) ?? id,
     show,
+    ...(options.deadline ? { deadline: options.deadline } : {}),
   };
   const prev = options.previous;
   if (prev && prev.year === report.year - 1) {

@@ -9,6 +9,7 @@ import { DOMAIN_RULES } from './domain.js';
 import { LITIGATION_RULES } from './litigation.js';
 import { NARRATIVE_RULES } from './narrative.js';
 import { PUBLICATION_RULES } from './publication.js';
+import { REVIEW_RULES } from './review.js';
 import type { Finding, RuleDef, RuleScope, Severity } from './types.js';
 
 /** Every rule, grouped as spec §3 lists them. */
@@ -21,6 +22,7 @@ export const RULE_DEFS: readonly RuleDef[] = [
   ...CARRIED_RULES,
   ...DOCUMENT_RULES,
   ...NARRATIVE_RULES,
+  ...REVIEW_RULES,
 ];
 
 export interface RuleInfo {

@@ -224,14 +224,15 @@ export const A6: RuleDef = {
 
 export const G8: RuleDef = {
   id: 'G-8',
-  severity: 'hint',
+  // reviewers fault a 六 silent on the fee (issue 12): checked before 定稿, not a mere hint
+  severity: 'warning',
   title: '第六部分说明是否收取信息处理费',
   scope: 'prose',
   applies: (ctx) => ctx.report.format !== 'free' && Boolean(ctx.prose.s6?.trim()) && !PROCESSING_FEE.test(ctx.prose.s6!),
   check: () => [
     {
       ruleId: 'G-8',
-      severity: 'hint',
+      severity: 'warning',
       section: 's6',
       cells: [],
       message: `${sectionLabel('s6')}没有说明信息处理费的收取情况。按《政府信息公开信息处理费管理办法》，一般应写明本年度是否收取、收取多少（如“本年度未收取信息处理费”）`,

@@ -1,5 +1,5 @@
 import type { AgencyLevel } from '../../../core/report/model.js';
-import { overviewTopicsFor, uncoveredOverviewTopics } from '../../../core/report/overview.js';
+import { overviewTopicsFor, uncoveredOverviewTopics, unmentionedOverviewTopics } from '../../../core/report/overview.js';
 import { headingNumber } from '../../../core/report/prose.js';
 import { renumberOutline } from './numbering.js';
 
@@ -20,9 +20,9 @@ export function outlineText(level: AgencyLevel): string {
   return renumberOutline(lines.join('\n'));
 }
 
-/** The text with a heading added at its end for each topic it does not cover. */
+/** The text with a heading added at its end for each topic it has no heading or text for (a heading already there is not repeated). */
 export function withMissingTopics(text: string, level: AgencyLevel): string {
-  const missing = uncoveredOverviewTopics(text, level);
+  const missing = unmentionedOverviewTopics(text, level);
   if (!missing.length) return text;
   const added = missing.map((t) => `${headingNumber(2, 1)}${t.title}\n`).join('\n');
   const base = text.replace(/\s+$/, '');

@@ -25,6 +25,12 @@ describe('nianbao command line', () => {
     expect(byId['2021']!.cells.map((c) => c.id)).toEqual(FORMAT_2021.cells.map((c) => c.id));
     expect(byId['2019']!.cells.map((c) => c.id)).toEqual(FORMAT_2019.cells.map((c) => c.id));
     expect(stdout).toContain('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    // the rules with their class (as the window and the 定稿 gate word them), the new ones included, and the rates
+    const { rules, rates } = JSON.parse(stdout) as { rules: { id: string; severity: string; classLabel: string }[]; rates: Record<string, { id: string; formula: string }[]> };
+    for (const id of ['A-3', 'D-4', 'G-9', 'G-10', 'M-1', 'X-8', 'X-9']) expect(rules.map((r) => r.id)).toContain(id);
+    expect(rules.find((r) => r.id === 'D-4')).toMatchObject({ severity: 'warning', classLabel: '必须改正' });
+    expect(rules.find((r) => r.id === 'M-1')).toMatchObject({ classLabel: '需核对' });
+    expect(rates['2021']!.find((r) => r.id === 'open-rate')?.formula).toContain('÷');
   });
 
   it('an unknown command exits 2 with the help', () => {

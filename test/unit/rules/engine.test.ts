@@ -5,16 +5,17 @@ import { exportGate, gateRefusal } from '../../../core/document/index.js';
 import { byRule, cleanSections, CONSISTENT_T3, makeReport, typedOnly } from './build.js';
 
 describe('RULES', () => {
-  it('lists every rule of spec §3.1–3.6 once, with a Chinese title', () => {
+  it('lists every rule of spec §3.1–3.6 once, and the review-grade rules of issue 12 (G-9, G-10, M-1, X-8, X-9), with a Chinese title', () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort(compareRuleIds)).toEqual([
       'A-1', 'A-2', 'A-3', 'A-4', 'A-5', 'A-6',
       'D-1', 'D-3', 'D-4', 'D-5',
-      'G-1', 'G-2', 'G-3', 'G-4', 'G-5', 'G-6', 'G-7', 'G-8',
+      'G-1', 'G-2', 'G-3', 'G-4', 'G-5', 'G-6', 'G-7', 'G-8', 'G-9', 'G-10',
       'L-1', 'L-2', 'L-3', 'L-4', 'L-5',
+      'M-1',
       'P-1', 'P-2', 'P-3', 'P-4',
-      'X-1', 'X-2', 'X-3', 'X-4', 'X-5', 'X-6', 'X-7',
+      'X-1', 'X-2', 'X-3', 'X-4', 'X-5', 'X-6', 'X-7', 'X-8', 'X-9',
     ]);
     for (const r of RULES) {
       expect(Object.keys(SEVERITY_LABELS)).toContain(r.severity);
@@ -55,7 +56,7 @@ describe('checkReport', () => {
       const [sb, rb] = key(found[i]!);
       expect(sa < sb || (sa === sb && compareRuleIds(ra, rb) <= 0)).toBe(true);
     }
-    expect(found.map((f) => f.ruleId)).toEqual(['P-1', 'P-2', 'A-1', 'A-3', 'A-4', 'D-4', 'L-1', 'L-4', 'G-5', 'G-8']);
+    expect(found.map((f) => f.ruleId)).toEqual(['P-1', 'P-2', 'A-1', 'A-3', 'A-4', 'D-4', 'L-1', 'L-4', 'G-5', 'G-10', 'G-8']);
     expect(checkReport(messy())).toEqual(found);
   });
 

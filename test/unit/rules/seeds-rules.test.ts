@@ -52,7 +52,7 @@ describe('seed 002 (2021)', () => {
 
   it('G-5 fires on 「2021年，…将…」 in 五, and 六 「无」 gets the 信息处理费 hint', () => {
     expect(found.filter((f) => f.ruleId === 'G-5')).toHaveLength(1);
-    expect(found.filter((f) => f.ruleId === 'G-8').map((f) => f.severity)).toEqual(['hint']);
+    expect(found.filter((f) => f.ruleId === 'G-8').map((f) => f.severity)).toEqual(['warning']);
   });
 
   it('its all-zero tables pass the table rules', () => {

@@ -1,0 +1,278 @@
+import { AGENCY_LEVEL_LABELS, bodyText, contentBlocks, isHeadingLine, resolveTokens, type AgencyLevel, type ProseKey } from '../report/index.js';
+import { PROSE_SECTION, sectionLabel } from './context.js';
+import { normaliseDigits } from './prose-numbers.js';
+import { textSimilarity } from './similarity.js';
+import type { Finding, RuleDef } from './types.js';
+
+/**
+ * What reviewers fault in published reports (issue 12), checked before 定稿: sections that are
+ * only headings, a 五 with no problem or no measure, figures no agency of this level has, jumps
+ * from last year without a reason, and a text mostly copied from last year.
+ */
+
+const PROSE_SECTIONS = ['s1', 's5', 's6'] as const satisfies readonly ProseKey[];
+
+function thousands(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export const G9: RuleDef = {
+  id: 'G-9',
+  severity: 'error',
+  title: '一、五、六部分不能只有标题没有正文',
+  scope: 'prose',
+  applies: (ctx) => ctx.report.format !== 'free',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const key of PROSE_SECTIONS) {
+      const text = ctx.prose[key] ?? '';
+      if (!text.trim() || bodyText(text).trim()) continue;
+      const headings = contentBlocks(text).map((b) => `「${b.heading}」`);
+      out.push({
+        ruleId: 'G-9',
+        severity: 'error',
+        section: PROSE_SECTION[key],
+        cells: [],
+        message: `${sectionLabel(PROSE_SECTION[key])}只有标题（${headings.join('')}），标题下面还没有写内容。标题不算内容，请在每个标题下写明具体情况`,
+      });
+    }
+    return out;
+  },
+};
+
+/** Words that say what went wrong, and words that say what will be done about it. */
+const PROBLEM_WORDS = /问题|不足|短板|薄弱|差距|不够|不到位|欠缺|滞后|单一|有待/;
+const MEASURE_WORDS = /将|加强|完善|推进|改进|整改|提升|健全|强化|落实|规范|下一步|措施/;
+/** What a clerk writes when there is nothing to say: not enough for 五. */
+const EMPTY_ANSWERS = /^(无|暂无|没有|无。|暂无。|—|-|\/)$/;
+
+export const G10: RuleDef = {
+  id: 'G-10',
+  severity: 'warning',
+  title: '第五部分写明存在的问题和改进措施',
+  scope: 'prose',
+  // a 五 of headings only is G-9's
+  applies: (ctx) => ctx.report.format !== 'free' && !(ctx.prose.s5?.trim() && !bodyText(ctx.prose.s5).trim()),
+  check(ctx) {
+    const text = ctx.prose.s5 ?? '';
+    const body = bodyText(text).replace(/\s+/g, '');
+    const finding = (message: string): Finding[] => [{ ruleId: 'G-10', severity: 'warning', section: 's5', cells: [], message }];
+    const title = sectionLabel('s5');
+    if (!body) return finding(`${title}还没有写。审查时这一部分空着会被指出，请写明本年存在的主要问题和改进措施`);
+    if (EMPTY_ANSWERS.test(body)) return finding(`${title}只写了「${body}」。每个机关都会有需要改进的地方，请写明存在的主要问题和改进措施`);
+    const missing = [PROBLEM_WORDS.test(body) ? '' : '存在的问题', MEASURE_WORDS.test(body) ? '' : '改进的措施'].filter(Boolean);
+    if (!missing.length) return [];
+    return finding(`${title}没有写到${missing.join('和')}。这一部分应当既写问题，也写下一步怎么改`);
+  },
+};
+
+/**
+ * The largest figure that is plausible for one agency of a level in one year, per kind of cell.
+ * Far above these a figure is most likely mistyped (extra digits, or an amount in 元 for 万元).
+ * Generous on purpose: a warning, confirmed with a reason where the figure is real.
+ */
+type MagnitudeGroup = 'decisions' | 'documents' | 'applications' | 'cases' | 'fee';
+const LOCAL: Record<MagnitudeGroup, number> = { decisions: 20_000, documents: 200, applications: 1_000, cases: 100, fee: 5_000 * 1_000_000 };
+/** A county's report often holds county-wide figures (a county-level city issues ~500,000 行政许可 a year). */
+const SCALE: Readonly<Record<AgencyLevel, number>> = { township: 1, street: 1, county: 100, department: 100, city: 500, province: 5_000, other: 5_000 };
+const GROUP_WORDS: Readonly<Record<MagnitudeGroup, string>> = {
+  decisions: '处理决定',
+  documents: '文件',
+  applications: '申请',
+  cases: '复议诉讼案件',
+  fee: '收费金额',
+};
+
+function magnitudeGroup(cellId: string, kind: string): MagnitudeGroup | null {
+  if (kind === 'money') return 'fee';
+  if (kind === 'delta') return null;
+  if (cellId.startsWith('t3.')) return 'applications';
+  if (cellId.startsWith('t4.')) return 'cases';
+  if (/^t2\.(reg|norm)\./.test(cellId)) return 'documents';
+  return 'decisions';
+}
+
+/** The ceiling for a cell of a report's agency, or null when the cell is not bounded. */
+export function plausibleMax(level: AgencyLevel, cellId: string, kind: string): number | null {
+  const group = magnitudeGroup(cellId, kind);
+  return group ? LOCAL[group] * SCALE[level] : null;
+}
+
+export const M1: RuleDef = {
+  id: 'M-1',
+  severity: 'warning',
+  title: '数字的大小与机关层级相称（多打几位数的会被发现）',
+  scope: 'report',
+  applies: (ctx) => ctx.index !== null,
+  check(ctx) {
+    const level = ctx.report.agency.level;
+    const out: Finding[] = [];
+    for (const def of ctx.index!.format.cells) {
+      if (def.sumOf && ctx.computedTotals) continue;
+      const v = ctx.cells[def.id];
+      const max = plausibleMax(level, def.id, def.kind);
+      if (v === undefined || max === null || v <= max) continue;
+      const group = magnitudeGroup(def.id, def.kind)!;
+      const shownMax = def.kind === 'money' ? `${thousands(max / 1_000_000)}万元` : thousands(max);
+      const shown = def.kind === 'money' ? ctx.show(def.id) : thousands(v);
+      out.push({
+        ruleId: 'M-1',
+        severity: 'warning',
+        section: ctx.index!.format.tables[def.table].section,
+        cells: [def.id],
+        message:
+          `${ctx.name(def.id)} 为 ${shown}，对${AGENCY_LEVEL_LABELS[level]}来说大得不寻常（一年的${GROUP_WORDS[group]}一般不超过 ${shownMax}）。` +
+          '请核对是否多打了几位数、填错了格或单位；数字确实如此，请接受并写明理由',
+      });
+    }
+    return out;
+  },
+};
+
+/**
+ * The totals a reviewer compares with last year, with the smallest change worth asking about:
+ * a jump of 3 times or more (or to a third or less) by at least this many, or anything from 0.
+ */
+const WATCHED: readonly { id: string; floor: number }[] = [
+  { id: 't3.r1.total', floor: 10 },
+  { id: 't3.r3_7.total', floor: 10 },
+  { id: 't4.rev.total', floor: 3 },
+  { id: 't4.lit_direct.total', floor: 3 },
+  { id: 't4.lit_after.total', floor: 3 },
+];
+const JUMP_FACTOR = 3;
+
+/** Whether this year's figure is far enough from last year's that a reviewer asks why. */
+export function isJump(last: number, now: number, floor: number): boolean {
+  if (last === 0) return now > 0;
+  return Math.abs(now - last) >= floor && (now >= last * JUMP_FACTOR || now * JUMP_FACTOR <= last);
+}
+
+export const X8: RuleDef = {
+  id: 'X-8',
+  severity: 'warning',
+  title: '表三、表四总数与上年相比大起大落（或从 0 变为有）时，在该格写明原因',
+  scope: 'cross-year',
+  applies: (ctx) => ctx.index !== null && ctx.previous?.index !== null,
+  check(ctx) {
+    const prev = ctx.previous!;
+    const out: Finding[] = [];
+    for (const { id, floor } of WATCHED) {
+      const now = ctx.cells[id];
+      const last = prev.cells[id];
+      if (now === undefined || last === undefined || !isJump(last, now, floor)) continue;
+      if (ctx.report.notes[id]?.trim()) continue;
+      const change = last === 0 ? `上年为 0，今年为 ${now}` : `从上年的 ${last} 变为今年的 ${now}`;
+      out.push({
+        ruleId: 'X-8',
+        severity: 'warning',
+        section: id.startsWith('t4.') ? 's4' : 's3',
+        cells: [id],
+        message: `${ctx.name(id)} ${change}，变化很大。审查时会问原因：请核对数字，并在该格的备注里写明原因（例如「本年新增一起复议案件，来自××申请」）`,
+      });
+    }
+    return out;
+  },
+};
+
+// ---- X-9: the whole text compared with last year's ----
+
+/** Share of this year's own wording found again in last year's report, from which X-9 warns. */
+export const REPEATED_SHARE_LIMIT = 0.5;
+/** Sentences this alike (after figures are masked) count as repeated. */
+const SAME_SENTENCE = 0.85;
+/** Shorter sentences are phrases every report has. */
+const MIN_SENTENCE_CHARS = 12;
+/** Too little text to judge. */
+const MIN_TEXT_CHARS = 100;
+/**
+ * The official boilerplate every report repeats by design: the statistics period, the data
+ * source and contact sentences, the fee sentence. Not counted as copied.
+ */
+const BOILERPLATE = /统计期限|统计期间|数据统计期限|如对本报告有任何疑问|如对本年报有|联系地址|联系电话|邮政编码|电子邮箱|网址|门户网站.{0,6}(下载|查阅)|信息处理费|本报告(所列|中所列)数据|报告全文/;
+
+function mask(sentence: string): string {
+  return normaliseDigits(sentence)
+    .replace(/\d+/g, '#')
+    .replace(/[\s，。；、：“”「」（）()《》,.;:!?！？]/g, '');
+}
+
+/** Sentences of a report that count: no headings, no boilerplate, not too short. */
+function ownSentences(prose: Partial<Record<ProseKey, string>>): string[] {
+  const out: string[] = [];
+  for (const key of ['intro', 's1', 's5', 's6'] as const) {
+    for (const line of (prose[key] ?? '').split(/\r?\n/)) {
+      if (!line.trim() || isHeadingLine(line)) continue;
+      for (const s of line.split(/(?<=[。！？；!?;])/)) {
+        const t = s.trim();
+        if (mask(t).length < MIN_SENTENCE_CHARS || BOILERPLATE.test(t)) continue;
+        out.push(t);
+      }
+    }
+  }
+  return out;
+}
+
+export interface RepeatedText {
+  /** share of this year's counted characters that repeat last year's, 0 … 1 */
+  share: number;
+  /** the repeated sentences, as this year's report has them */
+  passages: string[];
+}
+
+/** How much of this year's text repeats last year's, with the official boilerplate excluded. */
+export function repeatedText(now: Partial<Record<ProseKey, string>>, last: Partial<Record<ProseKey, string>>): RepeatedText {
+  const mine = ownSentences(now);
+  const theirs = ownSentences(last).map(mask);
+  const exact = new Set(theirs);
+  let total = 0;
+  let repeated = 0;
+  const passages: string[] = [];
+  for (const s of mine) {
+    const m = mask(s);
+    total += m.length;
+    const same =
+      exact.has(m) ||
+      theirs.some((t) => Math.abs(t.length - m.length) <= m.length * 0.3 && textSimilarity(t, m) >= SAME_SENTENCE);
+    if (same) {
+      repeated += m.length;
+      passages.push(s);
+    }
+  }
+  return { share: total < MIN_TEXT_CHARS ? 0 : repeated / total, passages };
+}
+
+/** How many repeated passages a message quotes. */
+const QUOTED = 3;
+
+export const X9: RuleDef = {
+  id: 'X-9',
+  severity: 'warning',
+  title: '全文不大段照搬上年报告（固定格式用语不计）',
+  scope: 'cross-year',
+  check(ctx) {
+    const prev = ctx.previous!;
+    const last: Partial<Record<ProseKey, string>> = {};
+    for (const key of ['intro', 's1', 's5', 's6'] as const) {
+      const text = prev.report.sections[key];
+      if (text) last[key] = text.includes('{{') ? resolveTokens(text, prev.report.format, prev.cells) : text;
+    }
+    const { share, passages } = repeatedText(ctx.prose, last);
+    if (share < REPEATED_SHARE_LIMIT) return [];
+    const quoted = passages.slice(0, QUOTED).map((p) => `“${p.length > 40 ? `${p.slice(0, 40)}…` : p}”`);
+    return [
+      {
+        ruleId: 'X-9',
+        severity: 'warning',
+        section: 's1',
+        cells: [],
+        message:
+          `正文约 ${Math.round(share * 100)}% 的文字与 ${prev.report.year} 年报告相同（统计期限、联系方式等固定用语不计），共 ${passages.length} 句，例如：${quoted.join('；')}。` +
+          '年度报告内容雷同会被通报，请按今年的实际情况重写这些段落',
+      },
+    ];
+  },
+};
+
+export const REVIEW_RULES: readonly RuleDef[] = [G9, G10, M1, X8, X9];
+
