@@ -4,6 +4,7 @@ import { computesTotals } from '../../core/report/index.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { navigate } from '../route.js';
 import { CarriedPanel } from './carry/CarriedPanel.js';
+import { RatesPanel } from './RatesPanel.js';
 import { historyKey, type CellChange } from './state/history.js';
 import type { ReportSession } from './state/ReportSession.js';
 import { useSessionState } from './state/useSession.js';
@@ -118,12 +119,14 @@ function TableSectionBody({ session, tableId }: Props) {
     tell(`${name}的 ${changes.length} 个空白格已填 0。按 Ctrl+Z 可撤销。`);
   };
 
-  const noApplicationCells = [...tables.t3.cells, ...tables.t4.cells];
+  // on 表三 the button says no application came (both tables are 0); on 表四 only that no case was brought
+  const noApplicationCells = tableId === 't3' ? [...tables.t3.cells, ...tables.t4.cells] : tables.t4.cells;
+  const noneLabel = tableId === 't3' ? '本年未收到政府信息公开申请' : '本年无行政复议、行政诉讼';
   const overwritten = noApplicationCells.filter((c) => session.isEditable(c.id) && (data.cells[c.id] ?? 0) !== 0).length;
   const fillNothingReceived = () => {
     setConfirmNone(false);
-    session.apply(zeros(noApplicationCells, false), '本年未收到政府信息公开申请');
-    tell(`${tableName('t3')}、${tableName('t4')}已全部填 0。按 Ctrl+Z 可撤销。`);
+    session.apply(zeros(noApplicationCells, false), noneLabel);
+    tell(`${tableId === 't3' ? `${tableName('t3')}、${tableName('t4')}` : tableName('t4')}已全部填 0。按 Ctrl+Z 可撤销。`);
   };
 
   return (
@@ -138,7 +141,7 @@ function TableSectionBody({ session, tableId }: Props) {
           </button>
           <span className="tools-gap" />
           <button onClick={fillBlanks}>空白填0</button>
-          {(tableId === 't3' || tableId === 't4') && <button onClick={() => setConfirmNone(true)}>本年未收到政府信息公开申请</button>}
+          {(tableId === 't3' || tableId === 't4') && <button onClick={() => setConfirmNone(true)}>{noneLabel}</button>}
         </div>
       )}
       {notice && (
@@ -175,6 +178,7 @@ function TableSectionBody({ session, tableId }: Props) {
           }}
         />
       </div>
+      {(tableId === 't3' || tableId === 't4') && <RatesPanel session={session} format={format} tableId={tableId} />}
       <div className="table-help muted">
         <p className="legend">
           <span className="swatch swatch-blank" /> 空白＝还没填（与 0 不同）
@@ -192,15 +196,15 @@ function TableSectionBody({ session, tableId }: Props) {
       </div>
       {confirmNone && (
         <ConfirmDialog
-          title="本年未收到政府信息公开申请"
+          title={noneLabel}
           confirmLabel="全部填 0"
           danger={overwritten > 0}
           onConfirm={fillNothingReceived}
           onCancel={() => setConfirmNone(false)}
         >
-          <p>表三（申请情况）和表四（行政复议、行政诉讼）的每一格都将填为 0，合计随之为 0。</p>
+          <p>{tableId === 't3' ? '表三（申请情况）和表四（行政复议、行政诉讼）' : '表四（行政复议、行政诉讼）'}的每一格都将填为 0，合计随之为 0。</p>
           {overwritten > 0 ? (
-            <p className="dialog-warning">这两张表里已经填了 {overwritten} 个不为 0 的数字，也会改为 0。</p>
+            <p className="dialog-warning">{tableId === 't3' ? '这两张表' : '这张表'}里已经填了 {overwritten} 个不为 0 的数字，也会改为 0。</p>
           ) : null}
           <p>填好后可以按 Ctrl+Z 或「撤销」恢复。</p>
         </ConfirmDialog>

@@ -152,7 +152,26 @@ const FindingItem = memo(function FindingItem({ finding: f, session, acks }: { f
         <div className="finding-accept">
           <label>
             <span>为什么不用改？（理由会随报告保存）</span>
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} autoFocus maxLength={2000} />
+            <textarea
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              rows={2}
+              autoFocus
+              maxLength={2000}
+              onKeyDown={(e) => {
+                // Esc closes the form (an input method's own Esc is left to it); Ctrl+Enter accepts
+                if (e.nativeEvent.isComposing) return;
+                if (e.key === 'Escape') {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  setAccepting(false);
+                  setProblem('');
+                } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  void accept();
+                }
+              }}
+            />
           </label>
           {problem && (
             <p className="field-error" role="alert">

@@ -6,6 +6,7 @@ import { cellMarks } from '../findings/summary.js';
 import { OfficialTable, type CellSpan } from '../OfficialTable.js';
 import type { CellDecor } from '../yoy/useCellDecor.js';
 import { CellBubble } from './CellBubble.js';
+import { NoteDialog } from './NoteDialog.js';
 import { parseClipboardTable, toTabSeparated } from './clipboard.js';
 import { historyKey, type CellChange } from '../state/history.js';
 import type { ReportSession } from '../state/ReportSession.js';
@@ -20,6 +21,7 @@ import { describePaste, planPaste, type PasteReport } from './paste.js';
  *
  * Modes, as in Excel: `ready` (arrows move; typing starts `enter`), `enter` (typing replaced the
  * value; arrows commit and move), `edit` (F2 or double-click; ←/→ move inside the text).
+ * Shift+F2 writes the cell's note, as a spreadsheet's comment; every cell can have one.
  */
 
 type Mode = 'ready' | 'enter' | 'edit';
@@ -48,7 +50,12 @@ interface Props {
 
 const MOVES: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
-const COMPUTED_NOTE = '这是自动合计，不能直接填写：改它的各个组成格，合计会随之更新';
+const COMPUTED_NOTE = '这是自动合计，不能直接填写：改它的各个组成格，合计会随之更新（可以按 Shift+F2 写备注）';
+
+/** 「1234567」 → 「1,234,567」 on screen (the text box, the copy and the printed copy keep the plain figure). */
+export function withThousands(text: string): string {
+  return text.replace(/^(-?)(\d{4,})/, (_, sign: string, digits: string) => sign + digits.replace(/\B(?=(\d{3})+$)/g, ','));
+}
 const SIGNED_NOTE = '报告已定稿，不能再修改数字';
 
 /** Scrolls the scrolling boxes around a cell just enough to show it, as a spreadsheet does. */
@@ -72,6 +79,8 @@ export function TableEditor({ session, table, format, caption, onHistory, onPast
   const shown = useSessionState(session, (s) => s.shown);
   const findings = useSessionState(session, (s) => s.findings);
   const acks = useSessionState(session, (s) => s.acks);
+  const notes = useSessionState(session, (s) => s.report.notes);
+  const [noteFor, setNoteFor] = useState<string | null>(null);
   const focusRequest = useSessionState(session, (s) => s.focus);
   const origin = session.detail.data.origin;
   const layout = useMemo(() => buildLayout(table, format, origin), [table, format, origin]);
@@ -109,11 +118,16 @@ export function TableEditor({ session, table, format, caption, onHistory, onPast
       if (shown[id] === undefined) classes.push('is-blank');
       if (mark) classes.push(`mark-${mark.mark}`);
       if (more) classes.push(...more.classes);
-      const title = [cell.computed ? '自动合计' : '', ...(mark?.messages ?? []), ...(more?.lines ?? [])].filter(Boolean).join('\n');
-      out.set(id, { text: printedValue(format, id, shown, null), className: classes.join(' '), title, label: cellName(cell.def), ...(more ? { decor: more } : {}) });
+      const cellNote = notes[id];
+      if (cellNote) classes.push('has-note');
+      const title = [cell.computed ? '自动合计' : '', ...(mark?.messages ?? []), ...(more?.lines ?? []), cellNote ? `备注：${cellNote}` : '']
+        .filter(Boolean)
+        .join('\n');
+      const shownText = withThousands(printedValue(format, id, shown, null));
+      out.set(id, { text: shownText, className: classes.join(' '), title, label: cellName(cell.def), ...(more ? { decor: more } : {}) });
     }
     return out;
-  }, [layout, marks, decorate, shown, format]);
+  }, [layout, marks, decorate, shown, format, notes]);
   const nameOf = (cellId: string) => {
     const def = layout.byId.get(cellId)?.def;
     return def ? cellName(def) : cellId;
@@ -311,7 +325,10 @@ export function TableEditor({ session, table, format, caption, onHistory, onPast
     }
     else if (key === 'Enter') go(move(layout, u.active, e.shiftKey ? 'up' : 'down'));
     else if (key === 'Home' || key === 'End') go(move(layout, u.active, key === 'Home' ? 'home' : 'end'));
-    else if (key === 'F2') startEdit(u.active);
+    else if (key === 'F2' && e.shiftKey) {
+      if (session.readOnly) note(SIGNED_NOTE);
+      else setNoteFor(u.active);
+    } else if (key === 'F2') startEdit(u.active);
     else if (key === 'Delete' || key === 'Backspace') clearSelection();
     else if (key === 'Escape') go(u.active);
     else if (key.length === 1 && !e.altKey) {
@@ -423,6 +440,17 @@ export function TableEditor({ session, table, format, caption, onHistory, onPast
         onBlur={onBlur}
       />
       {ui.bubble && <CellBubble cellId={ui.bubble.cellId} message={ui.bubble.message} />}
+      {noteFor && (
+        <NoteDialog
+          session={session}
+          cellId={noteFor}
+          name={nameOf(noteFor)}
+          onClose={() => {
+            setNoteFor(null);
+            go(noteFor);
+          }}
+        />
+      )}
     </div>
   );
 }
