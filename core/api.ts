@@ -435,6 +435,22 @@ const reportEdit = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('note'), cellId, note: noteText.trim() }).strict(),
   z.object({ kind: z.literal('ack'), key: ackKey, reason: ackReason.nullable() }).strict(),
   z.object({ kind: z.literal('confirm'), key: z.enum(PROSE_KEYS), mention: plainText(100).min(1) }).strict(),
+  // 表三/表四: the source and who confirmed it; null clears
+  z
+    .object({
+      kind: z.literal('table-confirmation'),
+      table: z.enum(['t3', 't4']),
+      value: z
+        .object({
+          source: plainText(200).trim(),
+          confirmer: plainText(100).trim(),
+          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期请写成 年-月-日').optional(),
+          noneConfirmed: z.boolean().optional(),
+        })
+        .strict()
+        .nullable(),
+    })
+    .strict(),
 ]);
 
 export type ReportEdit = z.infer<typeof reportEdit>;

@@ -1,9 +1,21 @@
-import type { ReportData } from '../report/model.js';
+import { tableName } from '../format/index.js';
+import { CONFIRMED_TABLES, type ReportData, type TableConfirmation } from '../report/model.js';
 import { SIGNOFF_STEPS } from '../report/signoff.js';
 import type { ApprovalSheet, DocCell } from './model.js';
 import { BLANK_DATE, chineseDate } from './text.js';
 
 export { SIGNOFF_STEPS };
+
+/** 「来源：司法局、法院；核对人：王某（2025年1月10日）；已核对，本年确无」, blank lines to fill by hand when not recorded. */
+export function confirmationText(c: TableConfirmation | undefined): string {
+  if (!c || (!c.source.trim() && !c.confirmer.trim())) return '来源：＿＿＿＿＿＿　核对人：＿＿＿＿';
+  const date = chineseDate(c.date);
+  return [
+    `来源：${c.source.trim() || '＿＿＿＿＿＿'}`,
+    `核对人：${c.confirmer.trim() || '＿＿＿＿'}${date ? `（${date}）` : ''}`,
+    ...(c.noneConfirmed ? ['已核对，本年确无'] : []),
+  ].join('；');
+}
 
 function cell(text: string, role: DocCell['role'], colSpan = 1, align: DocCell['align'] = 'center'): DocCell {
   return { role, text, colSpan, rowSpan: 1, align };
@@ -43,6 +55,7 @@ export function approvalSheet(
       cell('', 'empty'),
       cell(chineseDate(signoff?.[step.date]) ?? BLANK_DATE, 'value'),
     ]),
+    ...CONFIRMED_TABLES.map((table) => [cell(`${tableName(table)}数据`, 'header'), cell(confirmationText(report.confirmations?.[table]), 'label', 3, 'left')]),
     [cell('机关印章', 'header'), cell('', 'empty', 3)],
   ];
   return {
@@ -54,7 +67,7 @@ export function approvalSheet(
       keepRows: rows.length,
       fontSizePt: 14,
       rows,
-      rowHeightsMm: [16, 10, 16, 12, 18, 18, 18, 50],
+      rowHeightsMm: [16, 10, 16, 12, 18, 18, 18, 12, 12, 44],
     },
   };
 }

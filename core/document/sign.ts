@@ -27,6 +27,7 @@ export function snapshotReport(snapshot: ReportSnapshot, agency: Agency): Report
     notes: { ...snapshot.notes },
     signoff,
     origin: snapshot.origin,
+    ...(snapshot.confirmations ? { confirmations: snapshot.confirmations } : {}),
   };
 }
 

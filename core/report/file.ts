@@ -47,6 +47,13 @@ const fileSchema = z
     origin: z.enum(['app', 'imported']).optional(),
     /** imported reports: the section headings as published, for rule G-1 */
     publishedTitles: z.partialRecord(z.enum(['s1', 's2', 's3', 's4', 's5', 's6']), z.string()).optional(),
+    /** 表三/表四: source and who confirmed them (printed on the 审批单) */
+    confirmations: z
+      .partialRecord(
+        z.enum(['t3', 't4']),
+        z.object({ source: z.string().max(200), confirmer: z.string().max(100), date: z.string().max(10).optional(), noneConfirmed: z.boolean().optional() }),
+      )
+      .optional(),
     carry: z
       .object({
         fromYear: z.number().int(),
@@ -132,6 +139,7 @@ export function parseReportFile(source: string): ReadResult {
     origin: f.origin ?? 'app',
     ...(f.carry ? { carry: f.carry as ReportData['carry'] } : {}),
     ...(f.publishedTitles ? { publishedTitles: f.publishedTitles } : {}),
+    ...(f.confirmations ? { confirmations: f.confirmations as ReportData['confirmations'] } : {}),
   };
   if (f.signoff) {
     report.signoff = {
@@ -181,6 +189,7 @@ export function serializeReportFile(report: ReportData): string {
     origin: report.origin,
     ...(report.carry ? { carry: report.carry } : {}),
     ...(report.publishedTitles ? { publishedTitles: report.publishedTitles } : {}),
+    ...(report.confirmations ? { confirmations: report.confirmations } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -77,7 +77,26 @@ export interface ReportData {
   publishedTitles?: Partial<Record<SectionKey, string>>;
   /** Set on a report started from last year's: what came across, so that it can be checked and highlighted. */
   carry?: CarryInfo;
+  /** 表三/表四: where the figures come from and who confirmed them (issue 12) */
+  confirmations?: Partial<Record<ConfirmedTable, TableConfirmation>>;
 }
+
+/**
+ * Who confirmed 表三 or 表四 against the registers they come from (信访/政务服务 for applications,
+ * 司法局 for 行政复议, 法院 for 行政诉讼), printed on the 审批单. `noneConfirmed`: the table is all
+ * zeros and that was checked (「已与…核对，本年确无」).
+ */
+export interface TableConfirmation {
+  source: string;
+  confirmer: string;
+  /** ISO yyyy-mm-dd */
+  date?: string;
+  noneConfirmed?: boolean;
+}
+
+/** The tables whose figures come from other offices' registers. */
+export const CONFIRMED_TABLES = ['t3', 't4'] as const;
+export type ConfirmedTable = (typeof CONFIRMED_TABLES)[number];
 
 /** A report without its prose: what tables, carried figures and comparisons read. */
 export type ReportFigures = Omit<ReportData, 'sections'>;

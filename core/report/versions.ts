@@ -27,6 +27,8 @@ export interface ReportSnapshot {
    * signed, so the signed copy can be rebuilt exactly; never restored, never compared.
    */
   agency?: Agency;
+  /** 表三/表四 source and confirmer, when recorded: the signed copy's 审批单 prints them */
+  confirmations?: ReportData['confirmations'];
 }
 
 export const SNAPSHOT_SCHEMA = 'nianbao.snapshot/1';
@@ -40,6 +42,7 @@ export function makeSnapshot(report: {
   sections: Readonly<Record<string, string | undefined>>;
   notes: Readonly<Record<string, string>>;
   signoff?: Partial<Signoff>;
+  confirmations?: ReportData['confirmations'];
 }): ReportSnapshot {
   const sections: Record<string, string> = {};
   for (const [key, text] of Object.entries(report.sections)) if (text) sections[key] = text;
@@ -56,6 +59,7 @@ export function makeSnapshot(report: {
     sections,
     notes,
     signoff,
+    ...(report.confirmations && Object.keys(report.confirmations).length ? { confirmations: report.confirmations } : {}),
   };
 }
 

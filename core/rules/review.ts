@@ -1,5 +1,16 @@
-import { AGENCY_LEVEL_LABELS, bodyText, contentBlocks, isHeadingLine, resolveTokens, type AgencyLevel, type ProseKey } from '../report/index.js';
-import { PROSE_SECTION, sectionLabel } from './context.js';
+import { tableName } from '../format/index.js';
+import {
+  AGENCY_LEVEL_LABELS,
+  bodyText,
+  CONFIRMED_TABLES,
+  contentBlocks,
+  isHeadingLine,
+  resolveTokens,
+  type AgencyLevel,
+  type ConfirmedTable,
+  type ProseKey,
+} from '../report/index.js';
+import { PROSE_SECTION, sectionLabel, type RuleContext } from './context.js';
 import { normaliseDigits } from './prose-numbers.js';
 import { textSimilarity } from './similarity.js';
 import type { Finding, RuleDef } from './types.js';
@@ -274,5 +285,65 @@ export const X9: RuleDef = {
   },
 };
 
-export const REVIEW_RULES: readonly RuleDef[] = [G9, G10, M1, X8, X9];
+// ---- S-1, S-2: who confirmed 表三 and 表四 ----
+
+/** Where each table's figures come from, as the message suggests it. */
+export const TABLE_SOURCES: Readonly<Record<ConfirmedTable, string>> = {
+  t3: '本机关的依申请公开登记台账（或政务服务、信访部门）',
+  t4: '司法局（行政复议）和法院（行政诉讼）',
+};
+
+function tableValues(ctx: RuleContext, table: ConfirmedTable): number[] {
+  return ctx.index!.tableCells[table].map((c) => ctx.cells[c.id]).filter((v): v is number => v !== undefined);
+}
+
+export const S1: RuleDef = {
+  id: 'S-1',
+  severity: 'hint',
+  title: '表三、表四写明数据来源和核对人（印在审批单上）',
+  scope: 'report',
+  applies: (ctx) => ctx.index !== null && ctx.computedTotals,
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const table of CONFIRMED_TABLES) {
+      const c = ctx.report.confirmations?.[table];
+      if (c?.source.trim() && c.confirmer.trim()) continue;
+      if (!tableValues(ctx, table).length) continue;
+      out.push({
+        ruleId: 'S-1',
+        severity: 'hint',
+        section: ctx.index!.format.tables[table].section,
+        cells: [],
+        message: `${tableName(table)}的数字来自${TABLE_SOURCES[table]}，请在表格下方写明数据来源和核对人，它们会印在审批单上`,
+      });
+    }
+    return out;
+  },
+};
+
+export const S2: RuleDef = {
+  id: 'S-2',
+  severity: 'warning',
+  title: '表三或表四全部为 0 时，确认已与来源核对、本年确无',
+  scope: 'report',
+  applies: (ctx) => ctx.index !== null && ctx.computedTotals,
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const table of CONFIRMED_TABLES) {
+      const values = tableValues(ctx, table);
+      if (values.length < ctx.index!.tableCells[table].length || values.some((v) => v !== 0)) continue;
+      if (ctx.report.confirmations?.[table]?.noneConfirmed) continue;
+      out.push({
+        ruleId: 'S-2',
+        severity: 'warning',
+        section: ctx.index!.format.tables[table].section,
+        cells: [],
+        message: `${tableName(table)}全部为 0。请与${TABLE_SOURCES[table]}核对后，在表格下方勾选「已核对，本年确无」并写明核对人`,
+      });
+    }
+    return out;
+  },
+};
+
+export const REVIEW_RULES: readonly RuleDef[] = [G9, G10, M1, X8, X9, S1, S2];
 

@@ -71,6 +71,14 @@ export function applyEdits(store: Store, reportId: number, edits: readonly Repor
         case 'confirm':
           confirmMention(store, reportId, e.key, e.mention);
           break;
+        case 'table-confirmation': {
+          const meta = store.reports.meta(reportId);
+          const confirmations = { ...meta.confirmations };
+          if (e.value) confirmations[e.table] = e.value;
+          else delete confirmations[e.table];
+          store.reports.setMeta(reportId, { ...meta, confirmations });
+          break;
+        }
       }
     }
     // after the save's other edits, inside the transaction: a refused acceptance undoes the whole save

@@ -54,6 +54,7 @@ export function loadReport(store: Store, reportId: number): ReportDetail {
     origin: row.origin,
     ...(loaded.meta.carry ? { carry: loaded.meta.carry } : {}),
     ...(loaded.meta.publishedTitles ? { publishedTitles: loaded.meta.publishedTitles } : {}),
+    ...(loaded.meta.confirmations ? { confirmations: loaded.meta.confirmations } : {}),
   };
   return { summary: row, agency, data, acknowledgements: store.reports.acknowledgements(reportId) };
 }

@@ -23,7 +23,14 @@ export const BEFORE_RESTORE_LABEL = '恢复前的内容（自动保存）';
 export function storedSnapshot(store: Store, reportId: number): ReportSnapshot {
   const loaded = store.reports.load(reportId);
   if (!loaded) throw new AppError('not_found', '找不到这份报告，可能已被删除');
-  return makeSnapshot({ ...loaded.row, cells: loaded.cells, sections: loaded.sections, notes: loaded.notes, signoff: loaded.signoff });
+  return makeSnapshot({
+    ...loaded.row,
+    cells: loaded.cells,
+    sections: loaded.sections,
+    notes: loaded.notes,
+    signoff: loaded.signoff,
+    ...(loaded.meta.confirmations ? { confirmations: loaded.meta.confirmations } : {}),
+  });
 }
 
 export function versionHandlers(store: Store, now: () => string): Pick<Handlers, VersionMethods> {

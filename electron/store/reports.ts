@@ -54,6 +54,8 @@ export interface ReportMeta {
   manual?: boolean;
   /** imported reports: the section headings as published (ReportData.publishedTitles, for rule G-1) */
   publishedTitles?: ReportData['publishedTitles'];
+  /** 表三/表四 source and confirmer (ReportData.confirmations) */
+  confirmations?: ReportData['confirmations'];
 }
 
 /**

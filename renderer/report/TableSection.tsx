@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { navigate } from '../route.js';
 import { CarriedPanel } from './carry/CarriedPanel.js';
 import { RatesPanel } from './RatesPanel.js';
+import { ConfirmationPanel } from './ConfirmationPanel.js';
 import { historyKey, type CellChange } from './state/history.js';
 import type { ReportSession } from './state/ReportSession.js';
 import { useSessionState } from './state/useSession.js';
@@ -178,6 +179,7 @@ function TableSectionBody({ session, tableId }: Props) {
           }}
         />
       </div>
+      {(tableId === 't3' || tableId === 't4') && computedTotals && <ConfirmationPanel session={session} table={tableId} />}
       {(tableId === 't3' || tableId === 't4') && <RatesPanel session={session} format={format} tableId={tableId} />}
       <div className="table-help muted">
         <p className="legend">

@@ -1,6 +1,6 @@
 import type { Acknowledgement, ReportDetail, ReportEdit, SaveAck } from '../../../core/api.js';
 import { cellDef, sectionOfTable, type SectionKey } from '../../../core/format/index.js';
-import { enteredCells, isComputedIn, shownCells, type CarryInfo, type ProseKey, type ReportData, type ReportFigures } from '../../../core/report/index.js';
+import { enteredCells, isComputedIn, shownCells, type CarryInfo, type ConfirmedTable, type TableConfirmation, type ProseKey, type ReportData, type ReportFigures } from '../../../core/report/index.js';
 import type { Finding } from '../../../core/rules/index.js';
 import { applyChanges, History, type CellChange, type Edit } from './history.js';
 import { SaveQueue, type SaveStatus, type SendEdits } from './saveQueue.js';
@@ -109,10 +109,14 @@ export class ReportSession {
   }
 
   /** A new report and figures from changed parts; the rules run again when `check` is set. */
-  private change(parts: Partial<Pick<ReportData, 'cells' | 'sections' | 'notes' | 'carry'>>, check: boolean, extra: Partial<SessionState> = {}): void {
+  private change(
+    parts: Partial<Pick<ReportData, 'cells' | 'sections' | 'notes' | 'carry' | 'confirmations'>>,
+    check: boolean,
+    extra: Partial<SessionState> = {},
+  ): void {
     const report = { ...this.state.report, ...parts };
     if ('carry' in parts && parts.carry === undefined) delete report.carry;
-    const figuresChanged = 'cells' in parts || 'notes' in parts || 'carry' in parts;
+    const figuresChanged = 'cells' in parts || 'notes' in parts || 'carry' in parts || 'confirmations' in parts;
     const { sections: _s, ...figures } = report;
     this.publish({
       report,
@@ -233,7 +237,8 @@ export class ReportSession {
     const notes = { ...this.state.report.notes };
     if (text) notes[cellId] = text;
     else delete notes[cellId];
-    this.change({ notes }, false);
+    // X-7 and X-8 read the notes: the panel must not go stale until the next keystroke
+    this.change({ notes }, true);
     return true;
   }
 
@@ -245,7 +250,18 @@ export class ReportSession {
     const rest = (carry.pending[key] ?? []).filter((m) => m !== mention);
     const pending: CarryInfo['pending'] = { ...carry.pending, [key]: rest };
     if (!rest.length) delete pending[key];
-    this.change({ carry: { ...carry, pending } }, false);
+    // X-6 counts what is still pending: counted again at once (issue 12)
+    this.change({ carry: { ...carry, pending } }, true);
+    return true;
+  }
+
+  /** 表三/表四: where the figures come from and who confirmed them; null clears. Resolves whether it was stored. */
+  async setConfirmation(table: ConfirmedTable, value: TableConfirmation | null): Promise<boolean> {
+    if (!(await this.queue.put([{ kind: 'table-confirmation', table, value }], { retry: false }))) return false;
+    const confirmations = { ...this.state.report.confirmations };
+    if (value) confirmations[table] = value;
+    else delete confirmations[table];
+    this.change({ confirmations }, true);
     return true;
   }
 

@@ -23,6 +23,8 @@ function targetOf(edit: ReportEdit): string {
       return `ack:${edit.key}`;
     case 'confirm':
       return `confirm:${edit.key}\u0000${edit.mention}`;
+    case 'table-confirmation':
+      return `table-confirmation:${edit.table}`;
   }
 }
 

@@ -173,7 +173,10 @@ describe('buildDocument', () => {
       ['审核人', '李某', '', '2025年1月18日'],
       ['签发人', '王某', '', '　　年　　月　　日'],
     ]);
-    expect(rows[7]).toEqual(['机关印章', '']);
+    // who confirmed 表三/表四 (issue 12): lines to fill in by hand when not recorded
+    expect(rows[7]).toEqual(['表三数据', '来源：＿＿＿＿＿＿　核对人：＿＿＿＿']);
+    expect(rows[8]).toEqual(['表四数据', '来源：＿＿＿＿＿＿　核对人：＿＿＿＿']);
+    expect(rows[9]).toEqual(['机关印章', '']);
     expect(sheet.table.keepRows).toBe(rows.length);
   });
 

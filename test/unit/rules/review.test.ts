@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCellInput } from '../../../core/report/index.js';
+import { approvalSheet } from '../../../core/document/approval.js';
 import { isJump, parseDeadline, repeatedText } from '../../../core/rules/index.js';
 import { byRule, cleanSections, makeReport } from './build.js';
 
@@ -126,5 +127,31 @@ describe('G-3 the deadline as a setting, and 「/」 in cells', () => {
       expect(r.ok, text).toBe(false);
       expect(!r.ok && r.message).toContain('没有的请填 0');
     }
+  });
+});
+
+describe('S-1, S-2 who confirmed 表三 and 表四; printed on the 审批单', () => {
+  const app = (cells: Record<string, number | undefined>, confirmations?: import('../../../core/report/index.js').ReportData['confirmations']) => ({
+    ...makeReport({ origin: 'app', cells }),
+    ...(confirmations ? { confirmations } : {}),
+  });
+  it('S-2 asks for an explicit confirmation of an all-zero table; S-1 for the source and confirmer', () => {
+    const zeros = app({});
+    expect(byRule(zeros, 'S-2').map((f) => f.section)).toEqual(['s3', 's4']);
+    expect(byRule(zeros, 'S-2')[1]?.message).toContain('司法局（行政复议）和法院（行政诉讼）');
+    const confirmed = app({}, { t4: { source: '县司法局、县法院', confirmer: '王某', noneConfirmed: true } });
+    expect(byRule(confirmed, 'S-2').map((f) => f.section)).toEqual(['s3']);
+    expect(byRule(confirmed, 'S-1').map((f) => f.section)).toEqual(['s3']);
+    // a table with a figure is not all zeros
+    expect(byRule(app({ 't3.r1.np': 2 }), 'S-2').map((f) => f.section)).toEqual(['s4']);
+  });
+  it('the 审批单 prints each table’s source and confirmer, or lines to fill in by hand', () => {
+    const report = app({}, { t4: { source: '县司法局、县法院', confirmer: '王某', date: '2025-01-10', noneConfirmed: true } });
+    const sheet = approvalSheet(report, '测试报告');
+    const texts = sheet.table.rows.flat().map((c) => c.text);
+    expect(texts).toContain('表三数据');
+    expect(texts).toContain('来源：＿＿＿＿＿＿　核对人：＿＿＿＿');
+    expect(texts).toContain('来源：县司法局、县法院；核对人：王某（2025年1月10日）；已核对，本年确无');
+    expect(sheet.table.rowHeightsMm).toHaveLength(sheet.table.rows.length);
   });
 });
