@@ -65,3 +65,26 @@ test('the rates beside 表三 with their formulas; the panel counts as the 定�
   await expect(g10.getByRole('textbox')).toHaveCount(0);
   await expect(g10.getByRole('button', { name: '接受并说明理由…' })).toBeVisible();
 });
+
+test('表四 all zeros asks who confirmed it; the confirmation is kept and the warning goes', async ({ page, app }) => {
+  await startReport(page, app.launchUrl);
+  await openSection(page, heading('s4'));
+  await page.getByRole('button', { name: '本年无行政复议、行政诉讼' }).click();
+  await page.getByRole('button', { name: '全部填 0' }).click();
+  const s2 = issues(page).locator('li.finding', { hasText: 'S-2' });
+  await expect(s2).toHaveCount(1);
+  await expect(s2).toContainText('表四全部为 0');
+  const form = page.getByRole('form', { name: '表四的数据来源' });
+  await form.getByLabel('数据来源').fill('县司法局、县人民法院');
+  await form.getByLabel('核对人').fill('赵敏');
+  await form.getByLabel('核对日期').fill('2025-01-10');
+  await form.getByRole('checkbox').check();
+  await form.getByRole('button', { name: '保存来源和核对人' }).click();
+  await expect(form.getByText('已保存')).toBeVisible();
+  await expect(s2).toHaveCount(0);
+  await waitSaved(page);
+  await page.reload();
+  await openSection(page, heading('s4'));
+  await expect(page.getByRole('form', { name: '表四的数据来源' }).getByLabel('核对人')).toHaveValue('赵敏');
+  await expect(issues(page).locator('li.finding', { hasText: 'S-2' })).toHaveCount(0);
+});
