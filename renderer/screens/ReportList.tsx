@@ -191,7 +191,7 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
 
       {deleting ? (
         <ConfirmDialog
-          title={`删除 ${deleting.year} 年报告？`}
+          title={deleting.state === 'signed' ? `删除已定稿的 ${deleting.year} 年报告？` : `删除 ${deleting.year} 年报告？`}
           confirmLabel="删除"
           danger
           onConfirm={() => void remove(deleting)}
@@ -200,6 +200,14 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
           <p>
             「{agency.name}」{deleting.year} 年报告的全部数字、文字和版本都会被删除，不能恢复。
           </p>
+          {deleting.state === 'signed' && (
+            <p className="dialog-warning">这份报告已经定稿，删除后定稿版本和它的校验码也一并删除，已打印或公布的版本将无从核对。</p>
+          )}
+          {reports?.some((r) => r.year === deleting.year + 1) && (
+            <p className="dialog-warning">
+              本机还有 {deleting.year + 1} 年的报告，它的「上年结转」数字和跨年核对都以这份报告为准；删除后无法再核对。
+            </p>
+          )}
         </ConfirmDialog>
       ) : null}
     </div>

@@ -62,7 +62,8 @@ describe('checkReport', () => {
   });
 
   it('computes the totals of a report made in the app before checking', () => {
-    const r = makeReport({ origin: 'app', cells: typedOnly(CONSISTENT_T3) });
+    const confirmed = { source: '登记台账', confirmer: '赵敏', noneConfirmed: true };
+    const r = { ...makeReport({ origin: 'app', cells: typedOnly(CONSISTENT_T3) }), confirmations: { t3: confirmed, t4: confirmed } };
     expect(checkReport(r)).toEqual([expect.objectContaining({ ruleId: 'A-4', severity: 'info' })]);
     // the same figures typed in the app, with a stale total left in the cells, still pass
     expect(byRule({ ...r, cells: { ...r.cells, 't3.r3_7.total': 1 } }, 'A-2')).toEqual([]);
