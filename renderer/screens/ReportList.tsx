@@ -205,7 +205,7 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
           )}
           {reports?.some((r) => r.year === deleting.year + 1) && (
             <p className="dialog-warning">
-              本机还有 {deleting.year + 1} 年的报告，它的「上年结转」数字和跨年核对都以这份报告为准；删除后无法再核对。
+              本机还有 {deleting.year + 1} 年的报告，它从这份报告结转了数字，跨年核对也以这份报告为准；删除后无法再核对。
             </p>
           )}
         </ConfirmDialog>

@@ -105,12 +105,12 @@ describe('findings summary', () => {
     expect(findingKey(warning)).toBe('P-1|t2.norm.valid,t2.norm.made');
   });
 
-  it('counts open errors and warnings per section; accepted warnings and guidance do not count', () => {
+  it('counts what must be corrected and what to check per section, by the one classification (blanks must be filled); accepted warnings and guidance do not count', () => {
     const acks = new Map([[findingKey(warning), { key: findingKey(warning), reason: 'r', createdAt: '' }]]);
     expect(isOpen(warning, acks)).toBe(false);
     const counts = countsBySection([warning, error, info, blanks], acks);
     expect(counts.get('s2')).toBeUndefined();
-    expect(counts.get('s3')).toEqual({ errors: 1, warnings: 1 });
+    expect(counts.get('s3')).toEqual({ must: 2, check: 0 });
   });
 
   it('marks cells with the worst open finding, but not every blank cell', () => {
