@@ -70,7 +70,7 @@ test('表四 all zeros asks who confirmed it; the confirmation is kept and the w
   await startReport(page, app.launchUrl);
   await openSection(page, heading('s4'));
   await page.getByRole('button', { name: '本年无行政复议、行政诉讼' }).click();
-  await page.getByRole('button', { name: '全部填 0' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '全部填 0', exact: true }).click();
   const s2 = issues(page).locator('li.finding', { hasText: 'S-2' });
   await expect(s2).toHaveCount(1);
   await expect(s2).toContainText('表四全部为 0');
