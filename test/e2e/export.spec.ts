@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { SECTIONS, sectionHeading } from '../../core/format/index.js';
 import { signableCells, signableProse } from '../unit/signoff/fixture.js';
 import { expect, test, type RunningApp } from './app.js';
-import { api, heading, reportIdOf, startReport, waitSaved } from './helpers.js';
+import { api, heading, openSection, reportIdOf, startReport, waitSaved } from './helpers.js';
 
 const T3 = heading('s3');
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'export-shots');
@@ -75,6 +75,15 @@ test('fill a report → final export refused with the error listed → fix it �
   await page.keyboard.press('Enter');
   await expect(page.locator('td[data-cell="t3.r3_7.total"]')).toHaveText('4');
   await waitSaved(page);
+
+  // 表四 is all zeros: who confirmed it with 司法局 and 法院 (rule S-2, issue 12)
+  await openSection(page, heading('s4'));
+  const confirm = page.getByRole('form', { name: '表四的数据来源' });
+  await confirm.getByLabel('数据来源').fill('县司法局、县人民法院');
+  await confirm.getByLabel('核对人').fill('赵敏');
+  await confirm.getByRole('checkbox').check();
+  await confirm.getByRole('button', { name: '保存来源和核对人' }).click();
+  await expect(confirm.getByText('已保存')).toBeVisible();
 
   // 定稿: the people, the dates, the gate passes
   await page.getByRole('button', { name: '定稿…', exact: true }).click();
