@@ -8,6 +8,9 @@ import { IMPORT_LIMITS } from './import/bytes.js';
 import type { ImportDetected } from './import/index.js';
 import type { Finding } from './rules/types.js';
 import type { PublishedComparison } from './report/published.js';
+import { countySchemas, type CountyResults, type ReviewState } from './api-county.js';
+
+export * from './api-county.js';
 
 /**
  * The one contract between the window and the back end. Every method has a runtime schema for
@@ -75,6 +78,10 @@ export interface ReportDetail {
   acknowledgements: Acknowledgement[];
   /** last year's report of the same agency, when the store has it: for the cross-year rules and comparisons */
   previous?: { reportId: number; data: ReportData; madeInApp: boolean };
+  /** a report collected by the county workspace (issue 15): shown read-only, never saved */
+  readOnly?: true;
+  /** the county's remarks on this report, from a review package opened here (issue 15) */
+  review?: ReviewState;
 }
 
 /** What starting a year from the year before would bring across, shown before creating the report. */
@@ -548,6 +555,7 @@ export const apiSchemas = {
   'backup.create': none,
   'backup.restore': z.object({ name: backupName, confirm: z.literal(true) }).strict(),
   'backup.save': z.object({ name: backupName }).strict(),
+  ...countySchemas,
 } as const;
 
 export type Method = keyof typeof apiSchemas;
@@ -555,7 +563,7 @@ export const METHODS = Object.keys(apiSchemas) as Method[];
 
 export type Args<M extends Method> = z.infer<(typeof apiSchemas)[M]>;
 
-export interface Results {
+export interface Results extends CountyResults {
   'app.info': AppInfo;
   'agency.list': AgencyRecord[];
   'agency.create': AgencyRecord;

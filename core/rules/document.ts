@@ -85,7 +85,7 @@ export const G6: RuleDef = {
  * §4.2) as month and day: 县级以上人民政府部门 by 31 January, 县级以上地方人民政府 by 31 March.
  * Townships and streets have only local deadlines, which the app does not know.
  */
-const DEADLINES: Partial<Record<AgencyLevel, readonly [month: number, day: number]>> = {
+export const DEADLINES: Partial<Record<AgencyLevel, readonly [month: number, day: number]>> = {
   department: [1, 31],
   county: [3, 31],
   city: [3, 31],

@@ -6,6 +6,7 @@ import { backupHandlers } from './backup.js';
 import { carryHandlers } from './carry.js';
 import { combineHandlers } from './combine.js';
 import { compareHandlers } from './compare.js';
+import { countyHandlers } from './county/index.js';
 import { editHandlers } from './edits.js';
 import { exportHandlers, type ExportHost } from './export.js';
 import { importHandlers } from './import.js';
@@ -48,5 +49,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     compareHandlers(store),
     xlsxHandlers(store),
     packageHandlers(store, { ...(ctx.exportHost ? { host: ctx.exportHost } : {}), generator: { app: '年报助手', version: ctx.info.version }, now }),
+    countyHandlers(store, { ...(ctx.exportHost ? { host: ctx.exportHost } : {}), generator: { app: '年报助手', version: ctx.info.version }, now }),
   );
 }

@@ -15,6 +15,7 @@ import { ExportWriteError } from '../export/write-file.js';
 import { prepareExport, renderExport, type ExportHost } from './export.js';
 import { loadReport } from './reports.js';
 import { signedVersions } from './signoff.js';
+import { reviewAnswer } from './county/review.js';
 
 /**
  * 「导出报送包」 (issue 14): a report sealed into one `.nianbao` file (core/package) for the county
@@ -41,7 +42,7 @@ export async function packageStoredReport(store: Store, reportId: number, option
   const detail = loadReport(store, reportId);
   const warnings: string[] = [];
   if (detail.summary.state !== 'signed') {
-    return { ...buildPackage({ report: detail.data, state: 'draft', generator: options.generator, createdAt: options.now }), warnings };
+    return { ...buildPackage({ report: detail.data, state: 'draft', ...reviewAnswer(store, reportId), generator: options.generator, createdAt: options.now }), warnings };
   }
   const latest = signedVersions(store, reportId)[0];
   const version = latest && store.versions.get(reportId, latest.id);
@@ -62,6 +63,8 @@ export async function packageStoredReport(store: Store, reportId: number, option
     state: 'signed',
     signed: { version: version.label, signedAt: version.createdAt, fingerprint: version.fingerprint },
     documents,
+    // the answers to the county's remarks, when it sent the report back (issue 15)
+    ...reviewAnswer(store, reportId),
     generator: options.generator,
     createdAt: options.now,
   });

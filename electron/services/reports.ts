@@ -56,7 +56,15 @@ export function loadReport(store: Store, reportId: number): ReportDetail {
     ...(loaded.meta.publishedTitles ? { publishedTitles: loaded.meta.publishedTitles } : {}),
     ...(loaded.meta.confirmations ? { confirmations: loaded.meta.confirmations } : {}),
   };
-  return { summary: row, agency, data, acknowledgements: store.reports.acknowledgements(reportId) };
+  const review = loaded.meta.review;
+  return {
+    summary: row,
+    agency,
+    data,
+    acknowledgements: store.reports.acknowledgements(reportId),
+    // the county's remarks from a review package, with the answers written since (issue 15)
+    ...(review ? { review: { from: review.from, createdAt: review.createdAt, thread: review.thread } } : {}),
+  };
 }
 
 /** Last year's report of an agency as domain data, or undefined when the store has none. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AgencyStore } from './agencies.js';
+import { CountyStore } from './county.js';
 import { LATEST_VERSION } from './migrations.js';
 import { openDatabase, StoreFault, type OpenedDb, type OpenOptions } from './open.js';
 import { DB_FILE_NAME } from './paths.js';
@@ -18,6 +19,8 @@ export interface Store {
   readonly agencies: AgencyStore;
   readonly reports: ReportStore;
   readonly versions: VersionStore;
+  /** the county workspace: units and the reports collected from them (issue 15) */
+  readonly county: CountyStore;
   readonly opened: OpenedDb;
   /** true for a store opened by a reading command: every write fails */
   readonly readOnly: boolean;
@@ -37,6 +40,7 @@ function assemble(opened: Store['opened'], readOnly: boolean): Store {
     agencies: new AgencyStore(opened.db),
     reports: new ReportStore(opened.db),
     versions: new VersionStore(opened.db),
+    county: new CountyStore(opened.db),
     opened,
     transaction: (work) => opened.db.transaction(work)(),
     readOnly,

@@ -100,6 +100,45 @@ export const MIGRATIONS: readonly Migration[] = [
       moneyToFen(db);
     },
   },
+  {
+    version: 5,
+    description: 'the county workspace (issue 15): its units, and the reports collected from them, kept apart from the office\'s own reports',
+    up(db) {
+      db.exec(`
+        CREATE TABLE county_units (
+          id          INTEGER PRIMARY KEY,
+          name        TEXT NOT NULL UNIQUE,
+          level       TEXT NOT NULL,
+          parent_id   INTEGER REFERENCES county_units(id) ON DELETE SET NULL,
+          code        TEXT NOT NULL DEFAULT '',
+          must_report INTEGER NOT NULL DEFAULT 1,
+          contact     TEXT NOT NULL DEFAULT '',
+          created_at  TEXT NOT NULL,
+          updated_at  TEXT NOT NULL
+        );
+        CREATE TABLE county_reports (
+          id            INTEGER PRIMARY KEY,
+          unit_id       INTEGER NOT NULL REFERENCES county_units(id) ON DELETE CASCADE,
+          year          INTEGER NOT NULL,
+          source        TEXT NOT NULL CHECK (source IN ('package', 'import', 'paper')),
+          file_name     TEXT NOT NULL DEFAULT '',
+          state         TEXT NOT NULL CHECK (state IN ('draft', 'signed')),
+          report        TEXT NOT NULL,
+          -- the report's own rules, counted when it arrived (the board lists hundreds without checking each again)
+          errors        INTEGER NOT NULL DEFAULT 0,
+          warnings      INTEGER NOT NULL DEFAULT 0,
+          seal          TEXT NOT NULL DEFAULT '',
+          published_on  TEXT NOT NULL DEFAULT '',
+          published_url TEXT NOT NULL DEFAULT '',
+          thread        TEXT NOT NULL DEFAULT '',
+          returned_at   TEXT NOT NULL DEFAULT '',
+          return_seal   TEXT NOT NULL DEFAULT '',
+          received_at   TEXT NOT NULL,
+          UNIQUE (unit_id, year)
+        );
+      `);
+    },
+  },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReportState, ReportSummary } from '../../core/api.js';
+import type { CommentThread } from '../../core/package/comments.js';
 import type { CarryInfo, ReportData, ReportFormat, Signoff } from '../../core/report/model.js';
 
 interface ReportRow {
@@ -56,6 +57,18 @@ export interface ReportMeta {
   publishedTitles?: ReportData['publishedTitles'];
   /** 表三/表四 source and confirmer (ReportData.confirmations) */
   confirmations?: ReportData['confirmations'];
+  /** the county's remarks on this report (a review package opened here, issue 15) and the answers written since */
+  review?: ReviewMeta;
+}
+
+/** A review package of the county, as kept with the report it remarks on. */
+export interface ReviewMeta {
+  /** the review package's seal (hex): the next package of this report answers it */
+  seal: string;
+  createdAt: string;
+  /** who sent it back: the county office's name as its package says */
+  from: string;
+  thread: CommentThread;
 }
 
 /**
