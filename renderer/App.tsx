@@ -9,6 +9,8 @@ import { FaultScreen } from './screens/FaultScreen.js';
 import { ReportList } from './screens/ReportList.js';
 import { ReportScreen } from './report/ReportScreen.js';
 import { ImportScreen } from './import/ImportScreen.js';
+import { CountyScreen } from './county/CountyScreen.js';
+import { CollectedReport } from './county/CollectedReport.js';
 
 const CURRENT_AGENCY = 'nianbao.agency';
 
@@ -53,6 +55,9 @@ export function App() {
   if (boot.phase === 'loading') return <div className="boot">正在打开年报助手…</div>;
   if (boot.phase === 'fault') return <FaultScreen message={boot.message} {...(boot.fault ? { fault: boot.fault } : {})} onRetry={load} />;
   if (route.name === 'backups') return <BackupScreen info={boot.info} onRestored={() => void load()} />;
+  // the county workspace needs no agency of its own: a county office may only collect
+  if (route.name === 'county') return <CountyScreen tab={route.tab} />;
+  if (route.name === 'county-report') return <CollectedReport key={route.collectedId} collectedId={route.collectedId} section={route.section} />;
 
   const { agencies } = boot;
   const agency = agencies.find((a) => a.id === agencyId) ?? agencies[0];

@@ -8,7 +8,13 @@ export type Route =
   | { name: 'new-agency' }
   | { name: 'import' }
   | { name: 'backups' }
-  | { name: 'report'; reportId: number; section: SectionKey };
+  | { name: 'report'; reportId: number; section: SectionKey }
+  /** the county workspace (issue 15): its tabs, and a collected report open for review */
+  | { name: 'county'; tab: CountyTab }
+  | { name: 'county-report'; collectedId: number; section: SectionKey };
+
+export const COUNTY_TABS = ['board', 'units', 'checks', 'rollup'] as const;
+export type CountyTab = (typeof COUNTY_TABS)[number];
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
@@ -16,6 +22,11 @@ export function parseRoute(hash: string): Route {
     const section = /^s[1-6]$/.test(parts[2] ?? '') ? (parts[2] as SectionKey) : 's1';
     return { name: 'report', reportId: Number(parts[1]), section };
   }
+  if (parts[0] === 'county' && parts[1] === 'report' && Number(parts[2]) > 0) {
+    const section = /^s[1-6]$/.test(parts[3] ?? '') ? (parts[3] as SectionKey) : 's1';
+    return { name: 'county-report', collectedId: Number(parts[2]), section };
+  }
+  if (parts[0] === 'county') return { name: 'county', tab: (COUNTY_TABS as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as CountyTab) : 'board' };
   if (parts[0] === 'agency') return { name: 'agency' };
   if (parts[0] === 'new-agency') return { name: 'new-agency' };
   if (parts[0] === 'import') return { name: 'import' };
@@ -27,6 +38,10 @@ export function routeHash(route: Route): string {
   switch (route.name) {
     case 'report':
       return `#/report/${route.reportId}/${route.section}`;
+    case 'county':
+      return `#/county/${route.tab}`;
+    case 'county-report':
+      return `#/county/report/${route.collectedId}/${route.section}`;
     default:
       return `#/${route.name}`;
   }

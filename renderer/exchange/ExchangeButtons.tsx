@@ -4,14 +4,16 @@ import type { ReportSession } from '../report/state/ReportSession.js';
 import { ExcelFillDialog } from './ExcelFillDialog.js';
 import { PackageDialog } from './PackageDialog.js';
 import { PublishedCheck } from './PublishedCheck.js';
+import { OpenReviewDialog } from '../county/OpenReviewDialog.js';
 import './exchange.css';
 
-type Open = 'package' | 'published' | 'excel' | null;
+type Open = 'package' | 'published' | 'excel' | 'review' | null;
 
 const ITEMS: { key: Exclude<Open, null>; label: string; hint: string }[] = [
   { key: 'package', label: '导出报送包…', hint: '一个带封签的文件，交县里或拷 U 盘' },
   { key: 'published', label: '核对网上公布版…', hint: '网上的版本与定稿逐格、逐段核对' },
   { key: 'excel', label: '从 Excel 填入表格…', hint: '读 Excel 里的三张表，填进这份报告' },
+  { key: 'review', label: '打开县里的意见…', hint: '县里退回的意见包：意见显示在相应的格和部分' },
 ];
 
 /**
@@ -19,7 +21,7 @@ const ITEMS: { key: Exclude<Open, null>; label: string; hint: string }[] = [
  * the published copy, and filling the tables from a workbook. Keyboard: Enter/Space/↓ opens,
  * ↑↓ move, Enter chooses, Esc closes.
  */
-export function ExchangeButtons({ detail, session }: { detail: ReportDetail; session: ReportSession }) {
+export function ExchangeButtons({ detail, session, onReview }: { detail: ReportDetail; session: ReportSession; onReview?(): void }) {
   const [menu, setMenu] = useState(false);
   const [open, setOpen] = useState<Open>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -90,6 +92,16 @@ export function ExchangeButtons({ detail, session }: { detail: ReportDetail; ses
       {open === 'package' && <PackageDialog summary={detail.summary} onClose={close} />}
       {open === 'published' && <PublishedCheck detail={detail} onClose={close} />}
       {open === 'excel' && <ExcelFillDialog detail={detail} session={session} onClose={close} />}
+      {open === 'review' && (
+        <OpenReviewDialog
+          reportId={detail.summary.id}
+          onClose={close}
+          onOpened={() => {
+            close();
+            onReview?.();
+          }}
+        />
+      )}
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ReportDetail } from '../../core/api.js';
 import { SECTIONS, sectionHeading, type SectionKey } from '../../core/format/index.js';
 import { call } from '../api/client.js';
@@ -18,15 +18,29 @@ import type { ReportSession } from './state/ReportSession.js';
 import { useReportSession, useSessionState } from './state/useSession.js';
 import { TableSection } from './TableSection.js';
 import { VersionsButton } from './versions/VersionsPanel.js';
+import { RemarksPanel } from '../county/RemarksPanel.js';
+
+/**
+ * A report that is not one of the office's own: a unit's report collected by the county workspace
+ * (issue 15), opened read-only in this same screen, with the county's tools in the header.
+ */
+export interface ReviewSource {
+  load(): Promise<ReportDetail>;
+  href(section: SectionKey): string;
+  back: { label: string; go(): void };
+  banner: string;
+  tools?(detail: ReportDetail, session: ReportSession, reload: () => Promise<void>): ReactNode;
+}
 
 interface Props {
   reportId: number;
   section: SectionKey;
+  review?: ReviewSource;
   /** the report's agency becomes the current one, so 「报告列表」 leads back to this report's list */
   onAgency?(agencyId: number): void;
 }
 
-export function ReportScreen({ reportId, section, onAgency }: Props) {
+export function ReportScreen({ reportId, section, onAgency, review }: Props) {
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [failure, setFailure] = useState('');
   // everything shown of the open report and everything waiting to be saved (./state)
@@ -34,13 +48,13 @@ export function ReportScreen({ reportId, section, onAgency }: Props) {
 
   const agencyOfReport = detail?.summary.agencyId;
   useEffect(() => {
-    if (agencyOfReport !== undefined) onAgency?.(agencyOfReport);
+    if (agencyOfReport !== undefined && !review) onAgency?.(agencyOfReport);
     // once per report: the callback is a new function at each render
   }, [agencyOfReport]);
 
   const load = useCallback(async () => {
     try {
-      setDetail(await call('report.open', { reportId }));
+      setDetail(await (review ? review.load() : call('report.open', { reportId })));
     } catch (err) {
       setFailure(errorMessage(err));
     }
@@ -55,7 +69,7 @@ export function ReportScreen({ reportId, section, onAgency }: Props) {
         <section className="card fault" role="alert">
           <h1>无法打开报告</h1>
           <p>{failure}</p>
-          <button onClick={() => navigate({ name: 'reports' })}>返回报告列表</button>
+          <button onClick={() => (review ? review.back.go() : navigate({ name: 'reports' }))}>{review ? review.back.label : '返回报告列表'}</button>
         </section>
       </div>
     );
@@ -69,28 +83,46 @@ export function ReportScreen({ reportId, section, onAgency }: Props) {
   return (
     <div className="report-page">
       <header className="topbar report-header">
-        <button className="back" onClick={() => navigate({ name: 'reports' })} aria-label="返回报告列表">
-          ‹ 报告列表
-        </button>
+        {review ? (
+          <button className="back" onClick={review.back.go}>
+            ‹ {review.back.label}
+          </button>
+        ) : (
+          <button className="back" onClick={() => navigate({ name: 'reports' })} aria-label="返回报告列表">
+            ‹ 报告列表
+          </button>
+        )}
         <div className="report-title">
           <strong>{detail.agency.name}</strong>
           <span className="year">{data.year} 年政府信息公开工作年度报告</span>
         </div>
         <span className="badge">{formatLabel(data.format)}</span>
-        <ExportBar detail={detail} session={session} />
-        <ExchangeButtons detail={detail} session={session} />
-        <VersionsButton reportId={reportId} session={session} readOnly={readOnly} />
-        <SaveIndicator session={session} />
+        {review ? (
+          review.tools?.(detail, session, load)
+        ) : (
+          <>
+            <ExportBar detail={detail} session={session} />
+            <ExchangeButtons detail={detail} session={session} onReview={load} />
+            <VersionsButton reportId={reportId} session={session} readOnly={readOnly} />
+            <SaveIndicator session={session} />
+          </>
+        )}
       </header>
       <div className="report-body">
-        <Sidebar session={session} reportId={reportId} current={current.key} />
+        <Sidebar session={session} href={review ? review.href : (key) => `#/report/${reportId}/${key}`} current={current.key} />
         <main className="section-pane">
-          {readOnly && (
+          {review && (
+            <p className="signed-banner" role="note">
+              {review.banner}
+            </p>
+          )}
+          {readOnly && !review && (
             <p className="signed-banner" role="note">
               {data.year} 年报告已定稿，只能查看、打印和导出，不能修改。确需修改，请点上方「修改定稿…」并写明理由。
             </p>
           )}
           <h2 className="section-title">{sectionHeading(current)}</h2>
+          {detail.review && <RemarksPanel detail={detail} session={session} section={current.key} side={review ? 'county' : 'unit'} onChanged={load} />}
           {current.kind === 'table' && current.table ? (
             <>
               <TableSection session={session} tableId={current.table} />
@@ -104,7 +136,7 @@ export function ReportScreen({ reportId, section, onAgency }: Props) {
               onShowCell={(cellId) => {
                 const target = session.sectionOf(cellId);
                 session.requestFocus(cellId);
-                if (target) navigate({ name: 'report', reportId, section: target });
+                if (target) window.location.hash = review ? review.href(target) : `#/report/${reportId}/${target}`;
               }}
             />
           )}
@@ -117,7 +149,7 @@ export function ReportScreen({ reportId, section, onAgency }: Props) {
 }
 
 /** The six parts, each with the count of what still needs attention in it. */
-function Sidebar({ session, reportId, current }: { session: ReportSession; reportId: number; current: SectionKey }) {
+function Sidebar({ session, href, current }: { session: ReportSession; href(key: SectionKey): string; current: SectionKey }) {
   const findings = useSessionState(session, (s) => s.findings);
   const acks = useSessionState(session, (s) => s.acks);
   const counts = countsBySection(findings, acks);
@@ -126,7 +158,7 @@ function Sidebar({ session, reportId, current }: { session: ReportSession; repor
       <ol>
         {SECTIONS.map((s) => (
           <li key={s.key}>
-            <a href={`#/report/${reportId}/${s.key}`} className={s.key === current ? 'active' : undefined} aria-current={s.key === current ? 'page' : undefined}>
+            <a href={href(s.key)} className={s.key === current ? 'active' : undefined} aria-current={s.key === current ? 'page' : undefined}>
               {sectionHeading(s)}
               <SectionBadge count={counts.get(s.key)} />
             </a>

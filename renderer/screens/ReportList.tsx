@@ -94,6 +94,7 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
           <button onClick={() => navigate({ name: 'agency' })}>机关信息</button>
           <button onClick={() => navigate({ name: 'new-agency' })}>添加机关</button>
           <button onClick={() => navigate({ name: 'backups' })}>备份与恢复</button>
+          <button onClick={() => navigate({ name: 'county', tab: 'board' })}>收集所属单位年报</button>
         </nav>
       </header>
 

@@ -73,7 +73,8 @@ export class ReportSession {
     const { detail } = deps;
     this.detail = detail;
     this.reportId = detail.summary.id;
-    this.readOnly = detail.summary.state === 'signed';
+    // a signed report, or one collected by the county workspace (never saved from this window)
+    this.readOnly = detail.summary.state === 'signed' || detail.readOnly === true;
     if (detail.previous) this.previous = detail.previous;
     this.queue = new SaveQueue(deps.send, {
       ...(deps.retryMs !== undefined ? { retryMs: deps.retryMs } : {}),

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import type { BoardRow } from '../../core/api.js';
+import { call } from '../api/client.js';
+import { Dialog } from '../components/Dialog.js';
+import { useFormAction } from '../components/useFormAction.js';
+
+/** 「登记公布」: the date the unit published its report and the address it is at. */
+export function PublishDialog({ row, onClose, onSaved }: { row: BoardRow; onClose(): void; onSaved(): void }) {
+  const [date, setDate] = useState(row.publishedOn ?? '');
+  const [url, setUrl] = useState(row.publishedUrl ?? '');
+  const action = useFormAction();
+  return (
+    <Dialog
+      title={`登记公布：${row.unit.name}`}
+      onClose={onClose}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await action.run(() => call('county.published', { collectedId: row.collectedId!, publishedOn: date, publishedUrl: url }))) onSaved();
+      }}
+    >
+      <label>
+        公布日期
+        <input type="date" autoFocus value={date} aria-label="公布日期" onChange={(e) => setDate(e.target.value)} />
+      </label>
+      <label>
+        公布地址
+        <input value={url} aria-label="公布地址" placeholder="网上公布的网址" onChange={(e) => setUrl(e.target.value)} />
+      </label>
+      <p className="muted">公布期限 {row.deadline}。日期留空表示还没有公布。</p>
+      {action.error && (
+        <p className="error" role="alert">
+          {action.error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          取消
+        </button>
+        <button type="submit" className="primary" disabled={action.busy}>
+          保存
+        </button>
+      </div>
+    </Dialog>
+  );
+}
