@@ -9,12 +9,13 @@ import { restoreCommand } from './cli/restore-command.js';
 import { packageCommand } from './cli/package-command.js';
 import { verifyCommand } from './cli/verify-command.js';
 import { compareCommand } from './cli/compare-command.js';
+import { rollupCommand, statusCommand, unitsCommand } from './cli/county-command.js';
 import { APP_VERSION } from './backend.js';
 
 /**
  * `nianbao`: the same services from a terminal. Each subcommand lives in electron/cli/.
  */
-const COMMANDS: Command[] = [formatCommand, checkCommand, carryCommand, exportCommand, importCommand, backupCommand, restoreCommand, packageCommand, verifyCommand, compareCommand];
+const COMMANDS: Command[] = [formatCommand, checkCommand, carryCommand, exportCommand, importCommand, backupCommand, restoreCommand, packageCommand, verifyCommand, compareCommand, rollupCommand, unitsCommand, statusCommand];
 
 const io: CliIO = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -12,6 +12,8 @@
  */
 
 export const SHINGLE = 8;
+/** A shared stretch shorter than this is chance (two texts on the same subject share words), not a copied passage. */
+export const MIN_PASSAGE = 14;
 
 export interface CopyText {
   unitId: number;
@@ -105,6 +107,22 @@ function cover(doc: Prepared, test: (h: number) => boolean): Uint8Array {
   return marks;
 }
 
+/** Clears the marked stretches shorter than MIN_PASSAGE. */
+function dropShort(marks: Uint8Array): Uint8Array {
+  let p = 0;
+  while (p < marks.length) {
+    if (!marks[p]) {
+      p++;
+      continue;
+    }
+    let end = p;
+    while (end < marks.length && marks[end]) end++;
+    if (end - p < MIN_PASSAGE) marks.fill(0, p, end);
+    p = end;
+  }
+  return marks;
+}
+
 function passages(a: Prepared, b: Prepared, shared: Uint8Array): SharedPassage[] {
   const out: SharedPassage[] = [];
   let p = 0;
@@ -168,8 +186,8 @@ export function findCopies(texts: readonly CopyText[], options: CopyOptions): Co
       const [a, b] = [docs[i]!, docs[j]!];
       const inB = new Set(b.hashes);
       const inA = new Set(a.hashes);
-      const sharedA = cover(a, (h) => rare(h) && inB.has(h));
-      const sharedB = cover(b, (h) => rare(h) && inA.has(h));
+      const sharedA = dropShort(cover(a, (h) => rare(h) && inB.has(h)));
+      const sharedB = dropShort(cover(b, (h) => rare(h) && inA.has(h)));
       const count1 = (m: Uint8Array) => m.reduce((s, v) => s + v, 0);
       const sharedChars = count1(sharedA);
       const ownA = count1(own[i]!);

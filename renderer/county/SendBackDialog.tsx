@@ -9,10 +9,7 @@ import type { ReportSession } from '../report/state/ReportSession.js';
 import { useSessionState } from '../report/state/useSession.js';
 import { delivered } from './useCounty.js';
 
-/** A target as the select's value: 「report」, 「section:s5」, 「cell:t3.r1.np」. */
-function encode(t: CommentTarget): string {
-  return t.kind === 'report' ? 'report' : t.kind === 'section' ? `section:${t.key}` : `cell:${t.cellId}`;
-}
+/** The select's value as a target: 「report」, 「section:s5」, 「cell:t3.r1.np」. */
 function decode(v: string): CommentTarget {
   if (v.startsWith('section:')) return { kind: 'section', key: v.slice(8) as 's1' };
   if (v.startsWith('cell:')) return { kind: 'cell', cellId: v.slice(5) };

@@ -48,7 +48,7 @@ test('the county with a dozen units: collect, board, checks, roll-up, 公布情�
   await tab(page, '报送情况');
   const files = arrivals().map((a) => ({ name: a.name, mimeType: 'application/octet-stream', buffer: Buffer.from(a.bytes) }));
   const changed = Buffer.from(files[2]!.buffer);
-  changed[changed.length - 300] ^= 1;
+  changed[changed.length - 300] = changed[changed.length - 300]! ^ 1;
   await page.getByLabel('收取报告文件').setInputFiles([...files, { ...files[2]!, name: '路上被改过的.nianbao', buffer: changed }]);
   const outcomes = page.getByRole('list', { name: '收取结果' });
   await expect(outcomes.locator('li')).toHaveCount(11);

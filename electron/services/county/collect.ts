@@ -54,6 +54,7 @@ export async function readArrival(bytes: Uint8Array, name: string): Promise<Arri
   }
   const outcome = isWorkbook(bytes, name) ? await readWorkbook(bytes) : await importFileBytes(bytes, name);
   if (!outcome.ok) return outcome.message;
+  if (!Object.keys(outcome.report.cells).length) return '没有读到统计表里的数字，不像是年度报告。如果是扫描件或照片，请用「纸质已收」录入数字';
   // a published page or file is the published, final copy
   const notes = outcome.uncertain.length ? [`有 ${outcome.uncertain.length} 格没有把握，请打开核对`] : [];
   return { report: outcome.report, source: 'import', state: 'signed', seal: '', notes };

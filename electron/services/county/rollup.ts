@@ -3,7 +3,7 @@ import { buildDocument, exportFileName, EXPORT_MIME } from '../../../core/docume
 import { getFormat, SECTIONS, sectionHeading, tableName } from '../../../core/format/index.js';
 import { computeRates, formatRate } from '../../../core/report/rates.js';
 import { emptyAgency, type ReportData } from '../../../core/report/index.js';
-import { rollupReports, SPLITS } from '../../../core/rollup/index.js';
+import { rollupReports, SPLITS, type UnitReport } from '../../../core/rollup/index.js';
 import { checkReport } from '../../../core/rules/index.js';
 import { fenToWan } from '../../../core/report/money.js';
 import { renderDocx } from '../../export/docx.js';
@@ -11,7 +11,7 @@ import { renderDocumentPdf } from '../../export/pdf.js';
 import type { Store } from '../../store/index.js';
 import type { ExportFile } from '../export.js';
 import { reportWorkbook, writeTablesWorkbook, XLSX_MIME } from '../xlsx.js';
-import { rollupUnit, unitReports } from './board.js';
+import { unitReports } from './board.js';
 import { countySettings } from './workspace.js';
 
 /**
@@ -25,15 +25,20 @@ import { countySettings } from './workspace.js';
 export function rollupOf(store: Store, year: number, unitIds?: readonly number[]): RollupResult {
   const settings = countySettings(store);
   const reports = unitReports(store, year, unitIds);
-  const sum = rollupReports(reports, year);
-  const name = settings.name || '本级';
-  const title = `${name}${year}年政府信息公开工作年度报告（全县汇总）`;
   const received = new Set(reports.map((r) => r.unit.id));
   const chosen = unitIds ? new Set(unitIds) : undefined;
   const missing = store.county
     .units()
     .filter((u) => u.mustReport && !received.has(u.id) && (!chosen || chosen.has(u.id)))
     .map((u) => u.name);
+  return buildRollup(reports, year, settings.name, missing);
+}
+
+/** The roll-up of these reports: for the workspace, and for `nianbao rollup` over files. */
+export function buildRollup(reports: readonly UnitReport[], year: number, countyName: string, missing: readonly string[] = []): RollupResult {
+  const sum = rollupReports(reports, year);
+  const name = countyName || '本级';
+  const title = `${name}${year}年政府信息公开工作年度报告（全县汇总）`;
   const rates = computeRates(sum.format, sum.cells).map((r) => ({
     id: r.def.id,
     label: r.def.label,
@@ -72,7 +77,7 @@ export function rollupOf(store: Store, year: number, unitIds?: readonly number[]
     splitUnits: sum.splitUnits,
     included: sum.included.map((u) => ({ id: u.id, name: u.name })),
     skipped: sum.skipped.map((s) => ({ id: s.unit.id, name: s.unit.name, reason: s.reason })),
-    missing,
+    missing: [...missing],
     findings,
     rates,
   };
@@ -111,4 +116,3 @@ export async function rollupFile(r: RollupResult, format: 'docx' | 'pdf' | 'xlsx
   return { fileName: `${stem(r)}.${format}`, mime: EXPORT_MIME[format], format, bytes };
 }
 
-export { rollupUnit };
