@@ -1,6 +1,6 @@
 import { cellDef, cellName, getFormat, type FormatId } from '../format/index.js';
 import { fenToWan } from '../report/money.js';
-import { shownCells } from '../report/totals.js';
+import { shownFigures as shownCells } from './sum.js';
 import { AGENCY_LEVEL_LABELS, type AgencyLevel } from '../report/model.js';
 import type { UnitReport } from './sum.js';
 import type { RollupUnit } from './units.js';

@@ -43,7 +43,7 @@ export interface CopyPair {
 export interface CopyOptions {
   /** texts every unit may write: the format's headings and labels, the standard 导语 */
   boilerplate: readonly string[];
-  /** a run found in more units than this is common wording, not a copy (default: max(4, 10% of the texts)) */
+  /** a run found in more units than this is common wording, not a copy (default: 10% of the texts, at least 4 and at most 10) */
   commonAbove?: number;
   /** share at which a pair is reported (default 0.5) */
   minShare?: number;
@@ -52,45 +52,51 @@ export interface CopyOptions {
 }
 
 interface Prepared {
-  /** letters and digits, NFKC-folded */
-  norm: string;
+  /** how many characters are compared (letters and digits) */
+  length: number;
   /** original index of each normalised character */
   at: number[];
   text: string;
-  hashes: Float64Array;
+  hashes: Int32Array;
   /** hash → first position, for locating a passage */
   first: Map<number, number>;
 }
 
 const KEEP = /[\p{L}\p{N}]/u;
 
+/** A character as compared: CJK and ASCII letters and digits as they are (ASCII lower-cased), full-width ones folded; anything else -1 (dropped). */
+function fold(code: number): number {
+  if (code >= 0x4e00 && code <= 0x9fff) return code;
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) return code;
+  if (code >= 0x41 && code <= 0x5a) return code + 32;
+  if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff41 && code <= 0xff5a)) return code - 0xfee0;
+  if (code >= 0xff21 && code <= 0xff3a) return code - 0xfee0 + 32;
+  if (code < 0x80) return -1;
+  return KEEP.test(String.fromCharCode(code)) ? code : -1;
+}
+
 function prepare(text: string): Prepared {
-  let norm = '';
+  const codes: number[] = [];
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (!KEEP.test(c)) continue;
-    const folded = c.normalize('NFKC').toLowerCase();
-    norm += folded[0];
+    const c = fold(text.charCodeAt(i));
+    if (c < 0) continue;
+    codes.push(c);
     at.push(i);
   }
-  const n = Math.max(0, norm.length - SHINGLE + 1);
-  const hashes = new Float64Array(n);
+  const n = Math.max(0, codes.length - SHINGLE + 1);
+  const hashes = new Int32Array(n);
   const first = new Map<number, number>();
   for (let p = 0; p < n; p++) {
-    // two independent 26-bit hashes of the run, joined into one exact double
+    // FNV-1a of the run, kept to 30 bits: a small integer is a fast Map key. A chance collision can
+    // only join one run of 8 characters; a reported passage needs MIN_PASSAGE characters in a row.
     let h1 = 2166136261;
-    let h2 = 5381;
-    for (let k = 0; k < SHINGLE; k++) {
-      const c = norm.charCodeAt(p + k);
-      h1 = Math.imul(h1 ^ c, 16777619);
-      h2 = (Math.imul(h2, 33) + c) | 0;
-    }
-    const h = (h1 >>> 6) * 67108864 + (h2 >>> 6);
+    for (let k = 0; k < SHINGLE; k++) h1 = Math.imul(h1 ^ codes[p + k]!, 16777619);
+    const h = (h1 ^ (h1 >>> 30)) & 0x3fffffff;
     hashes[p] = h;
     if (!first.has(h)) first.set(h, p);
   }
-  return { norm, at, text, hashes, first };
+  return { length: codes.length, at, text, hashes, first };
 }
 
 /** Runs of the boilerplate: never counted as shared. */
@@ -102,7 +108,7 @@ function boilerplateRuns(texts: readonly string[]): Set<number> {
 
 /** Marks [p, p+SHINGLE) for each position whose run passes `test`. */
 function cover(doc: Prepared, test: (h: number) => boolean): Uint8Array {
-  const marks = new Uint8Array(doc.norm.length);
+  const marks = new Uint8Array(doc.length);
   for (let p = 0; p < doc.hashes.length; p++) if (test(doc.hashes[p]!)) marks.fill(1, p, p + SHINGLE);
   return marks;
 }
@@ -135,7 +141,7 @@ function passages(a: Prepared, b: Prepared, shared: Uint8Array): SharedPassage[]
     while (end < shared.length && shared[end]) end++;
     const start = b.first.get(a.hashes[p]!) ?? 0;
     const length = end - p;
-    const bEnd = Math.min(b.norm.length, start + length);
+    const bEnd = Math.min(b.length, start + length);
     out.push({
       a: a.text.slice(a.at[p], a.at[end - 1]! + 1),
       b: b.text.slice(b.at[start], b.at[bEnd - 1]! + 1),
@@ -154,7 +160,8 @@ export function findCopies(texts: readonly CopyText[], options: CopyOptions): Co
   const out: CopyPair[] = [];
   for (const [section, group] of bySection) {
     const docs = group.map((t) => prepare(t.text));
-    const commonAbove = options.commonAbove ?? Math.max(4, Math.ceil(group.length / 10));
+    // wording more than ten units share is the county's common language (a template passed round), not one unit copying another
+    const commonAbove = options.commonAbove ?? Math.min(10, Math.max(4, Math.ceil(group.length / 10)));
     // run → the texts it is in (each text once)
     const where = new Map<number, number[]>();
     docs.forEach((d, i) => {
@@ -178,20 +185,24 @@ export function findCopies(texts: readonly CopyText[], options: CopyOptions): Co
       return n >= 2 && n <= commonAbove;
     };
     const own = docs.map((d) => cover(d, (h) => !boiler.has(h) && (where.get(h)?.length ?? 0) <= commonAbove));
+    const ownCount = own.map((m) => m.reduce((s, v) => s + v, 0));
+    const sets: (Set<number> | undefined)[] = [];
+    const setOf = (k: number) => (sets[k] ??= new Set(docs[k]!.hashes));
     for (const [key, count] of pairCounts) {
-      // too few shared runs to reach either threshold: skip the exact count
-      if (count < 8) continue;
       const i = Math.floor(key / group.length);
       const j = key % group.length;
+      // a passage of L ≥ MIN_PASSAGE characters holds L − SHINGLE + 1 ≥ L / 2 runs, so the pair shares at
+      // most 2 × count characters: a pair that cannot reach either threshold is not looked at further
+      if (2 * count < Math.min(minChars, minShare * Math.min(ownCount[i]!, ownCount[j]!))) continue;
       const [a, b] = [docs[i]!, docs[j]!];
-      const inB = new Set(b.hashes);
-      const inA = new Set(a.hashes);
+      const inB = setOf(j);
+      const inA = setOf(i);
       const sharedA = dropShort(cover(a, (h) => rare(h) && inB.has(h)));
       const sharedB = dropShort(cover(b, (h) => rare(h) && inA.has(h)));
       const count1 = (m: Uint8Array) => m.reduce((s, v) => s + v, 0);
       const sharedChars = count1(sharedA);
-      const ownA = count1(own[i]!);
-      const ownB = count1(own[j]!);
+      const ownA = ownCount[i]!;
+      const ownB = ownCount[j]!;
       const shorter = ownA <= ownB ? { shared: sharedChars, own: ownA } : { shared: count1(sharedB), own: ownB };
       const share = shorter.own ? Math.min(1, shorter.shared / shorter.own) : 0;
       if (share < minShare && sharedChars < minChars) continue;

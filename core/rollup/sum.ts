@@ -3,6 +3,22 @@ import { shownCells } from '../report/totals.js';
 import type { ReportData } from '../report/model.js';
 import { SPLITS, splitOf, type RollupUnit, type SplitKey } from './units.js';
 
+/**
+ * Each report's figures as shown (totals computed where the report computes them), kept per report
+ * object: a workspace rolls the same few hundred reports up again whenever the clerk changes the
+ * units chosen, and a stored report does not change (electron/store/county.ts freezes it).
+ */
+const shownOf = new WeakMap<ReportData, Readonly<Record<string, number>>>();
+
+export function shownFigures(report: ReportData): Readonly<Record<string, number>> {
+  let cells = shownOf.get(report);
+  if (!cells) {
+    cells = shownCells(report);
+    if (Object.isFrozen(report)) shownOf.set(report, cells);
+  }
+  return cells;
+}
+
 /** A unit's report as the roll-up takes it. */
 export interface UnitReport {
   unit: RollupUnit;
@@ -52,7 +68,7 @@ export function rollupReports(units: readonly UnitReport[], year: number): Rollu
     const split = splitOf(unit.level);
     splitUnits[split]++;
     const part = splits[split];
-    const shown = shownCells(report);
+    const shown = shownFigures(report);
     for (const id of ids) {
       const v = shown[id];
       if (v === undefined) continue;

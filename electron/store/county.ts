@@ -89,9 +89,10 @@ function toUnit(r: RawUnit): UnitRow {
   };
 }
 
-function toCollected(r: RawCollected): CollectedRow {
-  const read = parseReportFile(r.report);
-  if (!read.ok) throw new Error(`collected report ${r.id} does not read: ${read.message}`);
+/** A collected report without its content: what the status board lists. */
+export type CollectedMeta = Omit<CollectedRow, 'report'>;
+
+function toMeta(r: Omit<RawCollected, 'report'>): CollectedMeta {
   return {
     id: r.id,
     unitId: r.unit_id,
@@ -99,7 +100,6 @@ function toCollected(r: RawCollected): CollectedRow {
     source: r.source,
     fileName: r.file_name,
     state: r.state,
-    report: read.report,
     errors: r.errors,
     warnings: r.warnings,
     seal: r.seal,
@@ -114,8 +114,43 @@ function toCollected(r: RawCollected): CollectedRow {
 
 const zh = new Intl.Collator('zh-CN');
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The columns of county_reports but the report itself. */
+const META_COLUMNS = 'id, unit_id, year, source, file_name, state, errors, warnings, seal, published_on, published_url, thread, returned_at, return_seal, received_at';
+
 export class CountyStore {
+  /**
+   * Reports as parsed from their files, by row id and content: a roll-up of hundreds of units reads
+   * every report, and parsing them again each time would be most of its cost.
+   */
+  private readonly parsed = new Map<number, { text: string; report: ReportData }>();
+
   constructor(private readonly db: Database.Database) {}
+
+  private toCollected(r: RawCollected): CollectedRow {
+    const cached = this.parsed.get(r.id);
+    let report = cached?.text === r.report ? cached.report : undefined;
+    if (!report) {
+      const read = parseReportFile(r.report);
+      if (!read.ok) throw new Error(`collected report ${r.id} does not read: ${read.message}`);
+      // frozen: every caller shares the one parsed report, and none may change it
+      report = deepFreeze(read.report);
+      this.parsed.set(r.id, { text: r.report, report });
+    }
+    return { ...toMeta(r), report };
+  }
+
+  /** The year's collected reports without their content (the status board). */
+  collectedMeta(year: number): CollectedMeta[] {
+    return (this.db.prepare(`SELECT ${META_COLUMNS} FROM county_reports WHERE year = ?`).all(year) as Omit<RawCollected, 'report'>[]).map(toMeta);
+  }
 
   units(): UnitRow[] {
     return (this.db.prepare('SELECT * FROM county_units').all() as RawUnit[]).map(toUnit).sort((a, b) => zh.compare(a.name, b.name));
@@ -150,17 +185,17 @@ export class CountyStore {
   }
 
   collected(year: number): CollectedRow[] {
-    return (this.db.prepare('SELECT * FROM county_reports WHERE year = ?').all(year) as RawCollected[]).map(toCollected);
+    return (this.db.prepare('SELECT * FROM county_reports WHERE year = ?').all(year) as RawCollected[]).map((r) => this.toCollected(r));
   }
 
   collectedOne(id: number): CollectedRow | undefined {
     const r = this.db.prepare('SELECT * FROM county_reports WHERE id = ?').get(id) as RawCollected | undefined;
-    return r && toCollected(r);
+    return r && this.toCollected(r);
   }
 
   collectedOf(unitId: number, year: number): CollectedRow | undefined {
     const r = this.db.prepare('SELECT * FROM county_reports WHERE unit_id = ? AND year = ?').get(unitId, year) as RawCollected | undefined;
-    return r && toCollected(r);
+    return r && this.toCollected(r);
   }
 
   years(): number[] {

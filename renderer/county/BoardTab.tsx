@@ -23,6 +23,15 @@ const SORTS: { key: SortKey; label: string }[] = [
 
 const zh = new Intl.Collator('zh-CN');
 
+/**
+ * A city's board has hundreds of units: from this many rows on, only the rows in view (and a few
+ * around them) are drawn, every row one line of fixed height, so that sorting and scrolling stay
+ * within a frame.
+ */
+const WINDOWED_FROM = 100;
+const ROW_HEIGHT = 40;
+const OVERSCAN = 8;
+
 function compare(a: BoardRow, b: BoardRow, key: SortKey): number {
   switch (key) {
     case 'name':
@@ -62,6 +71,11 @@ export function BoardTab({ year }: { year: number }) {
   const [paper, setPaper] = useState(false);
   const [publishing, setPublishing] = useState<BoardRow | null>(null);
   const rows = useMemo(() => (board.value ? visibleRows(board.value.rows, filter, sort) : []), [board.value, filter, sort]);
+  const [scrollTop, setScrollTop] = useState(0);
+  const windowed = rows.length >= WINDOWED_FROM;
+  const inView = Math.ceil((window.innerHeight * 0.7) / ROW_HEIGHT);
+  const start = windowed ? Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN) : 0;
+  const end = windowed ? Math.min(rows.length, start + inView + 2 * OVERSCAN) : rows.length;
 
   const collect = async (files: File[]) => {
     if (!files.length) return;
@@ -159,7 +173,8 @@ export function BoardTab({ year }: { year: number }) {
         </button>
       </div>
       {message && <p role="status">{message}</p>}
-      <table className="board-table" aria-label="报送情况">
+      <div className={windowed ? 'board-scroll' : undefined} tabIndex={windowed ? 0 : undefined} onScroll={windowed ? (e) => setScrollTop(e.currentTarget.scrollTop) : undefined}>
+      <table className={`board-table${windowed ? ' windowed' : ''}`} aria-label="报送情况" aria-rowcount={rows.length + 1}>
         <thead>
           <tr>
             {SORTS.map((s) => (
@@ -175,8 +190,9 @@ export function BoardTab({ year }: { year: number }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.unit.id} data-unit={r.unit.name} data-state={r.state}>
+          {start > 0 && <tr aria-hidden="true" style={{ height: start * ROW_HEIGHT }} />}
+          {rows.slice(start, end).map((r, i) => (
+            <tr key={r.unit.id} data-unit={r.unit.name} data-state={r.state} aria-rowindex={start + i + 2}>
               <td>
                 {r.collectedId ? (
                   <a href={`#/county/report/${r.collectedId}/s1`}>{r.unit.name}</a>
@@ -214,8 +230,10 @@ export function BoardTab({ year }: { year: number }) {
               </td>
             </tr>
           ))}
+          {end < rows.length && <tr aria-hidden="true" style={{ height: (rows.length - end) * ROW_HEIGHT }} />}
         </tbody>
       </table>
+      </div>
       {paper && (
         <PaperDialog
           year={year}

@@ -18,7 +18,7 @@ import {
 } from '../../../core/rollup/index.js';
 import { proseLabel } from '../../../core/rules/context.js';
 import type { Store } from '../../store/index.js';
-import type { CollectedRow, UnitRow } from '../../store/county.js';
+import type { CollectedMeta, UnitRow } from '../../store/county.js';
 import { countySettings, localDeadline, toRecord } from './workspace.js';
 
 /**
@@ -31,7 +31,7 @@ export function rollupUnit(u: UnitRow): RollupUnit {
   return { id: u.id, name: u.name, level: u.level, ...(u.parentId ? { parentId: u.parentId } : {}), ...(u.code ? { code: u.code } : {}), mustReport: u.mustReport };
 }
 
-export function remarkCounts(c: CollectedRow): BoardRow['remarks'] {
+export function remarkCounts(c: CollectedMeta): BoardRow['remarks'] {
   if (!c.thread) return undefined;
   const remarks = c.thread.items.filter((i) => i.from === 'county' && !i.replyTo);
   if (!remarks.length) return undefined;
@@ -44,7 +44,7 @@ export function board(store: Store, year: number): Board {
   const local = localDeadline(county);
   const units = store.county.units();
   const names = new Map(units.map((u) => [u.id, u.name]));
-  const collected = new Map(store.county.collected(year).map((c) => [c.unitId, c]));
+  const collected = new Map(store.county.collectedMeta(year).map((c) => [c.unitId, c]));
   const rows: BoardRow[] = units.map((u) => {
     const c = collected.get(u.id);
     const state = unitState(
