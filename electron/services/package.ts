@@ -15,7 +15,7 @@ import { ExportWriteError } from '../export/write-file.js';
 import { prepareExport, renderExport, type ExportHost } from './export.js';
 import { loadReport } from './reports.js';
 import { signedVersions } from './signoff.js';
-import { reviewAnswer } from './county/review.js';
+import { reviewAnswer } from './county/answer.js';
 
 /**
  * 「导出报送包」 (issue 14): a report sealed into one `.nianbao` file (core/package) for the county

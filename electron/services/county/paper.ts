@@ -1,7 +1,7 @@
 import type { Args } from '../../../core/api.js';
 import { cellDef, type FormatId } from '../../../core/format/index.js';
 import { formatIdForYear } from '../../../core/format/index.js';
-import { emptyAgency, withTotals } from '../../../core/report/index.js';
+import { emptyAgency, enteredCells } from '../../../core/report/index.js';
 import type { UnitRow } from '../../store/county.js';
 import type { Arrival } from './collect.js';
 import { AppError } from '../../../core/api.js';
@@ -20,7 +20,8 @@ export function paperReport(unit: UnitRow, { year, cells }: Args<'county.paper'>
       format,
       year,
       agency: { ...emptyAgency(unit.name), level: unit.level },
-      cells: withTotals(format, cells),
+      // the figures typed; the totals are the app's to compute (a total typed in is not kept)
+      cells: { ...enteredCells({ format, origin: 'app', cells }) },
       sections: {},
       notes: {},
       origin: 'app' as const,

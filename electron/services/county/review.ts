@@ -107,13 +107,6 @@ export function answerRemark(store: Store, { reportId, commentId, text, author }
   return reviewState(next);
 }
 
-/** What the unit's next package of this report carries: the thread with its answers, in reply to the review. */
-export function reviewAnswer(store: Store, reportId: number): Pick<PackageInput, 'comments' | 'inReplyTo'> {
-  const review = store.reports.meta(reportId).review;
-  if (!review) return {};
-  return { comments: review.thread, inReplyTo: { seal: review.seal, purpose: 'review', createdAt: review.createdAt } };
-}
-
 export function reviewHandlers(store: Store, now: () => string): Pick<Handlers, 'review.open' | 'review.answer'> {
   return {
     'review.open': ({ reportId, file }) => {
