@@ -6,7 +6,7 @@ import path from 'node:path';
  * packages put `nianbao` on the PATH. The same commands run from a clone after `npm link`.
  */
 
-const COMMAND = /^(format|check|carry|export|import|backup|restore|package|verify|compare|help|--help|-h|--version|-v)$/;
+const COMMAND = /^(format|check|carry|export|import|backup|restore|package|verify|compare|rollup|units|status|help|--help|-h|--version|-v)$/;
 
 /** The arguments given to the app: after the program when packaged, after the app folder under `electron .`. */
 export function userArguments(argv: readonly string[], defaultApp: boolean): string[] {

@@ -17,7 +17,7 @@ describe('store', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['acknowledgements', 'agencies', 'cells', 'reports', 'sections', 'settings', 'versions']);
+    expect(tables).toEqual(['acknowledgements', 'agencies', 'cells', 'county_reports', 'county_units', 'reports', 'sections', 'settings', 'versions']);
     expect(store.opened.backup).toBeUndefined(); // nothing to back up in a new file
     store.close();
   });
