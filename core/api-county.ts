@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './plain-text.js';
 import { AGENCY_LEVELS, type AgencyLevel, type ReportData } from './report/model.js';
 import type { CommentThread } from './package/comments.js';
 import type { CrossFinding, CopyPair, SplitKey, UnitState } from './rollup/index.js';
@@ -13,13 +14,13 @@ import type { Finding } from './rules/types.js';
 
 const id = z.number().int().positive();
 const year = z.number().int().min(2008).max(2100);
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => plainText(max).trim();
 const isoDate = z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, '日期格式应为 2025-01-20');
 const cellId = z.string().regex(/^t[234]\.[a-z0-9_]+\.[a-z_]+$/, '单元格编号不对');
 
 /** A file the window sends (as 「导入」 does): name, size and the bytes. */
 const fileSource = z
-  .object({ name: z.string().max(500), size: z.number().int().min(0), base64: z.string().max(Math.ceil((24 * 1024 * 1024) / 3) * 4) })
+  .object({ name: plainText(500), size: z.number().int().min(0), base64: z.string().max(Math.ceil((24 * 1024 * 1024) / 3) * 4) })
   .strict();
 
 export const unitSchema = z
@@ -81,13 +82,13 @@ export const countySchemas = {
     .object({
       collectedId: id,
       author: text(100),
-      remarks: z.array(z.object({ target: remarkTarget, text: text(4000).min(1, '请写出意见') }).strict()).min(1, '请至少写一条意见').max(200),
+      remarks: z.array(z.object({ target: remarkTarget, text: plainText(4000, { lines: true }).trim().min(1, '请写出意见') }).strict()).min(1, '请至少写一条意见').max(200),
     })
     .strict(),
   'county.resolve': z.object({ collectedId: id, commentId: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict(),
   /** the unit's side: a review package of the county opened for one of its reports */
   'review.open': z.object({ reportId: id, file: fileSource }).strict(),
-  'review.answer': z.object({ reportId: id, commentId: z.string().regex(/^[a-z0-9-]{1,40}$/), text: text(4000).min(1, '请写出答复'), author: text(100) }).strict(),
+  'review.answer': z.object({ reportId: id, commentId: z.string().regex(/^[a-z0-9-]{1,40}$/), text: plainText(4000, { lines: true }).trim().min(1, '请写出答复'), author: text(100) }).strict(),
 } as const;
 
 export interface CountySettings {
