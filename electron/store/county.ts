@@ -4,7 +4,7 @@ import { parseReportFile, serializeReportFile } from '../../core/report/file.js'
 import type { CommentThread } from '../../core/package/index.js';
 
 /**
- * The county workspace's tables (migration 5): its units (「所属单位」) and the one report of each
+ * The county workspace's tables (migration 4): its units (「所属单位」) and the one report of each
  * unit and year it has collected. A collected report is kept here as its report file, whole, and
  * never mixed with the office's own reports (tables reports/cells): it is read, checked and summed,
  * never edited. A newer arrival from the same unit replaces the older one.

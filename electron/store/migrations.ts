@@ -101,7 +101,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    version: 5,
+    version: 4,
     description: 'the county workspace (issue 15): its units, and the reports collected from them, kept apart from the office\'s own reports',
     up(db) {
       db.exec(`
