@@ -10,9 +10,9 @@ import { serializeReportFile } from '../../core/report/file.js';
 import { readArrival } from '../services/county/collect.js';
 import { board } from '../services/county/board.js';
 import { buildRollup, rollupFile } from '../services/county/rollup.js';
-import { openStoreReadOnly, platformDataDir, StoreFault, type Store } from '../store/index.js';
-import { flag, option, positionals, type CliIO, type Command } from './command.js';
+import { flag, option, positionals, type Command } from './command.js';
 import { readFailure } from './read-report.js';
+import { openStoreForReading } from './stored-report.js';
 
 /**
  * The county workspace from a terminal (issue 15): `nianbao rollup` sums report files, packages
@@ -109,23 +109,12 @@ export const rollupCommand: Command = {
   },
 };
 
-/** The workspace of the data folder, opened read only; or undefined, the reason printed. */
-function workspace(argv: readonly string[], io: CliIO): Store | undefined {
-  try {
-    return openStoreReadOnly(path.resolve(option(argv, '--data-dir') ?? platformDataDir()));
-  } catch (e) {
-    if (!(e instanceof StoreFault)) throw e;
-    io.err(e.message);
-    return undefined;
-  }
-}
-
 export const unitsCommand: Command = {
   name: 'units',
   summary: '列出本机保存的所属单位名单（县级汇总工作台）',
   usage: ['nianbao units [--data-dir 文件夹] [--json]', '  列出单位、类型、上级单位、代码、是否应报。'].join('\n'),
   async run(argv, io) {
-    const store = workspace(argv, io);
+    const store = openStoreForReading(argv, io);
     if (!store) return EXIT.failed;
     try {
       const units = store.county.units();
@@ -150,7 +139,7 @@ export const statusCommand: Command = {
   async run(argv, io) {
     const year = Number(option(argv, '--year'));
     if (!Number.isInteger(year) || year < 2008) return (io.err('请用 --year 给出年度，例如 --year 2024'), EXIT.failed);
-    const store = workspace(argv, io);
+    const store = openStoreForReading(argv, io);
     if (!store) return EXIT.failed;
     try {
       const b = board(store, year);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AgencyLevel, ReportData } from '../../core/report/model.js';
 import { parseReportFile, serializeReportFile } from '../../core/report/file.js';
 import type { CommentThread } from '../../core/package/index.js';
+import type { UnitRecord } from '../../core/api-county.js';
 
 /**
  * The county workspace's tables (migration 4): its units (「所属单位」) and the one report of each
@@ -10,15 +11,8 @@ import type { CommentThread } from '../../core/package/index.js';
  * never edited. A newer arrival from the same unit replaces the older one.
  */
 
-export interface UnitRow {
-  id: number;
-  name: string;
-  level: AgencyLevel;
-  parentId?: number;
-  code: string;
-  mustReport: boolean;
-  contact: string;
-}
+/** A unit as stored is the unit the contract knows (core/api-county's UnitRecord). */
+export type UnitRow = UnitRecord;
 
 export type NewUnit = Omit<UnitRow, 'id'>;
 

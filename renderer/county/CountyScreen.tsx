@@ -9,6 +9,7 @@ import { RollupTab } from './RollupTab.js';
 import { UnitsTab } from './UnitsTab.js';
 import { useCountyYear, useLoad } from './useCounty.js';
 import './county.css';
+import { FormFooter } from '../components/FormFooter.js';
 
 const TABS: { key: CountyTab; label: string }[] = [
   { key: 'board', label: '报送情况' },
@@ -94,21 +95,7 @@ function SettingsForm({ settings, onSaved, onCancel }: { settings: CountySetting
         收件文件夹（可不填）
         <input value={form.inbox} placeholder="例如 U 盘上的「年报收件」文件夹" onChange={(e) => setForm({ ...form, inbox: e.target.value })} />
       </label>
-      {action.error && (
-        <p className="error" role="alert">
-          {action.error}
-        </p>
-      )}
-      <div className="actions">
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            取消
-          </button>
-        )}
-        <button type="submit" className="primary" disabled={action.busy}>
-          保存
-        </button>
-      </div>
+      <FormFooter error={action.error} busy={action.busy} submit="保存" onCancel={onCancel} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { call } from '../api/client.js';
 import { Dialog } from '../components/Dialog.js';
 import { useFormAction } from '../components/useFormAction.js';
 import { OfficialTable } from '../report/OfficialTable.js';
+import { FormFooter } from '../components/FormFooter.js';
 
 /**
  * 「纸质已收」: a signed and sealed paper copy, its figures typed in from the paper into the
@@ -86,19 +87,7 @@ export function PaperDialog({ year, units, onClose, onSaved }: { year: number; u
           />
         </div>
       ))}
-      {action.error && (
-        <p className="error" role="alert">
-          {action.error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" onClick={onClose}>
-          取消
-        </button>
-        <button type="submit" className="primary" disabled={action.busy}>
-          保存为纸质已收
-        </button>
-      </div>
+      <FormFooter error={action.error} busy={action.busy} submit="保存为纸质已收" onCancel={onClose} />
     </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import type { BoardRow } from '../../core/api.js';
 import { call } from '../api/client.js';
 import { Dialog } from '../components/Dialog.js';
 import { useFormAction } from '../components/useFormAction.js';
+import { FormFooter } from '../components/FormFooter.js';
 
 /** 「登记公布」: the date the unit published its report and the address it is at. */
 export function PublishDialog({ row, onClose, onSaved }: { row: BoardRow; onClose(): void; onSaved(): void }) {
@@ -27,19 +28,7 @@ export function PublishDialog({ row, onClose, onSaved }: { row: BoardRow; onClos
         <input value={url} aria-label="公布地址" placeholder="网上公布的网址" onChange={(e) => setUrl(e.target.value)} />
       </label>
       <p className="muted">公布期限 {row.deadline}。日期留空表示还没有公布。</p>
-      {action.error && (
-        <p className="error" role="alert">
-          {action.error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" onClick={onClose}>
-          取消
-        </button>
-        <button type="submit" className="primary" disabled={action.busy}>
-          保存
-        </button>
-      </div>
+      <FormFooter error={action.error} busy={action.busy} submit="保存" onCancel={onClose} />
     </Dialog>
   );
 }

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { useFormAction } from '../components/useFormAction.js';
 import { readFile } from './files.js';
 import { useLoad } from './useCounty.js';
+import { FormFooter } from '../components/FormFooter.js';
 
 const BLANK: Omit<UnitRecord, 'id'> = { name: '', level: 'township', code: '', mustReport: true, contact: '' };
 
@@ -150,19 +151,7 @@ function UnitForm({ unit, units, onDone, onCancel }: { unit: Omit<UnitRecord, 'i
         <input type="checkbox" checked={form.mustReport} onChange={(e) => setForm({ ...form, mustReport: e.target.checked })} />
         应当报送年度报告
       </label>
-      {action.error && (
-        <p className="error" role="alert">
-          {action.error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          取消
-        </button>
-        <button type="submit" className="primary" disabled={action.busy}>
-          保存
-        </button>
-      </div>
+      <FormFooter error={action.error} busy={action.busy} submit="保存" onCancel={onCancel} />
     </form>
   );
 }
