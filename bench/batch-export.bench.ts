@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { serializeReportFile } from '../core/report/index.js';
 import { findChromium } from '../electron/export/pdf.js';
-import { finish, median, report } from './budget.js';
+import { childrenCpuMs, finish, loadAverage, median, report } from './budget.js';
 import { fullReport } from './report-fixture.js';
 
 const REPORTS = 50;
@@ -39,13 +39,21 @@ function main(): void {
   }
 
   const outDir = path.join(dir, 'out');
+  const loadBefore = loadAverage();
+  const cpuBefore = childrenCpuMs();
   const batch = runCli(['export', ...files, '--draft', '--format', 'pdf', '--out-dir', outDir]);
+  const cpuAfter = childrenCpuMs();
   if (batch.status !== 0) throw new Error(`batch export failed (${batch.status}):\n${batch.stderr}`);
   const made = fs.readdirSync(outDir).filter((f) => f.endsWith('.pdf'));
   if (made.length !== REPORTS) throw new Error(`expected ${REPORTS} PDFs, found ${made.length}`);
   console.log(`batch export: ${REPORTS} full reports (long prose, every cell) → PDF, one \`nianbao export\` process, one browser`);
   report(`${REPORTS} reports to PDF, one new process (wall clock)`, batch.ms, BUDGET_MS);
-  console.log(`  per report: ${(batch.ms / REPORTS).toFixed(0)} ms`);
+  console.log(`  per report: ${(batch.ms / REPORTS).toFixed(0)} ms; load average before → after: ${loadBefore} → ${loadAverage()}`);
+  if (cpuBefore !== null && cpuAfter !== null) {
+    // the work itself, whatever else shares the machine: the command and its browser, all processes
+    const cpu = cpuAfter - cpuBefore;
+    console.log(`  CPU time of the command and its browser: ${(cpu / 1000).toFixed(1)} s (${(cpu / REPORTS).toFixed(0)} ms per report, on ${os.cpus().length} cores)`);
+  }
 
   // before: one process per report, each starting its own browser
   const single: number[] = [];

@@ -1,4 +1,6 @@
 /** Shared by the benchmarks: timing statistics and one line per figure against its budget. */
+import fs from 'node:fs';
+import os from 'node:os';
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -34,4 +36,25 @@ export async function timeIt(fn: () => unknown | Promise<unknown>, runs: number)
     times.push(performance.now() - start);
   }
   return times;
+}
+
+/** The load average as `1.23 / 2.34 / 3.45` (1, 5, 15 minutes): printed beside wall-clock figures on a shared machine. */
+export function loadAverage(): string {
+  return os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+}
+
+/**
+ * CPU time (user + system, ms) of the child processes this process has waited for, with all of
+ * theirs (a command line and the browser it started): from /proc on Linux, null elsewhere. Unlike
+ * the wall clock, it does not grow when other work shares the machine.
+ */
+export function childrenCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // cutime and cstime, fields 16 and 17 of proc(5), counted from the state field as 3
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }

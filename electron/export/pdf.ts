@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { renderPrintHtml } from '../../core/document/html.js';
@@ -62,20 +63,28 @@ export function findChromium(candidates: readonly string[] = browserCandidates()
   return candidates.find((path) => existsSync(path)) ?? null;
 }
 
-interface Warm {
-  browser: Browser;
-  context: BrowserContext;
-  /** the one page that prints; kept open so that fonts it has loaded stay loaded */
+/** A page that prints, in a browser context of its own (so a renderer process of its own). */
+interface Printer {
+  context: BrowserContext | null;
+  /** kept open between PDFs so that the fonts it has loaded stay loaded */
   page: Page | null;
   /** the <head> (less its <style> and <title>) of the document the page holds */
   headKey: string | null;
+  busy: boolean;
+}
+
+interface Warm {
+  browser: Browser;
+  /** the first prints every PDF of the window; a batch adds a second to print two at once */
+  printers: Printer[];
   /** HTML waiting to be served to a navigation, by page URL query */
   pending: Map<string, string>;
 }
 
 let warm: Promise<Warm> | null = null;
 let idleTimer: NodeJS.Timeout | null = null;
-let queue: Promise<unknown> = Promise.resolve();
+/** jobs waiting for a printer, first come first served */
+const waiting: (() => void)[] = [];
 let counter = 0;
 
 /** Stop the warm browser after this long without a PDF, so it does not sit in memory all day. */
@@ -113,14 +122,17 @@ async function start(): Promise<Warm> {
   } catch (e) {
     throw new PdfError(`浏览器（${executablePath}）无法启动，PDF 未能生成。请确认该浏览器可以正常打开后重试。\n${String(e)}`);
   }
-  // the print view has no script of its own; ours runs through the protocol, not the page
-  const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
-  const pending = new Map<string, string>();
-  await context.route('**/*', (route) => answer(route, pending));
   browser.on('disconnected', () => {
     warm = null;
   });
-  return { browser, context, page: null, headKey: null, pending };
+  return { browser, printers: [], pending: new Map() };
+}
+
+async function openContext(state: Warm): Promise<BrowserContext> {
+  // the print view has no script of its own; ours runs through the protocol, not the page
+  const context = await state.browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
+  await context.route('**/*', (route) => answer(route, state.pending));
+  return context;
 }
 
 function touchIdle(): void {
@@ -129,11 +141,39 @@ function touchIdle(): void {
   idleTimer.unref();
 }
 
-/** One PDF at a time through the one page; a failed job does not block the next. */
-function exclusive<T>(job: () => Promise<T>): Promise<T> {
-  const run = queue.then(job, job);
-  queue = run.catch(() => undefined);
-  return run;
+/**
+ * A printer for one job: an idle one, else a new one while there are fewer than `most`, else the
+ * first to come free. One job per printer at a time; the window's exports use one printer, a
+ * batch two (two renderer processes print on two cores while this process prepares the next).
+ */
+async function acquire(state: Warm, most: number): Promise<Printer> {
+  for (;;) {
+    const idle = state.printers.find((p) => !p.busy);
+    if (idle) {
+      idle.busy = true;
+      return idle;
+    }
+    if (state.printers.length < most) {
+      const printer: Printer = { context: null, page: null, headKey: null, busy: true };
+      state.printers.push(printer);
+      return printer;
+    }
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+}
+
+function release(printer: Printer): void {
+  printer.busy = false;
+  waiting.shift()?.();
+}
+
+/** A failed job's printer starts the next job from a fresh page (and context). */
+async function reset(printer: Printer): Promise<void> {
+  const context = printer.context;
+  printer.context = null;
+  printer.page = null;
+  printer.headKey = null;
+  await context?.close().catch(() => undefined);
 }
 
 const headKey = (html: string): string =>
@@ -155,55 +195,63 @@ const SWAP = `(html) => {
 /** Lays the page out (which starts the loads of the font slices its text needs), then waits for them. */
 const FONTS_READY = 'void document.body.offsetHeight, document.fonts.ready.then(() => document.fonts.status)';
 
-async function load(state: Warm, html: string, timeout: number): Promise<Page> {
+async function load(state: Warm, printer: Printer, html: string, timeout: number): Promise<Page> {
   const key = headKey(html);
-  if (state.page && state.headKey === key) {
-    await state.page.evaluate(`(${SWAP})(${JSON.stringify(html)})`);
-    return state.page;
+  if (printer.page && printer.headKey === key) {
+    await printer.page.evaluate(`(${SWAP})(${JSON.stringify(html)})`);
+    return printer.page;
   }
-  state.page ??= await state.context.newPage();
-  state.page.setDefaultTimeout(timeout);
+  printer.context ??= await openContext(state);
+  printer.page ??= await printer.context.newPage();
+  printer.page.setDefaultTimeout(timeout);
   const query = `?n=${++counter}`;
   state.pending.set(query, html);
   try {
-    await state.page.goto(PAGE_URL + query, { waitUntil: 'load', timeout });
+    await printer.page.goto(PAGE_URL + query, { waitUntil: 'load', timeout });
   } finally {
     state.pending.delete(query);
   }
-  state.headKey = key;
-  return state.page;
+  printer.headKey = key;
+  return printer.page;
 }
 
 export interface PdfOptions {
   /** give up after this long (default 60 s) */
   timeoutMs?: number;
+  /**
+   * How many PDFs may print at once (default 1: one page prints them in turn). A batch asks for
+   * BATCH_PRINTERS and keeps that many jobs going.
+   */
+  printers?: number;
 }
+
+/** Pages a batch prints on at once: two renderer processes keep two cores busy; one on a one-core machine. */
+export const BATCH_PRINTERS = Math.max(1, Math.min(2, availableParallelism()));
 
 /**
  * Prints a print-view HTML document (renderPrintHtml with `fontBaseUrl: PDF_FONT_BASE_URL`) to
  * PDF: A4 and margins from its @page rule, backgrounds printed, once the fonts are loaded.
- * The browser and its page stay open between calls, so only the first PDF pays for starting
+ * The browser and its pages stay open between calls, so only the first PDF pays for starting
  * them and for loading the fonts.
  */
-export function renderPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+export async function renderPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000;
-  return exclusive(async () => {
-    const state = await ready();
-    try {
-      const page = await load(state, html, timeout);
-      await page.evaluate(FONTS_READY);
-      // tagged: readable by screen readers; outline: the headings become PDF bookmarks
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true });
-      return new Uint8Array(pdf);
-    } catch (e) {
-      // start the next job from a fresh page
-      await state.page?.close().catch(() => undefined);
-      state.page = null;
-      state.headKey = null;
-      if (e instanceof PdfError) throw e;
-      throw new PdfError(`生成 PDF 时出错，请重试。如果反复出现，请重新启动年报助手。\n${String(e)}`);
-    }
-  });
+  const state = await ready();
+  const printer = await acquire(state, Math.max(1, options.printers ?? 1));
+  try {
+    const page = await load(state, printer, html, timeout);
+    await page.evaluate(FONTS_READY);
+    // tagged: readable by screen readers; outline: the headings become PDF bookmarks
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true });
+    return new Uint8Array(pdf);
+  } catch (e) {
+    await reset(printer);
+    if (e instanceof PdfError) throw e;
+    throw new PdfError(`生成 PDF 时出错，请重试。如果反复出现，请重新启动年报助手。\n${String(e)}`);
+  } finally {
+    release(printer);
+    touchIdle();
+  }
 }
 
 async function ready(): Promise<Warm> {
@@ -234,11 +282,18 @@ export function prewarmPdfRenderer(): Promise<void> {
     blocks: [{ kind: 'paragraph', text: '一二三四五六七八九十、（）。，；：0123456789' }],
   };
   const html = renderPrintHtml(empty, { fontBaseUrl: PDF_FONT_BASE_URL });
-  return exclusive(async () => {
+  return (async () => {
     const state = await ready();
-    const page = await load(state, html, 60_000);
-    await page.evaluate(FONTS_READY);
-  }).catch(() => undefined);
+    const printer = await acquire(state, 1);
+    try {
+      const page = await load(state, printer, html, 60_000);
+      await page.evaluate(FONTS_READY);
+    } catch {
+      await reset(printer);
+    } finally {
+      release(printer);
+    }
+  })().catch(() => undefined);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 } from '../../core/document/index.js';
 import type { ReportData } from '../../core/report/model.js';
 import { renderDocx } from '../export/docx.js';
-import { finishDocumentPdf, PdfError, prewarmPdfRenderer, renderDocumentPdf } from '../export/pdf.js';
+import { BATCH_PRINTERS, finishDocumentPdf, PdfError, prewarmPdfRenderer, renderDocumentPdf, type PdfOptions } from '../export/pdf.js';
 import { putPreview, PREVIEW_FONT_BASE_URL } from '../export/preview-pages.js';
 import { ExportWriteError } from '../export/write-file.js';
 import type { Store } from '../store/index.js';
@@ -119,8 +119,11 @@ function previewPath(doc: ReportDocument): string {
   return putPreview(renderPrintHtml(doc, { fontBaseUrl: PREVIEW_FONT_BASE_URL }));
 }
 
-/** DOCX or PDF bytes of a prepared export, with the default or the host's PDF route; or its tables as Excel (issue 14). */
-export async function renderExport(prepared: PreparedExport, format: ExportFormat | 'xlsx', host: ExportHost = {}): Promise<ExportFile> {
+/**
+ * DOCX or PDF bytes of a prepared export, with the default or the host's PDF route; or its tables
+ * as Excel (issue 14). `pdf`: options of the default route (a batch prints on several pages).
+ */
+export async function renderExport(prepared: PreparedExport, format: ExportFormat | 'xlsx', host: ExportHost = {}, pdf: PdfOptions = {}): Promise<ExportFile> {
   const { doc, report, draft } = prepared;
   if (format === 'xlsx') {
     if (report.format === 'free') throw new AppError('refused', '这份报告是 2019 年以前的自由格式，没有统计表，不能导出 Excel。');
@@ -130,7 +133,7 @@ export async function renderExport(prepared: PreparedExport, format: ExportForma
   let bytes: Uint8Array;
   try {
     if (format === 'docx') bytes = await renderDocx(doc);
-    else bytes = host.pdf ? finishDocumentPdf(await host.pdf(previewPath(doc)), doc) : await renderDocumentPdf(doc);
+    else bytes = host.pdf ? finishDocumentPdf(await host.pdf(previewPath(doc)), doc) : await renderDocumentPdf(doc, pdf);
   } catch (e) {
     // no browser, a browser that would not start: the message says what to do
     if (e instanceof PdfError) throw new AppError('internal', e.message);
@@ -217,8 +220,8 @@ export type BatchOutcome =
  * and the county screens, which collect dozens of reports. Every PDF goes through the one warm
  * browser of export/pdf.ts (a browser start costs a second; a warm PDF about a tenth of it): the
  * caller closes it when done (closePdfRenderer). A report that fails is reported in its outcome and
- * the others go on. `deliver` is called for each file as soon as it is made (to write it), and a
- * failure there is that report's failure too.
+ * the others go on. `deliver` is called for each file, in order, once it is made (to write it),
+ * and a failure there is that report's failure too.
  */
 export async function exportBatch(
   sources: readonly BatchSource[],
@@ -227,23 +230,25 @@ export async function exportBatch(
   onOutcome: (outcome: BatchOutcome) => void = () => undefined,
   host: ExportHost = {},
 ): Promise<BatchOutcome[]> {
-  // Each report is made one ahead: its rules, document and print view are worked out (and the PDF
-  // before it finished) while the browser prints the one before, so that the browser never waits.
-  // Files are delivered and reported in the order given.
+  // Reports are made ahead: while the browser prints (on BATCH_PRINTERS pages at once, each in a
+  // renderer process of its own), the next report's rules, document and print view are worked
+  // out, so that no printer waits. Files are delivered and reported in the order given.
+  const printers = format === 'pdf' && !host.pdf ? BATCH_PRINTERS : 1;
   const make = (source: BatchSource): Promise<ExportFile | { failure: unknown }> =>
-    (async () => renderExport(await source.prepare(), format, host))().catch((failure: unknown) => ({ failure }));
+    (async () => renderExport(await source.prepare(), format, host, { printers }))().catch((failure: unknown) => ({ failure }));
+  const ahead = printers + 1;
+  const made: Promise<ExportFile | { failure: unknown }>[] = [];
   const outcomes: BatchOutcome[] = [];
-  let current = sources[0] ? make(sources[0]) : undefined;
   for (let i = 0; i < sources.length; i++) {
+    // the started never exceed `ahead` beyond the one delivered
+    while (made.length < Math.min(sources.length, i + ahead)) made.push(make(sources[made.length]!));
     const source = sources[i]!;
-    const next = sources[i + 1] ? make(sources[i + 1]!) : undefined;
-    const made = await current!;
-    current = next;
+    const result = await made[i]!;
     let outcome: BatchOutcome;
     try {
-      if ('failure' in made) throw made.failure;
-      await deliver(made, source);
-      outcome = { source, ok: true, file: made };
+      if ('failure' in result) throw result.failure;
+      await deliver(result, source);
+      outcome = { source, ok: true, file: result };
     } catch (e) {
       outcome = { source, ok: false, message: batchFailure(e), refused: e instanceof AppError && e.code === 'refused' };
     }

@@ -1,10 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeReportFile, type ReportData } from '../../../core/report/index.js';
 import { findChromium } from '../../../electron/export/pdf.js';
+import { readPdfInfo } from '../../../electron/export/pdf-info.js';
 import { runCli } from '../cli/run-cli.js';
-import { docxParts, HAS_POPPLER, pdfText, squash } from '../export/helpers.js';
+import { docxParts, HAS_POPPLER, hasTool, pdfPages, pdfText, squash } from '../export/helpers.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { SIGNOFF, signableReport } from './setup.js';
 
@@ -71,6 +73,37 @@ describe('nianbao export — several reports at once (--out-dir)', () => {
       expect(fs.readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     },
     120_000,
+  );
+
+  it.skipIf(!findChromium() || !HAS_POPPLER || !hasTool('pdffonts'))(
+    'a batch PDF is the PDF one report exported alone gives: same text, same pages, fonts embedded, fingerprint in its properties',
+    async () => {
+      // final copies, printed two at a time by the batch: each must come out exactly as it does alone
+      const names = ['某某县东岭镇人民政府', '某某县西坪乡人民政府', '某某县南湖街道办事处', '某某县北山镇人民政府', '某某县清河镇人民政府'];
+      const { files, dir } = await reportFiles(names);
+      const out = path.join(dir, 'batch');
+      const batch = runCli(['export', ...files, '--format', 'pdf', '--out-dir', out]);
+      expect(batch.code, batch.stderr).toBe(0);
+      for (const [i, name] of names.entries()) {
+        const fromBatch = path.join(out, `${name}2024年政府信息公开工作年度报告.pdf`);
+        const alone = path.join(dir, `alone-${i}.pdf`);
+        const one = runCli(['export', files[i]!, '--format', 'pdf', '--out', alone]);
+        expect(one.code, one.stderr).toBe(0);
+        expect(pdfText(fromBatch), name).toBe(pdfText(alone));
+        expect(pdfPages(fromBatch)).toBe(pdfPages(alone));
+        expect(squash(pdfText(fromBatch))).toContain(name);
+        for (const other of names.filter((n) => n !== name)) expect(squash(pdfText(fromBatch))).not.toContain(other);
+        const fonts = (file: string) => execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+        expect(fonts(fromBatch).length).toBe(fonts(alone).length);
+        // every font embedded (the 'emb' column)
+        for (const line of fonts(fromBatch)) expect(line, line).toMatch(/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/);
+        const info = readPdfInfo(fs.readFileSync(fromBatch));
+        expect(info.NianbaoFingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+        expect(info.NianbaoFingerprint).toBe(readPdfInfo(fs.readFileSync(alone)).NianbaoFingerprint);
+        expect(info.Title).toBe(readPdfInfo(fs.readFileSync(alone)).Title);
+      }
+    },
+    240_000,
   );
 
   it('final copies: a report with an error is refused with its reasons, the clean ones are exported, exit 1; names never overwrite', async () => {
