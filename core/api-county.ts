@@ -74,7 +74,7 @@ export const countySchemas = {
   'county.export': z
     .object({
       year,
-      what: z.enum(['rollup-docx', 'rollup-pdf', 'rollup-xlsx', 'note-docx', 'issues-xlsx']),
+      what: z.enum(['rollup-docx', 'rollup-pdf', 'rollup-xlsx', 'note-docx', 'issues-xlsx', 'units-pdf']),
       unitIds: z.array(id).max(5000).optional(),
     })
     .strict(),

@@ -4,7 +4,7 @@ import { AppError } from '../../core/api.js';
 import { shortFingerprint } from '../../core/document/index.js';
 import type { ReportData } from '../../core/report/index.js';
 import { writeFileAtomic } from '../export/write-file.js';
-import { exportBatch, storedBatchSources, type BatchOutcome, type BatchSource } from '../services/export.js';
+import { exportBatch, freeName, storedBatchSources, type BatchOutcome, type BatchSource } from '../services/export.js';
 import type { Store } from '../store/index.js';
 import { option, optionAll, type CliIO } from './command.js';
 import { EXIT, prepareFile, type Common } from './export-options.js';
@@ -80,16 +80,6 @@ function describe(outcome: BatchOutcome & { ok: true }, common: Common): string 
   const parts = [common.draft ? '草稿' : '正式版', common.format.toUpperCase(), `${(file.bytes.length / 1024).toFixed(1)} KB`];
   if (file.fingerprint) parts.push(`${file.versionLabel ? `${file.versionLabel} ` : ''}校验码 ${shortFingerprint(file.fingerprint)}`);
   return parts.join('，');
-}
-
-/** The file name, or with （2）, （3）… before the extension when a file of that name is in the folder or made by this batch. */
-function freeName(name: string, taken: Set<string>): string {
-  const ext = path.extname(name);
-  const stem = name.slice(0, name.length - ext.length);
-  let candidate = name;
-  for (let i = 2; taken.has(candidate); i++) candidate = `${stem}（${i}）${ext}`;
-  taken.add(candidate);
-  return candidate;
 }
 
 /**

@@ -17,6 +17,7 @@ const FILTERS: Record<ExportFile['format'], Electron.FileFilter> = {
   xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
   nianbao: { name: '年报助手报送包', extensions: ['nianbao'] },
   db: { name: '年报助手备份', extensions: ['db'] },
+  zip: { name: '压缩包', extensions: ['zip'] },
 };
 
 const TITLES: Record<ExportFile['format'], string> = {
@@ -25,6 +26,7 @@ const TITLES: Record<ExportFile['format'], string> = {
   xlsx: '导出 Excel 表格',
   nianbao: '导出报送包',
   db: '备份到…',
+  zip: '导出压缩包',
 };
 
 /** A hidden window holding the print view, once its fonts have loaded. Closed by the caller. */

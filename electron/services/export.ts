@@ -34,8 +34,8 @@ import { gateOf, signedVersionOf, signedVersions } from './signoff.js';
  * browser window downloads them; the command line writes them).
  */
 
-/** What a host may be handed to save: the report's documents, its tables as Excel, a 报送包, a backup. */
-export type DeliveredFormat = ExportFormat | 'xlsx' | 'nianbao' | 'db';
+/** What a host may be handed to save: the report's documents, its tables as Excel, a 报送包, a backup, a county's reports as PDFs in one .zip. */
+export type DeliveredFormat = ExportFormat | 'xlsx' | 'nianbao' | 'db' | 'zip';
 
 export interface ExportFile {
   fileName: string;
@@ -256,6 +256,17 @@ export async function exportBatch(
     onOutcome(outcome);
   }
   return outcomes;
+}
+
+/** The file name, or with （2）, （3）… before the extension when that name is taken (in the folder, or by this batch); the name returned is taken too. */
+export function freeName(name: string, taken: Set<string>): string {
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot) : '';
+  const stem = name.slice(0, name.length - ext.length);
+  let candidate = name;
+  for (let i = 2; taken.has(candidate); i++) candidate = `${stem}（${i}）${ext}`;
+  taken.add(candidate);
+  return candidate;
 }
 
 /** What went wrong with one report, as the clerk reads it; a fault of ours is named as such, and the batch goes on. */

@@ -22,8 +22,8 @@ export function RollupTab({ year }: { year: number }) {
   const [split, setSplit] = useState(false);
   const [message, setMessage] = useState('');
 
-  const exportAs = async (what: 'rollup-docx' | 'rollup-pdf' | 'rollup-xlsx') => {
-    setMessage(what === 'rollup-pdf' ? '正在生成 PDF…' : '');
+  const exportAs = async (what: 'rollup-docx' | 'rollup-pdf' | 'rollup-xlsx' | 'units-pdf') => {
+    setMessage(what === 'rollup-pdf' ? '正在生成 PDF…' : what === 'units-pdf' ? `正在把汇总和 ${chosen.length} 个单位的报告生成 PDF，请稍候…` : '');
     try {
       setMessage(delivered(await call('county.export', { year, what, ...(excluded.size ? { unitIds: chosen } : {}) })));
     } catch (err) {
@@ -77,6 +77,9 @@ export function RollupTab({ year }: { year: number }) {
         </button>
         <button type="button" onClick={() => void exportAs('rollup-xlsx')}>
           导出 Excel
+        </button>
+        <button type="button" onClick={() => void exportAs('units-pdf')} title="全县汇总和所选各单位的报告，每份一个 PDF，打包成一个压缩文件">
+          各单位报告 PDF（压缩包）
         </button>
       </div>
       {message && <p role="status">{message}</p>}

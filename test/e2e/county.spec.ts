@@ -127,6 +127,12 @@ test('the county with a dozen units: collect, board, checks, roll-up, 公布情�
   expect(xlsx.suggestedFilename()).toContain('全县汇总');
   const docx = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Word' }).click()]).then(([d]) => d);
   expect(docx.suggestedFilename()).toMatch(/全县汇总.*\.docx$/);
+  // the roll-up and every unit's report as PDFs, one .zip (issue 17: one batch, one browser)
+  const zip = await bytesOf(Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '各单位报告 PDF（压缩包）' }).click()]).then(([d]) => d));
+  const pdfNames = Object.keys(unzipSync(new Uint8Array(zip))).filter((n) => n.endsWith('.pdf'));
+  expect(pdfNames.some((n) => n.includes('全县汇总'))).toBe(true);
+  expect(pdfNames.some((n) => n.includes(DONGLING))).toBe(true);
+  expect(pdfNames.length).toBeGreaterThan(5);
 
   // send back 东岭镇's report with a remark on a cell and one on a section
   await tab(page, '报送情况');

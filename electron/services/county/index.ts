@@ -9,6 +9,7 @@ import { issueList, publicationNote } from './outputs.js';
 import { paperReport } from './paper.js';
 import { resolveRemark, reviewHandlers, sendBack } from './review.js';
 import { rollupFile, rollupOf } from './rollup.js';
+import { unitPdfsZip } from './unit-pdfs.js';
 import { countySettings, workspaceHandlers } from './workspace.js';
 
 /**
@@ -64,9 +65,10 @@ export function countyHandlers(store: Store, options: { now: () => string; host?
     'county.export': async ({ year, what, unitIds }) => {
       if (what === 'note-docx') return deliver(await publicationNote(board(store, year)), host);
       if (what === 'issues-xlsx') return deliver(await issueList(store, board(store, year), countyChecks(store, year)), host);
+      if (what === 'units-pdf') return deliver(await unitPdfsZip(store, year, unitIds, host), host);
       const r = rollupOf(store, year, unitIds);
       if (!r.included.length) throw new AppError('refused', `${year} 年还没有收到任何单位的报告，没有可以汇总的数字`);
-      return deliver(await rollupFile(r, what === 'rollup-docx' ? 'docx' : what === 'rollup-pdf' ? 'pdf' : 'xlsx'), host);
+      return deliver(await rollupFile(r, what === 'rollup-docx' ? 'docx' : what === 'rollup-pdf' ? 'pdf' : 'xlsx', host), host);
     },
     'county.sendBack': (args) => sendBack(store, args, { generator: options.generator, now: now(), ...(options.host ? { host: options.host } : {}) }),
     'county.resolve': ({ collectedId, commentId }) => resolveRemark(store, collectedId, commentId),

@@ -7,9 +7,9 @@ import { rollupReports, SPLITS, type UnitReport } from '../../../core/rollup/ind
 import { checkReport } from '../../../core/rules/index.js';
 import { fenToWan } from '../../../core/report/money.js';
 import { renderDocx } from '../../export/docx.js';
-import { renderDocumentPdf } from '../../export/pdf.js';
 import type { Store } from '../../store/index.js';
-import type { ExportFile } from '../export.js';
+import { AppError } from '../../../core/api.js';
+import { exportBatch, type BatchSource, type ExportFile, type ExportHost } from '../export.js';
 import { reportWorkbook, writeTablesWorkbook, XLSX_MIME } from '../xlsx.js';
 import { unitReports } from './board.js';
 import { countySettings } from './workspace.js';
@@ -92,7 +92,13 @@ function stem(r: RollupResult): string {
   return exportFileName(r.report, false, 'pdf').replace(/\.pdf$/, '');
 }
 
-export async function rollupFile(r: RollupResult, format: 'docx' | 'pdf' | 'xlsx'): Promise<ExportFile> {
+/** The roll-up as one report of a batch export (its PDF is printed like every other report's). */
+export function rollupSource(r: RollupResult): BatchSource {
+  return { label: r.title, prepare: () => ({ report: r.report, doc: rollupDocument(r), draft: false }) };
+}
+
+/** The roll-up as DOCX, .xlsx, or PDF through the batch path (services/export.ts exportBatch), with the host's PDF route when it has one. */
+export async function rollupFile(r: RollupResult, format: 'docx' | 'pdf' | 'xlsx', host: ExportHost = {}): Promise<ExportFile> {
   if (format === 'xlsx') {
     const base = reportWorkbook(r.report, false);
     const def = getFormat(r.format);
@@ -111,8 +117,9 @@ export async function rollupFile(r: RollupResult, format: 'docx' | 'pdf' | 'xlsx
     );
     return { fileName: `${stem(r)}.xlsx`, mime: XLSX_MIME, format: 'xlsx', bytes: await writeTablesWorkbook({ title: r.title, sheets: [...base.sheets, ...parts] }) };
   }
-  const doc = rollupDocument(r);
-  const bytes = format === 'docx' ? await renderDocx(doc) : await renderDocumentPdf(doc);
-  return { fileName: `${stem(r)}.${format}`, mime: EXPORT_MIME[format], format, bytes };
+  if (format === 'docx') return { fileName: `${stem(r)}.docx`, mime: EXPORT_MIME.docx, format, bytes: await renderDocx(rollupDocument(r)) };
+  const [outcome] = await exportBatch([rollupSource(r)], 'pdf', () => undefined, undefined, host);
+  if (!outcome!.ok) throw new AppError(outcome!.refused ? 'refused' : 'internal', outcome!.message);
+  return outcome!.file;
 }
 
