@@ -2,7 +2,10 @@
  * The county workspace at the scale of a city with 500 units (issue 15):
  *   - roll-up of 500 collected reports in the service (read from the store, summed, split, checked, rates): budget 200 ms
  *   - cross-unit copy detection over 500 reports × 3 prose sections: budget 2 s
- *   - `nianbao rollup` of 500 report files, as a process: budget 5 s
+ *   - `nianbao rollup` of 500 report files, as a process: budget 5 s; the same to PDF (a browser started, the
+ *     roll-up printed through the batch export): budget 7 s
+ *   - 「各单位报告 PDF（压缩包）」 for 50 units in the service: the roll-up and 50 reports printed in one batch
+ *     export and zipped, browser start included: budget 15 s (the batch export's budget)
  *   - the status board with 500 units in the built app: sorting it (click → rows reordered and laid out): budget 16 ms (one frame);
  *     opening it (navigation → 500 rows drawn): budget 1 s
  * Run after `npm run build`: npx tsx bench/county.bench.ts
@@ -16,6 +19,8 @@ import { serializeReportFile } from '../core/report/index.js';
 import { findCopies, officialBoilerplate } from '../core/rollup/index.js';
 import { countyChecks } from '../electron/services/county/board.js';
 import { rollupOf } from '../electron/services/county/rollup.js';
+import { unitPdfsZip } from '../electron/services/county/unit-pdfs.js';
+import { closePdfRenderer } from '../electron/export/pdf.js';
 import { openStore } from '../electron/store/index.js';
 import { startApp } from '../test/e2e/app.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/browser.js';
@@ -55,6 +60,13 @@ async function main(): Promise<void> {
   report(`copy detection over ${UNITS} reports × 3 sections (median of 3; ${found} pair found)`, median(copies), 2000);
   const checks = await timeIt(() => countyChecks(store, YEAR), 3);
   report(`all checks across ${UNITS} units in the service (parent sums, outliers, copies; median of 3)`, median(checks), 3000);
+
+  // 50 units' PDFs and the roll-up, as the county screen exports them (a new browser: it is the first PDF of the process)
+  const fifty = store.county.units().slice(0, 50).map((u) => u.id);
+  const zipStart = performance.now();
+  const zip = await unitPdfsZip(store, YEAR, fifty);
+  report(`units' PDFs in one .zip: the roll-up and 50 reports, one batch, browser start included (${(zip.bytes.length / 1e6).toFixed(1)} MB)`, performance.now() - zipStart, 15_000);
+  await closePdfRenderer();
   store.close();
 
   // the command line over 500 report files
@@ -66,6 +78,11 @@ async function main(): Promise<void> {
   const elapsed = performance.now() - started;
   if (run.status !== 0) throw new Error(`nianbao rollup failed: ${run.stderr}`);
   report(`nianbao rollup of ${UNITS} report files, as a process`, elapsed, 5000);
+  const pdfStart = performance.now();
+  const pdf = spawnSync(process.execPath, [cli, 'rollup', folder, '--year', String(YEAR), '--name', '某某市', '--out', path.join(folder, 'rollup.pdf')], { encoding: 'utf8' });
+  const pdfElapsed = performance.now() - pdfStart;
+  if (pdf.status !== 0) throw new Error(`nianbao rollup --out .pdf failed: ${pdf.stderr}`);
+  report(`nianbao rollup of ${UNITS} report files to PDF, as a process (a browser started)`, pdfElapsed, 7000);
   fs.rmSync(folder, { recursive: true, force: true });
 
   // the status board in the built app
