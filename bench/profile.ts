@@ -46,6 +46,8 @@ interface TraceEvent {
   name: string;
   ph: string;
   dur?: number;
+  /** thread time: the CPU the thread spent on it, which waiting for a core on a busy machine does not grow */
+  tdur?: number;
   tid: number;
   pid: number;
   args?: { data?: { frame?: string } };
@@ -70,11 +72,17 @@ export async function startTrace(page: Page, name = 'keystroke'): Promise<{ stop
       const main = events.find((e) => e.name === 'TracingStartedInBrowser' || e.name === 'CrRendererMain' || (e.name === 'thread_name' && JSON.stringify(e.args).includes('CrRendererMain')));
       const onMain = events.filter((e) => e.ph === 'X' && (!main || (e.pid === main.pid && e.tid === main.tid)));
       const kinds = ['EventDispatch', 'FunctionCall', 'V8.GC_SCAVENGER', 'MajorGC', 'MinorGC', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'ParseHTML', 'RunMicrotasks', 'HitTest'];
-      console.log(`trace: ${file}; main-thread work per sample, by kind (ms):`);
+      console.log(`trace: ${file}; main-thread work per sample, by kind: wall ms (CPU ms of the thread)`);
       for (const kind of kinds) {
-        const total = onMain.filter((e) => e.name === kind).reduce((a, e) => a + (e.dur ?? 0), 0) / 1000;
-        if (total > 0) console.log(`  ${kind.padEnd(18)} ${(total / samples).toFixed(2)}`);
+        const of = onMain.filter((e) => e.name === kind);
+        const total = of.reduce((a, e) => a + (e.dur ?? 0), 0) / 1000;
+        const cpu = of.reduce((a, e) => a + (e.tdur ?? 0), 0) / 1000;
+        if (total > 0) console.log(`  ${kind.padEnd(18)} ${(total / samples).toFixed(2).padStart(6)} (${(cpu / samples).toFixed(2)})`);
       }
+      // every task of the main thread, nested ones not counted twice
+      const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+      const taskCpu = tasks.reduce((a, e) => a + (e.tdur ?? 0), 0) / 1000;
+      if (tasks.length) console.log(`  all main-thread tasks: ${(tasks.reduce((a, e) => a + (e.dur ?? 0), 0) / 1000 / samples).toFixed(2)} ms wall, ${(taskCpu / samples).toFixed(2)} ms CPU per sample`);
     },
   };
 }
