@@ -52,7 +52,11 @@ function main(): void {
   if (cpuBefore !== null && cpuAfter !== null) {
     // the work itself, whatever else shares the machine: the command and its browser, all processes
     const cpu = cpuAfter - cpuBefore;
-    console.log(`  CPU time of the command and its browser: ${(cpu / 1000).toFixed(1)} s (${(cpu / REPORTS).toFixed(0)} ms per report, on ${os.cpus().length} cores)`);
+    // a lower bound: a process whose parent ends before reaping it (a renderer when the browser closes) is not counted
+    console.log(
+      `  CPU time of the command and the browser processes reaped under it (a lower bound): ${(cpu / 1000).toFixed(1)} s ` +
+        `(${(cpu / REPORTS).toFixed(0)} ms per report, on ${os.cpus().length} cores)`,
+    );
   }
 
   // before: one process per report, each starting its own browser
