@@ -1,4 +1,4 @@
-import { T3_COLUMNS, cellDef, colLabel, formatIdForYear, rowLabel, type FormatId } from '../format/index.js';
+import { T3_COLUMNS, cellDef, colLabel, formatIdForYear, getFormat, rowLabel, type FormatId } from '../format/index.js';
 import { PROSE_KEYS, type CarryInfo, type ProseKey, type ReportData, type Signoff } from './model.js';
 
 /**
@@ -21,8 +21,28 @@ export interface CarryResult {
 const T2_VALID_2021 = ['t2.reg.valid', 't2.norm.valid'];
 const T2_ITEMS_2019 = ['lic', 'othsvc', 'pun', 'coer', 'fee'];
 
-/** Years (2023年, 2023 年度) and counted figures (5件, 12条, 3.5万元, 三件) in a text: what goes stale in a year. */
-const STALE_RE = /(?:(?:19|20)\d{2}\s*年(?:度)?)|(?:[0-9０-９][0-9０-９,，.]*\s*(?:件|条|个|次|人次|项|篇|期|万元|元|%|％))|(?:[一二两三四五六七八九十百千万零〇]+\s*(?:件|条|个|次|项|篇|期))/g;
+/**
+ * The units a counted figure is written with in a narrative: every unit the format's cells are
+ * read in (件、项、万元), and the counting words reports use around them (个、名、人次、条…).
+ * Longer first, so that 「5人次」 is one mention, not 「5人」 and a stray 次.
+ */
+export const COUNT_UNITS: readonly string[] = (() => {
+  const units = new Set<string>();
+  for (const format of ['2019', '2021'] as const) for (const def of getFormat(format).cells) units.add(def.unit);
+  for (const u of ['件', '条', '个', '名', '人', '人次', '次', '项', '篇', '期', '场', '家', '户', '份', '批', '万元', '元', '%', '％']) units.add(u);
+  return [...units].filter(Boolean).sort((a, b) => b.length - a.length);
+})();
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const UNIT_ALT = COUNT_UNITS.map(escape).join('|');
+/** the units a Chinese numeral counts with in a report (「三件」「五名」); money and rates are written in digits, and 「一家」「一人」 are too often no count */
+const CN_UNIT_ALT = ['人次', '件', '条', '个', '名', '次', '项', '篇', '期'].join('|');
+
+/** Years (2023年, 2023 年度) and counted figures (5件, 12条, 3名, 3.5万元, 三件) in a text: what goes stale in a year. */
+const STALE_RE = new RegExp(
+  `(?:(?:19|20)\\d{2}\\s*年(?:度)?)|(?:[0-9０-９][0-9０-９,，.]*\\s*(?:${UNIT_ALT}))|(?:[一二两三四五六七八九十百千万零〇]+\\s*(?:${CN_UNIT_ALT}))`,
+  'g',
+);
 
 export function staleMentions(text: string): string[] {
   return [...new Set(staleMentionSpans(text).map((s) => s.mention))];
@@ -31,6 +51,46 @@ export function staleMentions(text: string): string[] {
 /** Where each year and counted figure stands in a text, named as staleMentions names it (one pass: the window marks them per keystroke). */
 export function staleMentionSpans(text: string): { mention: string; start: number; end: number }[] {
   return [...text.matchAll(STALE_RE)].map((m) => ({ mention: m[0].replace(/\s+/g, ''), start: m.index, end: m.index + m[0].length }));
+}
+
+/** One place in a text where a carried year or figure still stands. */
+export interface StaleSpot {
+  mention: string;
+  start: number;
+  end: number;
+}
+
+/** Parts of a text that are figures from the tables, not the clerk's words: 「{{cell:…}}」 stored, 「⟦名称：数值⟧」 as pasted. */
+const FIGURE_RE = /\{\{cell:[a-z0-9_.]+\}\}|⟦[^⟧\n]*⟧/g;
+
+/**
+ * THE places last year's years and figures still stand in a carried text (issue 6, 12): the count
+ * the window shows, the spots it highlights, the list under the text and rule X-6's findings are
+ * all this list, so they cannot disagree. Each place is one spot (the same 「5件」 twice is two);
+ * a mention counts only where the text says it whole (「5件」 is not in 「15件」 nor 「2.5件」, white
+ * space may stand inside it, 「2023 年」) and never inside a figure taken from the tables.
+ */
+export function staleSpots(text: string, pending: readonly string[]): StaleSpot[] {
+  if (!pending.length || !text) return [];
+  const wanted = new Set(pending);
+  const figures = [...text.matchAll(FIGURE_RE)].map((m) => [m.index, m.index + m[0].length] as const);
+  const spots: StaleSpot[] = [];
+  let f = 0;
+  for (const span of staleMentionSpans(text)) {
+    if (!wanted.has(span.mention)) continue;
+    // both lists run in text order: skip the figures that end before this span
+    while (f < figures.length && figures[f]![1] <= span.start) f++;
+    const figure = figures[f];
+    if (figure && figure[0] < span.end) continue;
+    spots.push(span);
+  }
+  return spots;
+}
+
+/** How the window and X-6 name what is left: 「3 处（2023年、5件等）」 with each mention once. */
+export function staleSummary(spots: readonly StaleSpot[], max = 5): { count: number; mentions: string[]; more: boolean } {
+  const mentions = [...new Set(spots.map((s) => s.mention))];
+  return { count: spots.length, mentions: mentions.slice(0, max), more: mentions.length > max };
 }
 
 function carriedSignoff(last?: Signoff): Signoff | undefined {

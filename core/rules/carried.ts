@@ -1,4 +1,4 @@
-import { PROSE_KEYS, type ProseKey } from '../report/index.js';
+import { PROSE_KEYS, staleSpots, staleSummary, type ProseKey } from '../report/index.js';
 import { tableName, type TableId } from '../format/index.js';
 import { PROSE_SECTION, sectionLabel } from './context.js';
 import type { Finding, RuleDef } from './types.js';
@@ -26,8 +26,9 @@ export const X6: RuleDef = {
     const out: Finding[] = [];
     for (const key of PROSE_KEYS) {
       const text = ctx.report.sections[key] ?? '';
-      const still = (carry.pending[key] ?? []).filter((mention) => text.includes(mention));
-      if (!still.length) continue;
+      // the same places the window highlights and counts (core/report/carry.ts staleSpots)
+      const left = staleSummary(staleSpots(text, carry.pending[key] ?? []));
+      if (!left.count) continue;
       const section = PROSE_SECTION[key];
       const where = partName(key) ? `${sectionLabel(section)}的${partName(key)}` : sectionLabel(section);
       out.push({
@@ -35,7 +36,7 @@ export const X6: RuleDef = {
         severity: 'warning',
         section,
         cells: [],
-        message: `${where}中还有 ${still.length} 处从 ${carry.fromYear} 年报告带入的年份或数字没有更新或确认（${still.slice(0, 5).join('、')}${still.length > 5 ? '等' : ''}），请逐一改为今年的，或确认无需修改`,
+        message: `${where}中还有 ${left.count} 处从 ${carry.fromYear} 年报告带入的年份或数字没有更新或确认（${left.mentions.join('、')}${left.more ? '等' : ''}），请逐一改为今年的，或确认无需修改`,
       });
     }
     return out;

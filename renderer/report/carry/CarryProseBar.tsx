@@ -4,7 +4,7 @@ import { SIMILARITY_LIMIT, SIMILARITY_MIN_CHARS } from '../../../core/rules/cros
 import { textSimilarity } from '../../../core/rules/index.js';
 import type { ReportSession } from '../state/ReportSession.js';
 import { useSessionState } from '../state/useSession.js';
-import { stillPending } from './mentions.js';
+import { findMentions } from './mentions.js';
 import './carry.css';
 
 /** The text as printed: figure tokens replaced by the figures they show. */
@@ -42,7 +42,8 @@ export function CarryProseBar({ session, sectionKey }: Props) {
   const later = useDeferredValue(text);
   const similarity = useMemo(() => similarityToLastYear(data, shown, previous, sectionKey, later), [data, shown, previous, sectionKey, later]);
   const carried = data.carry?.pending[sectionKey];
-  const left = useMemo(() => (carried ? stillPending(later, carried) : []), [carried, later]);
+    // the places still to look at: the same list the text highlights and rule X-6 counts
+  const left = useMemo(() => (carried ? findMentions(later, carried) : []), [carried, later]);
   if (similarity === undefined && !data.carry) return null;
   const pct = similarity === undefined ? undefined : Math.round(similarity * 100);
   // as X-5: a short 「无」 or 「本年度未收取信息处理费。」 may well read the same every year
