@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SECTIONS, sectionHeading } from '../../core/format/index.js';
 import { expect, startApp, test } from './app.js';
-import { createAgency, createReport, openSection, waitSaved } from './helpers.js';
+import { createAgency, createReport, openSection, waitSaved, expectProse } from './helpers.js';
 
 test('first run → agency → 2024 report → six sections → text survives reload and restart', async ({ page, app, dataDir }) => {
   // offline by construction: every request the window makes goes to the app itself
@@ -25,7 +25,7 @@ test('first run → agency → 2024 report → six sections → text survives re
   await waitSaved(page);
 
   await page.reload();
-  await expect(page.getByLabel('正文')).toHaveValue(text);
+  await expectProse(page.getByLabel('正文'), text);
   const foreign = requests.filter((u) => !u.startsWith(app.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
   expect(foreign).toEqual([]);
   expect(requests.length).toBeGreaterThan(5);
@@ -37,7 +37,7 @@ test('first run → agency → 2024 report → six sections → text survives re
     await page.goto(again.launchUrl);
     await expect(page.getByRole('link', { name: '2024 年' })).toBeVisible();
     await page.getByRole('link', { name: '2024 年' }).click();
-    await expect(page.getByLabel('正文')).toHaveValue(text);
+    await expectProse(page.getByLabel('正文'), text);
   } finally {
     await again.stop();
   }

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { SECTIONS, sectionHeading, type SectionKey } from '../../core/format/index.js';
 import type { RunningApp } from './app.js';
@@ -60,6 +60,36 @@ export async function typeInto(page: Page, id: string, text: string, end = 'Ente
 
 /** The 正文 of the prose section on screen (the 导语 has its own box). */
 export const body = (page: Page) => page.getByRole('textbox', { name: '正文', exact: true });
+
+/**
+ * What a prose editor shows, as text: one line a paragraph, a figure chip written 「⟦名称：数值⟧」
+ * (its accessible name).
+ */
+export function proseText(editor: Locator): Promise<string> {
+  interface Shown {
+    nodeType: number;
+    nodeName: string;
+    nodeValue: string | null;
+    textContent: string | null;
+    getAttribute(name: string): string | null;
+  }
+  return editor.evaluate((el) => {
+    const lines = (el as unknown as { children: ArrayLike<{ childNodes: ArrayLike<Shown> }> }).children;
+    return Array.from(lines, (line) =>
+      Array.from(line.childNodes, (n) => {
+        if (n.nodeType === 3) return n.nodeValue ?? '';
+        if (n.nodeName === 'BR') return '';
+        return n.getAttribute('data-cell') ? `⟦${n.getAttribute('aria-label')}⟧` : (n.textContent ?? '');
+      }).join(''),
+    ).join('\n');
+  });
+}
+
+/** Waits until a prose editor shows the text (exactly, or matching the pattern). */
+export async function expectProse(editor: Locator, expected: string | RegExp): Promise<void> {
+  if (typeof expected === 'string') await expect.poll(() => proseText(editor)).toBe(expected);
+  else await expect.poll(() => proseText(editor)).toMatch(expected);
+}
 
 /** The 检查结果 panel. */
 export const issues = (page: Page) => page.getByRole('complementary', { name: '检查结果' });

@@ -1,6 +1,6 @@
 import type { Page, Route } from '@playwright/test';
 import { expect, test } from './app.js';
-import { body, cell, heading, issues, openSection, startReport, typeInto, waitSaved } from './helpers.js';
+import { body, cell, heading, issues, openSection, startReport, typeInto, waitSaved, expectProse } from './helpers.js';
 
 /**
  * The open report's session (renderer/report/state): the window shows, checks and queues what
@@ -49,7 +49,7 @@ test('the rules read the text in the window: a finding about 五 comes and goes 
   await saves.release();
   await waitSaved(page);
   await page.reload();
-  await expect(body(page)).toHaveValue('下一步，2025年我镇将进一步规范依申请公开答复工作。');
+  await expectProse(body(page), '下一步，2025年我镇将进一步规范依申请公开答复工作。');
 });
 
 test('one queue for every kind of change: a figure and a text made while the store is busy go in one save; 定稿 waits for them', async ({ page, app }) => {

@@ -1,7 +1,8 @@
 /**
  * Undo and redo for one prose editor. The text box's own undo cannot be used: the editor
  * rewrites its text (numbering, figure values), which the browser's undo does not follow.
- * Typing within a second of the previous keystroke joins the same step, as word processors do.
+ * Typing within a second of the previous keystroke, where the caret was left, joins the same step,
+ * as word processors do.
  */
 
 export interface EditorState {
@@ -56,6 +57,11 @@ export class EditHistory {
     }
     this.lastKind = kind;
     this.lastAt = at;
+  }
+
+  /** The caret moved away, or a selection is typed over: the next typing starts a step of its own, as in a word processor. */
+  seal(): void {
+    this.lastKind = 'other';
   }
 
   /** The same step, tidied (renumbered when the caret left its line): no new undo step. */
