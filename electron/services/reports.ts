@@ -1,6 +1,7 @@
 import { AppError, type AgencyRecord, type Handlers, type ReportDetail, type ReportSummary } from '../../core/api.js';
 import { cellDef, cellName } from '../../core/format/index.js';
 import { FEN_PER_WAN, isComputedIn, madeInApp, MAX_VALUE, shownCells, type ReportData, type Signoff } from '../../core/report/index.js';
+import { SIGNED_KIND } from '../../core/document/sign.js';
 import type { Store } from '../store/index.js';
 
 /**
@@ -46,7 +47,8 @@ export function loadReport(store: Store, reportId: number): ReportDetail {
   const data: ReportData = {
     format: row.format,
     year: row.year,
-    agency: agencyData,
+    // what is frozen looks frozen (issue 12): a signed report shows the agency as it was signed
+    agency: (row.state === 'signed' && signedAgency(store, reportId)) || agencyData,
     cells: shownCells({ ...row, cells: loaded.cells }),
     sections: loaded.sections,
     notes: loaded.notes,
@@ -65,6 +67,16 @@ export function loadReport(store: Store, reportId: number): ReportDetail {
     // the county's remarks from a review package, with the answers written since (issue 15)
     ...(review ? { review: { from: review.from, createdAt: review.createdAt, thread: review.thread } } : {}),
   };
+}
+
+/**
+ * The agency's details as the latest signed version holds them. A signed report's 导语, title and
+ * contact lines come from these, on screen, in the preview and in every export, like its signed
+ * copy; only after 「修改定稿」 does the report follow the agency's current details again.
+ */
+function signedAgency(store: Store, reportId: number): ReportData['agency'] | undefined {
+  const latest = store.versions.list(reportId).find((v) => v.kind === SIGNED_KIND);
+  return latest ? store.versions.get(reportId, latest.id)?.snapshot.agency : undefined;
 }
 
 /** Last year's report of an agency as domain data, or undefined when the store has none. */

@@ -93,7 +93,7 @@ export function ReportScreen({ reportId, section, onAgency, review }: Props) {
           </button>
         )}
         <div className="report-title">
-          <strong>{detail.agency.name}</strong>
+          <strong>{data.agency.name}</strong>
           <span className="year">{data.year} 年政府信息公开工作年度报告</span>
         </div>
         <span className="badge">{formatLabel(data.format)}</span>
@@ -119,6 +119,9 @@ export function ReportScreen({ reportId, section, onAgency, review }: Props) {
           {readOnly && !review && (
             <p className="signed-banner" role="note">
               {data.year} 年报告已定稿，只能查看、打印和导出，不能修改。确需修改，请点上方「修改定稿…」并写明理由。
+              {!sameAgency(detail.agency, data.agency) && (
+                <> 已定稿，按定稿时的单位信息显示（「{data.agency.name}」）；单位信息此后改过，「修改定稿」后才按现在的单位信息显示。</>
+              )}
             </p>
           )}
           <h2 className="section-title">{sectionHeading(current)}</h2>
@@ -167,4 +170,18 @@ function Sidebar({ session, href, current }: { session: ReportSession; href(key:
       </ol>
     </nav>
   );
+}
+
+/** The agency's details now and as a signed report holds them are the same (the record's own fields aside). */
+function sameAgency(now: ReportDetail['agency'], signed: ReportDetail['data']['agency']): boolean {
+  const { id: _id, createdAt: _c, updatedAt: _u, ...details } = now;
+  return canonical(details) === canonical(signed);
+}
+
+/** JSON with the keys in order at every level, so that two objects compare by content. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
 }

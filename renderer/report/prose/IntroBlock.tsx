@@ -17,6 +17,8 @@ interface Props {
 export function IntroBlock({ session }: Props) {
   const shown = useSessionState(session, (s) => s.shown);
   const { readOnly } = session;
+  // a signed report's agency is the one it was signed with (the report service gives it so)
+  const signed = session.detail.summary.state === 'signed';
   const { format } = session.detail.data;
   // the agency and the year do not change while the report is open
   const generated = useMemo(() => defaultIntro(session.report()), [session]);
@@ -48,7 +50,9 @@ export function IntroBlock({ session }: Props) {
     <section className="intro-block" aria-label="导语">
       <div className="intro-head">
         <h3>导语</h3>
-        <span className="muted">{auto ? '按机关信息自动生成，机关信息改了会跟着变' : '已改写'}</span>
+        <span className="muted">
+          {signed ? '已定稿，按定稿时的单位信息显示' : auto ? '按机关信息自动生成，机关信息改了会跟着变' : '已改写'}
+        </span>
         {!readOnly && (
           <button type="button" className="small" disabled={auto} onClick={() => setAsking(true)}>
             重新生成
