@@ -51,6 +51,26 @@ describe('定稿 (sign-off) at the service level (real SQLite)', () => {
     expect(status.signed?.short).toBe(signed.short);
   });
 
+  it('a signed report is opened with the agency it was signed with; reopened, it follows the agency again (issue 12, point 7)', async () => {
+    const { handlers, reportId, agencyId } = await signableReport();
+    await handlers['report.sign']({ reportId, signoff: SIGNOFF, confirmWarnings: true, author: '张敏' });
+    const now = (await handlers['agency.list']({})).find((a) => a.id === agencyId)!;
+    const { id: _id, createdAt: _c, updatedAt: _u, ...details } = now;
+    await handlers['agency.update']({ id: agencyId, agency: { ...details, name: '某某县清河街道办事处', contact: { ...details.contact, phone: '0731-89999999' } } });
+    const signed = await handlers['report.open']({ reportId });
+    expect(signed.data.agency.name).toBe('某某县清河镇人民政府');
+    expect(signed.data.agency.contact.phone).toBe(details.contact.phone);
+    // the record itself is the agency now (the window names both when they differ)
+    expect(signed.agency.name).toBe('某某县清河街道办事处');
+    // a draft export of the signed report is as signed too
+    const draft = bytesOf(await handlers['export.file']({ reportId, draft: true, format: 'docx' }));
+    const xml = Object.values(docxParts(draft, 'word/document')).join('');
+    expect(xml).toContain('某某县清河镇人民政府');
+    expect(xml).not.toContain('某某县清河街道办事处');
+    await handlers['report.reopen']({ reportId, reason: '单位更名', author: '张敏' });
+    expect((await handlers['report.open']({ reportId })).data.agency.name).toBe('某某县清河街道办事处');
+  });
+
   it('refuses while an error is present, listing it, and keeps the people typed in', async () => {
     // 5 + 1 received, but 9 + 1 concluded + 2 carried on
     const { handlers, store, reportId, agencyId } = await signableReport({ 't3.r3_1.np': 9 });
