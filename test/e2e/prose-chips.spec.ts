@@ -41,6 +41,15 @@ async function withChip(page: Page, url: string): Promise<void> {
   await page.keyboard.press('Backspace');
 }
 
+/** What the editor puts on the clipboard on a copy or a cut, by type. */
+function clipboard(page: Page, kind: 'copy' | 'cut'): Promise<Record<string, string>> {
+  return page.evaluate<Record<string, string>>(`(() => {
+    const data = new DataTransfer();
+    document.activeElement.dispatchEvent(new ClipboardEvent('${kind}', { clipboardData: data, bubbles: true, cancelable: true }));
+    return Object.fromEntries(data.types.map((t) => [t, data.getData(t)]));
+  })()`);
+}
+
 /** The stored text of 一 as the report keeps it. */
 async function storedS1(page: Page, app: { url: string; token: string }): Promise<string> {
   await waitSaved(page);
@@ -144,11 +153,7 @@ test('copy and paste keep chips; plain text written 「⟦名称：数值⟧」 
   await withChip(page, app.launchUrl);
   await page.keyboard.press('Control+A');
   // what the editor puts on the clipboard
-  const copied = await page.evaluate<Record<string, string>>(`(() => {
-    const data = new DataTransfer();
-    document.activeElement.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
-    return Object.fromEntries(data.types.map((t) => [t, data.getData(t)]));
-  })()`);
+  const copied = await clipboard(page, 'copy');
   expect(copied['text/plain']).toBe('共收到申请5件。');
   expect(copied['application/x-nianbao-prose']).toBe('共收到申请{{cell:t3.r1.total}}件。');
   const paste = (data: Record<string, string>) =>
@@ -167,11 +172,7 @@ test('copy and paste keep chips; plain text written 「⟦名称：数值⟧」 
   expect(await storedS1(page, app)).toBe('共收到申请{{cell:t3.r1.total}}件。共收到申请{{cell:t3.r1.total}}件。\n其中{{cell:t3.r1.total}}件，备注，{ {cell:t3.r1.total}}照写。');
   // cut: the chip goes with the text, and comes back with a paste
   await page.keyboard.press('Control+A');
-  const cut = await page.evaluate<Record<string, string>>(`(() => {
-    const data = new DataTransfer();
-    document.activeElement.dispatchEvent(new ClipboardEvent('cut', { clipboardData: data, bubbles: true, cancelable: true }));
-    return Object.fromEntries(data.types.map((t) => [t, data.getData(t)]));
-  })()`);
+  const cut = await clipboard(page, 'cut');
   await expectProse(body(page), '');
   await paste(cut);
   await expect(body(page).locator('.figure-token')).toHaveCount(3);
@@ -202,4 +203,25 @@ test('an input method composing beside a chip is left alone and committed once',
   await page.keyboard.press('Control+Z');
   await expect(body(page).locator('.figure-token')).toHaveText('5');
   expect(await proseText(body(page))).toContain(chip(5));
+});
+
+test('a chip dragged to another place in the text moves there whole; undo puts it back', async ({ page, app }) => {
+  await withChip(page, app.launchUrl);
+  // select the chip, drag it, drop it after 「。」 (synthetic drag events: what the browser sends on a mouse drag)
+  await body(page).evaluate((el) => {
+    const root = el as unknown as { children: ArrayLike<{ childNodes: ArrayLike<unknown> }>; dispatchEvent(e: unknown): boolean; ownerDocument: { getSelection(): { setBaseAndExtent(...a: unknown[]): void }; createRange(): { setStart(n: unknown, o: number): void; getBoundingClientRect(): { right: number; top: number; height: number } } } };
+    const line = root.children[0]!;
+    const doc = root.ownerDocument;
+    doc.getSelection().setBaseAndExtent(line, 1, line, 2);
+    const W = globalThis as unknown as { DataTransfer: new () => unknown; DragEvent: new (type: string, init: object) => unknown };
+    const data = new W.DataTransfer();
+    root.dispatchEvent(new W.DragEvent('dragstart', { dataTransfer: data, bubbles: true }));
+    const end = doc.createRange();
+    end.setStart(line.childNodes[2], 2);
+    const box = end.getBoundingClientRect();
+    root.dispatchEvent(new W.DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, clientX: box.right + 1, clientY: box.top + box.height / 2 }));
+  });
+  await expectProse(body(page), `共收到申请件。${chip(5)}`);
+  await page.keyboard.press('Control+Z');
+  await expectProse(body(page), `共收到申请${chip(5)}件。`);
 });

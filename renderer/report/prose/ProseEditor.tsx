@@ -516,20 +516,45 @@ export const ProseEditor = memo(function ProseEditor(props: Props) {
     if (cut && !readOnly) replaceRange(s, end, '');
   };
 
+  /** Text dragged out of this editor: its stored range, so that a drop here moves it with its figures. */
+  const dragged = useRef<[number, number] | null>(null);
+
+  const onDragStart = (e: React.DragEvent<HTMLDivElement>) => {
+    const [s, end] = storedSelection();
+    dragged.current = s < end ? [s, end] : null;
+    if (s === end) return;
+    const part = m.stored.slice(s, end);
+    e.dataTransfer.setData('text/plain', format === 'free' ? part : resolveTokens(part, format, cells));
+    e.dataTransfer.setData(CLIP_TYPE, part);
+  };
+
   const onDrop = (e: React.DragEvent<HTMLDivElement>) => {
     e.preventDefault();
+    const from = dragged.current;
+    dragged.current = null;
     if (e.dataTransfer.files.length) {
       setNotice({ kind: 'info', lines: ['图片和文件不能放进正文，已略去：报告正文只保留文字。'] });
       return;
     }
     if (readOnly) return;
-    // dropped text goes where it was dropped (as a copy: the text dragged stays where it was)
+    // dropped text goes where it was dropped; dragged within this editor it moves (Ctrl: a copy)
     const el = box.current!;
     const point = document.caretRangeFromPoint?.(e.clientX, e.clientY);
     const at = point && el.contains(point.startContainer) ? storedOffset(el, point.startContainer, point.startOffset, 'end', m.starts) : storedSelection()[1];
     const own = e.dataTransfer.getData(CLIP_TYPE);
-    const plain = own || readShown(proseFromPlain(e.dataTransfer.getData('text/plain')).replace(/\{\{/g, '{ {'), lookRef.current);
-    if (plain) replaceRange(at, at, plain);
+    const text = own || readShown(proseFromPlain(e.dataTransfer.getData('text/plain')).replace(/\{\{/g, '{ {'), lookRef.current);
+    if (!text) return;
+    if (from && own && !e.ctrlKey) {
+      if (at >= from[0] && at <= from[1]) return;
+      const without = m.stored.slice(0, from[0]) + m.stored.slice(from[1]);
+      const to = at > from[1] ? at - (from[1] - from[0]) : at;
+      const joined = without.slice(0, to) + text + without.slice(to);
+      const renumbered = renumberOutline(joined);
+      const caretAt = mapOffset(joined, renumbered, to + text.length);
+      apply(renumbered, caretAt, caretAt, 'other');
+      return;
+    }
+    replaceRange(at, at, text);
   };
 
   useImperativeHandle(
@@ -639,6 +664,8 @@ export const ProseEditor = memo(function ProseEditor(props: Props) {
         onPaste={onPaste}
         onCopy={(e) => onCopy(e, false)}
         onCut={(e) => onCopy(e, true)}
+        onDragStart={onDragStart}
+        onDragEnd={() => (dragged.current = null)}
         onDragOver={(e) => e.preventDefault()}
         onDrop={onDrop}
       />
