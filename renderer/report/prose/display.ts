@@ -1,13 +1,12 @@
 import { TOKEN_RE, tokenFor } from '../../../core/report/prose.js';
 
 /**
- * What the editor's text box shows for stored prose. A figure token `{{cell:t3.r1.total}}` is
- * shown as 「⟦本年新收政府信息公开申请数量：5⟧」: the clerk sees which figure it is and its value
- * right where it sits in the sentence, and the value changes when the table does. The brackets
- * ⟦ ⟧ are not typed by anyone, so the shown text reads back into stored text unambiguously.
- *
- * A token is one unit in the editor (the caret skips over it, Backspace removes it whole); if
- * some edit breaks one anyway, what is left reads back as the plain value, never as half a token.
+ * Figures written as text: a figure token `{{cell:t3.r1.total}}` written
+ * 「⟦本年新收政府信息公开申请数量：5⟧」, which figure it is and its value. The editor shows figures as chips (./chips.ts); this
+ * written form is what text pasted from elsewhere may carry (an earlier copy from this app, a note
+ * passed around), and it reads back into live figures. The brackets ⟦ ⟧ are not typed by anyone,
+ * so the written text reads back into stored text unambiguously; what is left of a broken one reads
+ * back as the plain value, never as half a token.
  */
 
 export const OPEN = '⟦';
@@ -73,49 +72,6 @@ export function readShown(text: string, naming: TokenNaming): string {
     })
     .replace(BROKEN_HEAD_RE, (whole, label: string) => (naming.idOf(label) ? '' : whole))
     .replace(/[⟦⟧]/g, '');
-}
-
-/** A shown offset as a stored offset; inside a token it goes to the token's start or end. */
-export function toStored(shown: Shown, offset: number, bias: 'start' | 'end' = 'end'): number {
-  let delta = 0;
-  for (const t of shown.tokens) {
-    if (offset <= t.start) break;
-    if (offset < t.end) return bias === 'start' ? t.storedStart : t.storedEnd;
-    delta = t.storedEnd - t.end;
-  }
-  return offset + delta;
-}
-
-/** A stored offset as a shown offset. */
-export function toShown(shown: Shown, offset: number): number {
-  let delta = 0;
-  for (const t of shown.tokens) {
-    if (offset <= t.storedStart) break;
-    if (offset < t.storedEnd) return t.end;
-    delta = t.end - t.storedEnd;
-  }
-  return offset + delta;
-}
-
-/** The token a shown offset is strictly inside of. */
-export function tokenInside(shown: Shown, offset: number): ShownToken | undefined {
-  return shown.tokens.find((t) => offset > t.start && offset < t.end);
-}
-
-/**
- * Where the caret goes when it lands inside a token: past it in the direction it was moving,
- * else to the nearer edge. A selection that cuts a token is widened to hold all of it.
- */
-export function snapSelection(shown: Shown, start: number, end: number, previous: number): [number, number] {
-  if (start === end) {
-    const t = tokenInside(shown, start);
-    if (!t) return [start, end];
-    const to = previous <= t.start ? t.end : previous >= t.end ? t.start : start - t.start < t.end - start ? t.start : t.end;
-    return [to, to];
-  }
-  const a = tokenInside(shown, start);
-  const b = tokenInside(shown, end);
-  return [a ? a.start : start, b ? b.end : end];
 }
 
 /** Tokens (stored offsets) that touch a stored range, for 「转为文字」. */

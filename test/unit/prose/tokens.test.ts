@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveTokens, tokenFor } from '../../../core/report/prose.js';
-import { readShown, showTokens, snapSelection, toShown, toStored, tokensTouching, type TokenNaming } from '../../../renderer/report/prose/display.js';
+import { readShown, showTokens, tokensTouching, type TokenNaming } from '../../../renderer/report/prose/display.js';
 import { allFigures, commonFigures, figureIdOf, figureLabel, figureValue } from '../../../renderer/report/prose/figures.js';
 
 const cells = { 't3.r1.np': 4, 't3.r1.total': 5, 't3.r3_1.total': 3, 't2.fee.amount': 1_773_200 };
@@ -62,18 +62,6 @@ describe('tokens in the editor', () => {
     const lostClose = shown.replace('5⟧', '5');
     expect(readShown(lostClose, naming())).toBe(`全年收到申请5件，其中予以公开${tokenFor('t3.r3_1.total')}件。`);
     expect(readShown('⟦不是数字的名称：5⟧件', naming())).toBe('5件');
-  });
-
-  it('maps offsets both ways, and a caret inside a token moves out of it in the direction it was going', () => {
-    const shown = showTokens(STORED, naming());
-    const t = shown.tokens[0]!;
-    expect(toStored(shown, t.start)).toBe(t.storedStart);
-    expect(toStored(shown, t.end)).toBe(t.storedEnd);
-    expect(toShown(shown, t.storedEnd + 1)).toBe(t.end + 1);
-    expect(toStored(shown, shown.text.length)).toBe(STORED.length);
-    expect(snapSelection(shown, t.start + 1, t.start + 1, t.start)).toEqual([t.end, t.end]);
-    expect(snapSelection(shown, t.end - 1, t.end - 1, t.end)).toEqual([t.start, t.start]);
-    expect(snapSelection(shown, 2, t.start + 3, 2)).toEqual([2, t.end]);
   });
 
   it('finds the tokens a selection touches (for 「转为文字」)', () => {
