@@ -28,6 +28,8 @@ export type ErrorCode =
   | 'unknown_method'
   | 'not_found'
   | 'conflict'
+  /** a save made on a revision of the report that is no longer the latest (another window or the command line saved meanwhile) */
+  | 'stale'
   | 'refused'
   | 'storage'
   /** the data file is damaged: the back end has stopped writing; the window shows the fault screen */
@@ -481,7 +483,14 @@ export const apiSchemas = {
   'report.open': z.object({ reportId: id }).strict(),
   'report.delete': z.object({ reportId: id, confirm: z.literal(true) }).strict(),
   /** the window's one way to save its edits: any mix of them, stored in one transaction */
-  'report.save': z.object({ reportId: id, edits: z.array(reportEdit).min(1).max(2000) }).strict(),
+  'report.save': z
+    .object({
+      reportId: id,
+      edits: z.array(reportEdit).min(1).max(2000),
+      /** the revision the window holds: the save is refused ('stale') when the store has moved past it */
+      baseRevision: z.number().int().min(0).optional(),
+    })
+    .strict(),
   'cells.set': z
     .object({
       reportId: id,

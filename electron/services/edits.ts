@@ -49,10 +49,24 @@ function checkAcceptances(store: Store, reportId: number, edits: readonly Report
   }
 }
 
+/**
+ * A window saves on the revision it holds: when another window, tab or the command line saved the
+ * report meanwhile, the save is refused whole, so that the window can show both texts instead of
+ * overwriting the other's silently (issue 12). Checked inside the write transaction.
+ */
+function checkRevision(store: Store, reportId: number, baseRevision: number | undefined): void {
+  if (baseRevision === undefined) return;
+  const now = store.reports.summary(reportId)?.revision;
+  if (now !== undefined && now !== baseRevision) {
+    throw new AppError('stale', '这份报告刚才在另一个窗口（或命令行）里改过并保存了。这个窗口的修改还在，没有保存：请比较两边的内容，选择保留哪一份。');
+  }
+}
+
 /** Stores a save: checked first, then written in one transaction that also moves the revision. */
-export function applyEdits(store: Store, reportId: number, edits: readonly ReportEdit[], at: string): SaveAck {
+export function applyEdits(store: Store, reportId: number, edits: readonly ReportEdit[], at: string, baseRevision?: number): SaveAck {
   checkEdits(store, reportId, edits);
   const revision = store.transaction(() => {
+    checkRevision(store, reportId, baseRevision);
     for (const e of edits) {
       switch (e.kind) {
         case 'cell':
@@ -91,9 +105,9 @@ export function applyEdits(store: Store, reportId: number, edits: readonly Repor
 type EditMethods = 'report.save' | 'cells.set' | 'section.set' | 'ack.set' | 'ack.clear' | 'cell.note' | 'carry.confirm';
 
 export function editHandlers(store: Store, now: () => string): Pick<Handlers, EditMethods> {
-  const save = (reportId: number, edits: readonly ReportEdit[]) => applyEdits(store, reportId, edits, now());
+  const save = (reportId: number, edits: readonly ReportEdit[], baseRevision?: number) => applyEdits(store, reportId, edits, now(), baseRevision);
   return {
-    'report.save': ({ reportId, edits }) => save(reportId, edits),
+    'report.save': ({ reportId, edits, baseRevision }) => save(reportId, edits, baseRevision),
     'cells.set': ({ reportId, changes }) => save(reportId, changes.map((c) => ({ kind: 'cell', ...c }))),
     'section.set': ({ reportId, key, text }) => save(reportId, [{ kind: 'section', key, text }]),
     'ack.set': ({ reportId, key, reason }) => save(reportId, [{ kind: 'ack', key, reason }]),

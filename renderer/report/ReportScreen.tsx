@@ -6,6 +6,7 @@ import { errorMessage } from '../api/errors.js';
 import { formatLabel } from '../labels.js';
 import { navigate } from '../route.js';
 import { CarryReasons } from './carry/CarryReasons.js';
+import { ConflictDialog } from './ConflictDialog.js';
 import { ExportBar } from './export/ExportBar.js';
 import { ExchangeButtons } from '../exchange/ExchangeButtons.js';
 import { IssuesPanel } from './findings/IssuesPanel.js';
@@ -43,8 +44,10 @@ interface Props {
 export function ReportScreen({ reportId, section, onAgency, review }: Props) {
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [failure, setFailure] = useState('');
+  // counts the times the report was loaded afresh from the store: a new session, every editor drawn anew
+  const [generation, setGeneration] = useState(0);
   // everything shown of the open report and everything waiting to be saved (./state)
-  const session = useReportSession(detail);
+  const session = useReportSession(detail, generation);
 
   const agencyOfReport = detail?.summary.agencyId;
   useEffect(() => {
@@ -62,6 +65,29 @@ export function ReportScreen({ reportId, section, onAgency, review }: Props) {
   useEffect(() => {
     void load();
   }, [load]);
+
+  /** The report as the store holds it now, shown afresh (another window or the command line changed it). */
+  const reloadFresh = useCallback(async () => {
+    try {
+      const fresh = await call('report.open', { reportId });
+      setDetail(fresh);
+      setGeneration((g) => g + 1);
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  }, [reportId]);
+  // after a conflict was settled and saved, the session asks for the report as stored
+  useEffect(() => {
+    if (!session) return;
+    let seen = session.getState().reloadWanted;
+    return session.subscribe(() => {
+      const wanted = session.getState().reloadWanted;
+      if (wanted === seen) return;
+      seen = wanted;
+      void reloadFresh();
+    });
+  }, [session, reloadFresh]);
+  useRefreshOnFocus(review ? null : session, reportId, reloadFresh);
 
   if (failure) {
     return (
@@ -81,7 +107,7 @@ export function ReportScreen({ reportId, section, onAgency, review }: Props) {
   const readOnly = session.readOnly;
 
   return (
-    <div className="report-page">
+    <div className="report-page" key={generation}>
       <header className="topbar report-header">
         {review ? (
           <button className="back" onClick={review.back.go}>
@@ -125,6 +151,7 @@ export function ReportScreen({ reportId, section, onAgency, review }: Props) {
             </p>
           )}
           <h2 className="section-title">{sectionHeading(current)}</h2>
+          {!review && <ConflictDialog session={session} />}
           {detail.review && <RemarksPanel detail={detail} session={session} section={current.key} side={review ? 'county' : 'unit'} onChanged={load} />}
           {current.kind === 'table' && current.table ? (
             <>
@@ -149,6 +176,36 @@ export function ReportScreen({ reportId, section, onAgency, review }: Props) {
       </div>
     </div>
   );
+}
+
+/**
+ * A tab that comes back to the front shows the report as stored, when another window or the
+ * command line saved it meanwhile and this one has nothing unsaved (else the next save meets the
+ * conflict and the clerk chooses).
+ */
+function useRefreshOnFocus(session: ReportSession | null, reportId: number, reload: () => Promise<void>): void {
+  useEffect(() => {
+    if (!session || session.readOnly) return;
+    let asking = false;
+    const check = async () => {
+      if (asking || document.visibilityState === 'hidden' || !session.quiet) return;
+      asking = true;
+      try {
+        const { revision } = (await call('report.list', { agencyId: session.detail.summary.agencyId })).find((r) => r.id === reportId) ?? {};
+        if (revision !== undefined && revision !== session.getState().revision && session.quiet) await reload();
+      } catch {
+        // the store did not answer: the next focus asks again
+      } finally {
+        asking = false;
+      }
+    };
+    window.addEventListener('focus', check);
+    document.addEventListener('visibilitychange', check);
+    return () => {
+      window.removeEventListener('focus', check);
+      document.removeEventListener('visibilitychange', check);
+    };
+  }, [session, reportId, reload]);
 }
 
 /** The six parts, each with the count of what still needs attention in it. */

@@ -11,6 +11,8 @@ export function saveStatusText(status: SaveStatus): string {
       return '正在保存…';
     case 'failed':
       return `没有保存：${status.message}`;
+    case 'conflict':
+      return '没有保存：另一个窗口改过这份报告，请选择保留哪一份';
     case 'saved':
       return status.at ? `已保存 ${TIME.format(new Date(status.at))}` : '已保存';
   }

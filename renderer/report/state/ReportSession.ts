@@ -3,7 +3,8 @@ import { cellDef, sectionOfTable, type SectionKey } from '../../../core/format/i
 import { enteredCells, isComputedIn, shownCells, type CarryInfo, type ConfirmedTable, type TableConfirmation, type ProseKey, type ReportData, type ReportFigures } from '../../../core/report/index.js';
 import type { Finding } from '../../../core/rules/index.js';
 import { applyChanges, History, type CellChange, type Edit } from './history.js';
-import { SaveQueue, type SaveStatus, type SendEdits } from './saveQueue.js';
+import { applyStored, compareWithStore, settledEdits, storedOf, type Choice, type Comparison, type Stored } from './conflict.js';
+import { SaveQueue, type Queued, type SaveStatus } from './saveQueue.js';
 import { stableFindings } from './stableFindings.js';
 
 /**
@@ -39,13 +40,20 @@ export interface SessionState {
   revision: number;
   /** a cell some part of the window asked to be focused (clicking a finding, undo in another table) */
   focus?: { cellId: string; seq: number };
+  /** another window saved first and both changed the same place: the clerk chooses (ConflictDialog) */
+  conflict?: Comparison;
+  /** the store holds content this window does not show: the screen loads the report again (counts up) */
+  reloadWanted?: number;
 }
 
 export interface SessionDeps {
   detail: ReportDetail;
   /** the rules: core/rules checkReport with last year's report, or a stub in tests */
   check(report: ReportData): Finding[];
-  send: SendEdits;
+  /** one save on the revision the window holds (report.save with baseRevision) */
+  send(edits: ReportEdit[], baseRevision: number): Promise<SaveAck>;
+  /** the report as the store holds it now (report.open): read when a save was refused as stale */
+  load?(): Promise<ReportDetail>;
   /** how long typing may pause before the text is saved; well inside the one-second promise */
   proseDelayMs?: number;
   /** how long typing may pause before the rules read the text again */
@@ -68,6 +76,12 @@ export class ReportSession {
   private readonly listeners = new Set<() => void>();
   private focusSeq = 0;
   private checkTimer: ReturnType<typeof setTimeout> | undefined;
+  /** texts, figures and notes as this window last knew them stored: what a conflict is judged against */
+  private known: Stored;
+  /** this window's changes taken out of the queue while a conflict is settled */
+  private parked: Queued[] = [];
+  /** the store's report read after a stale save */
+  private fresh: ReportDetail | undefined;
 
   constructor(private readonly deps: SessionDeps) {
     const { detail } = deps;
@@ -76,10 +90,16 @@ export class ReportSession {
     // a signed report, or one collected by the county workspace (never saved from this window)
     this.readOnly = detail.summary.state === 'signed' || detail.readOnly === true;
     if (detail.previous) this.previous = detail.previous;
-    this.queue = new SaveQueue(deps.send, {
+    this.known = storedOf(detail.data);
+    // every save names the revision it was made on: another window's save in between makes it stale
+    this.queue = new SaveQueue((edits) => deps.send(edits, this.state.revision), {
       ...(deps.retryMs !== undefined ? { retryMs: deps.retryMs } : {}),
       onStatus: (save) => this.publish({ save }),
-      onSaved: (ack: SaveAck) => this.publish({ revision: ack.revision }),
+      onSaved: (ack, edits) => {
+        this.known = applyStored(this.known, edits);
+        this.publish({ revision: ack.revision });
+      },
+      onStale: () => void this.onStale(),
     });
     const report: ReportData = { ...detail.data, cells: enteredCells(detail.data) };
     const { sections: _sections, ...figures } = report;
@@ -303,6 +323,71 @@ export class ReportSession {
     if (format === 'free') return undefined;
     const def = cellDef(format, cellId);
     return def ? sectionOfTable(def.table).key : undefined;
+  }
+
+  // ---- two windows on one report (issue 12) ----
+
+  /**
+   * A save was refused because the store moved on (another window, tab or the command line saved).
+   * Nothing typed is dropped: the changes wait while the store's report is read; where both changed
+   * the same place the clerk chooses, else this window's changes go on the new revision as they are.
+   */
+  private async onStale(): Promise<void> {
+    this.parked.push(...this.queue.takeAll());
+    let fresh: ReportDetail;
+    try {
+      if (!this.deps.load) throw new Error('no load');
+      fresh = await this.deps.load();
+    } catch {
+      // the store cannot be read now: try the same again a little later, nothing lost
+      setTimeout(() => this.queue.isBlocked && void this.onStale(), this.deps.retryMs ?? 2000);
+      return;
+    }
+    this.fresh = fresh;
+    const comparison = compareWithStore(this.state.report.format, this.known, this.parkedEdits(), storedOf(fresh.data));
+    if (!comparison.conflicts.length && !comparison.elsewhere.length) {
+      // the revision moved without a change this window would show (the sign-off names were saved…)
+      this.settle(new Map());
+      return;
+    }
+    this.publish({ conflict: comparison });
+  }
+
+  private parkedEdits(): ReportEdit[] {
+    this.parked.push(...this.queue.takeAll());
+    return this.parked.map((q) => q.edit);
+  }
+
+  /**
+   * The clerk's choices (per conflict target; unnamed ones keep this window's change): the
+   * changes are saved on the store's revision, then the screen loads the report as stored.
+   */
+  settle(choices: ReadonlyMap<string, Choice>): void {
+    const fresh = this.fresh;
+    if (!fresh) return;
+    const hadConflict = this.state.conflict !== undefined;
+    const parked = this.parked;
+    this.parked = [];
+    const restore: Queued[] = [];
+    for (const q of parked) {
+      const settled = settledEdits([q.edit], choices)[0];
+      if (settled) restore.push({ ...q, edit: settled });
+      // the other window's text kept: nothing of this one to store for it
+      else q.waiters.forEach((w) => w(true));
+    }
+    this.known = storedOf(fresh.data);
+    this.fresh = undefined;
+    this.publish({ revision: fresh.summary.revision, conflict: undefined });
+    this.queue.resume(restore);
+    if (hadConflict) {
+      // what the window shows is not what is stored: once these are in, the screen loads it again
+      void this.queue.idle().then(() => this.publish({ reloadWanted: (this.state.reloadWanted ?? 0) + 1 }));
+    }
+  }
+
+  /** Nothing typed waits, nothing is being settled: the window may load the report again freely. */
+  get quiet(): boolean {
+    return this.queue.unsaved === 0 && !this.queue.isBlocked && this.state.conflict === undefined;
   }
 
   // ---- saving ----

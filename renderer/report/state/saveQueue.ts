@@ -1,5 +1,5 @@
 import type { ReportEdit, SaveAck } from '../../../core/api.js';
-import { errorMessage } from '../../api/errors.js';
+import { ApiFailure, errorMessage } from '../../api/errors.js';
 
 /** Sends one save (report.save); resolves with the store's answer, rejects when it was not stored. */
 export type SendEdits = (edits: ReportEdit[]) => Promise<SaveAck>;
@@ -8,7 +8,12 @@ export type SendEdits = (edits: ReportEdit[]) => Promise<SaveAck>;
 export const RETRY_MS = 2000;
 
 /** What the header says about saving. */
-export type SaveStatus = { kind: 'saved'; at?: string } | { kind: 'saving' } | { kind: 'failed'; message: string };
+export type SaveStatus =
+  | { kind: 'saved'; at?: string }
+  | { kind: 'saving' }
+  | { kind: 'failed'; message: string }
+  /** the store has a newer revision (another window saved): nothing more is sent until the clerk chooses */
+  | { kind: 'conflict'; message: string };
 
 /** The one thing an edit changes, so that a later edit of it replaces the earlier one. */
 function targetOf(edit: ReportEdit): string {
@@ -28,7 +33,7 @@ function targetOf(edit: ReportEdit): string {
   }
 }
 
-interface Queued {
+export interface Queued {
   edit: ReportEdit;
   /** a failed save is sent again (typing is never lost); else it is given up and reported */
   retry: boolean;
@@ -39,7 +44,9 @@ interface Queued {
 export interface SaveQueueOptions {
   retryMs?: number;
   onStatus?(status: SaveStatus): void;
-  onSaved?(ack: SaveAck): void;
+  onSaved?(ack: SaveAck, edits: readonly ReportEdit[]): void;
+  /** a save was refused as stale (ApiFailure 'stale'): the queue keeps everything and waits for `resume` */
+  onStale?(): void;
 }
 
 /**
@@ -63,6 +70,8 @@ export class SaveQueue {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private idleWaiters: (() => void)[] = [];
   private status: SaveStatus = { kind: 'saved' };
+  /** refused as stale: nothing is sent until the window has settled the conflict (`takeAll`, `resume`) */
+  private blocked = false;
   private readonly retryMs: number;
 
   constructor(
@@ -116,6 +125,30 @@ export class SaveQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Held back because another window saved first. */
+  get isBlocked(): boolean {
+    return this.blocked;
+  }
+
+  /**
+   * Everything not yet stored, in order, taken out of the queue (held typing included), for the
+   * window to settle a conflict with: it puts back what the clerk keeps, then calls `resume`.
+   */
+  takeAll(): Queued[] {
+    for (const target of [...this.held.keys()]) this.release(target, false);
+    const all = [...this.pending.values()];
+    this.pending.clear();
+    return all;
+  }
+
+  /** Sends again after a conflict was settled; `restore` goes first (the kept edits with their waiters). */
+  resume(restore: readonly Queued[] = []): void {
+    this.blocked = false;
+    for (const q of restore) this.enqueue(q);
+    if (!this.pending.size) this.setStatus({ kind: 'saved' });
+    this.kick();
+  }
+
   dispose(): void {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
@@ -148,6 +181,7 @@ export class SaveQueue {
   }
 
   private kick(): void {
+    if (this.blocked) return;
     if (!this.inFlight && this.retryTimer === undefined) void this.flush();
   }
 
@@ -168,12 +202,28 @@ export class SaveQueue {
     this.inFlight = true;
     let ack: SaveAck | undefined;
     let failure = '';
+    let stale = false;
     try {
       ack = await this.send(batch.map((q) => q.edit));
     } catch (err) {
       failure = errorMessage(err);
+      stale = err instanceof ApiFailure && err.code === 'stale';
     }
     this.inFlight = false;
+    if (stale) {
+      // another window saved first: keep every change (those not retried too) under later ones, and wait
+      const later = this.pending;
+      this.pending = new Map(batch.map((q) => [targetOf(q.edit), q]));
+      for (const [target, q] of later) {
+        const mine = this.pending.get(target);
+        this.pending.delete(target);
+        this.pending.set(target, mine ? { ...q, waiters: [...mine.waiters, ...q.waiters] } : q);
+      }
+      this.blocked = true;
+      this.setStatus({ kind: 'conflict', message: failure });
+      this.options.onStale?.();
+      return;
+    }
     if (!ack) {
       this.setStatus({ kind: 'failed', message: failure });
       // given up: the changes that are not retried, and their callers told
@@ -196,7 +246,7 @@ export class SaveQueue {
       }, this.retryMs);
       return;
     }
-    this.options.onSaved?.(ack);
+    this.options.onSaved?.(ack, batch.map((q) => q.edit));
     for (const q of batch) q.waiters.forEach((w) => w(true));
     if (!this.pending.size && !this.held.size) this.setStatus({ kind: 'saved', at: ack.savedAt });
     await this.flush();

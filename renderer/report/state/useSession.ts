@@ -32,19 +32,27 @@ function releaseFrames(): void {
 }
 
 /**
- * The session of the open report, made once when the report has loaded. Leaving the report
- * sends anything still waiting; closing the window with changes not yet stored asks first.
+ * The session of the open report, made once when the report has loaded (and again for each new
+ * `generation`: the report loaded afresh from the store, issue 12). Leaving the report sends
+ * anything still waiting; closing the window with changes not yet stored asks first.
  */
-export function useReportSession(detail: ReportDetail | null): ReportSession | null {
+export function useReportSession(detail: ReportDetail | null, generation = 0): ReportSession | null {
   const ref = useRef<ReportSession | null>(null);
+  const made = useRef(generation);
+  if (ref.current && made.current !== generation) {
+    ref.current.dispose();
+    ref.current = null;
+  }
   if (detail && !ref.current) {
+    made.current = generation;
     const reportId = detail.summary.id;
     const previous = detail.previous;
     ref.current = new ReportSession({
       detail,
       // last year's report brings in the cross-year rules (X-1…X-5, L-5)
       check: (report) => checkReport(report, previous ? { previous: previous.data, previousMadeInApp: previous.madeInApp } : {}),
-      send: (edits) => afterFrame().then(() => call('report.save', { reportId, edits })),
+      send: (edits, baseRevision) => afterFrame().then(() => call('report.save', { reportId, edits, baseRevision })),
+      load: () => call('report.open', { reportId }),
     });
   }
   const session = ref.current;

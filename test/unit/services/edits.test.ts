@@ -117,6 +117,30 @@ describe('report.save: the window’s one way to save', () => {
     store.close();
   });
 
+  it('a save made on an old revision is refused as stale and stores nothing; on the latest it is stored (two windows, issue 12)', async () => {
+    const { handlers, store, reportId } = await withReport();
+    const base = (await handlers['report.open']({ reportId })).summary.revision;
+    // window A saves on the revision it opened
+    const a = await handlers['report.save']({ reportId, baseRevision: base, edits: [{ kind: 'section', key: 's5', text: '甲窗口的文字' }] });
+    expect(a.revision).toBe(base + 1);
+    // window B still holds the revision it opened: refused, whole
+    const b = await dispatch(handlers, 'report.save', {
+      reportId,
+      baseRevision: base,
+      edits: [{ kind: 'section', key: 's5', text: '乙窗口的文字' }, { kind: 'cell', cellId: 't3.r1.np', value: 4 }],
+    });
+    expect(b).toMatchObject({ ok: false, error: { code: 'stale', message: expect.stringContaining('另一个窗口') } });
+    let opened = await handlers['report.open']({ reportId });
+    expect(opened.data.sections.s5).toBe('甲窗口的文字');
+    expect(opened.data.cells['t3.r1.np']).toBeUndefined();
+    expect(opened.summary.revision).toBe(base + 1);
+    // on the fresh revision it goes through
+    await handlers['report.save']({ reportId, baseRevision: opened.summary.revision, edits: [{ kind: 'section', key: 's5', text: '乙窗口的文字' }] });
+    opened = await handlers['report.open']({ reportId });
+    expect(opened.data.sections.s5).toBe('乙窗口的文字');
+    store.close();
+  });
+
   it('the one-kind methods are the same path: each moves the revision', async () => {
     const { handlers, store, reportId } = await withReport();
     const a = await handlers['cells.set']({ reportId, changes: [{ cellId: 't3.r1.np', value: 1 }] });
