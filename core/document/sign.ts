@@ -1,5 +1,5 @@
 import type { Agency, ReportData, Signoff } from '../report/model.js';
-import { reportFingerprint } from '../report/fingerprint.js';
+import { storedFingerprint } from '../report/fingerprint.js';
 import { shownCells } from '../report/totals.js';
 import type { ReportSnapshot } from '../report/versions.js';
 
@@ -31,9 +31,9 @@ export function snapshotReport(snapshot: ReportSnapshot, agency: Agency): Report
   };
 }
 
-/** 「sha256:…」: the stored form, which says what kind of fingerprint it is. */
+/** 「sha256-2:…」: the stored form of a new signature (versions: core/report/fingerprint.ts). */
 export function signedFingerprint(report: ReportData): string {
-  return `sha256:${reportFingerprint(report)}`;
+  return storedFingerprint(report);
 }
 
 /** The label of the n-th signed version of a report: 「第2版定稿」. */

@@ -78,7 +78,7 @@ export const manifestSchema = z
       .object({
         version: z.string().max(40),
         signedAt: isoTime,
-        fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+        fingerprint: z.string().regex(/^sha256(-2)?:[0-9a-f]{64}$/),
         short: z.string().max(40),
         preparer: z.string().max(40).optional(),
         reviewer: z.string().max(40).optional(),

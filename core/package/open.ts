@@ -5,6 +5,7 @@ import { commentsSchema, threadProblems, type CommentThread } from './comments.j
 import { isCanonicalContainer, readContainer, type ContainerEntry } from './container.js';
 import { manifestSchema, manifestText, MEMBER_LABELS, PACKAGE_SCHEMA, sealValue, type PackageManifest } from './manifest.js';
 import { canonicalReportSha256 } from './seal.js';
+import { fingerprintMatches } from '../report/fingerprint.js';
 
 /**
  * Opening a package verifies it. Every byte is accounted for: each member by its SHA-256 in the
@@ -128,9 +129,10 @@ export function openPackage(bytes: Uint8Array, checkSignature?: SignatureCheck):
   const reportText = reportEntry ? decode(reportEntry.bytes) : undefined;
   const report = reportText === undefined ? undefined : parseReportFile(reportText);
   if (!reportEntry || !report?.ok) return { status: 'tampered', problems: [`报告文件读不出来：${report && !report.ok ? report.message : '缺少报告文件'}`], manifest };
-  const canonical = canonicalReportSha256(reportText!);
-  if (canonical !== manifest.report.canonicalSha256) problems.push('报告的内容与清单记录的校验码不一致');
-  if (manifest.signoff && manifest.signoff.fingerprint !== `sha256:${canonical}`) problems.push('报告的内容与定稿校验码不一致');
+  // a package made before the fingerprint took in the confirmations (issue 12) names version 1
+  const canonical = [canonicalReportSha256(reportText!), canonicalReportSha256(reportText!, 1)];
+  if (!canonical.includes(manifest.report.canonicalSha256)) problems.push('报告的内容与清单记录的校验码不一致');
+  if (manifest.signoff && !fingerprintMatches(report.report, manifest.signoff.fingerprint)) problems.push('报告的内容与定稿校验码不一致');
   if (report.report.year !== manifest.year || report.report.agency.name !== manifest.unit.name) problems.push('报告文件里的机关或年度与清单不一致');
 
   let comments: CommentThread | undefined;

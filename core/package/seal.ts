@@ -1,7 +1,7 @@
 import { shortFingerprint } from '../document/build.js';
 import { exportFileName } from '../document/file-name.js';
 import { FORMATS } from '../format/index.js';
-import { reportFingerprint } from '../report/fingerprint.js';
+import { fingerprintMatches, reportFingerprint, type FingerprintVersion } from '../report/fingerprint.js';
 import { parseReportFile, REPORT_SCHEMA, serializeReportFile } from '../report/file.js';
 import type { ReportData } from '../report/model.js';
 import { sha256BytesHex } from '../report/sha256.js';
@@ -67,11 +67,18 @@ export interface BuiltPackage {
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-/** The SHA-256 of the report's content as its file says it (what a reader of the package computes again). */
-export function canonicalReportSha256(reportText: string): string {
+function readBack(reportText: string): ReportData {
   const read = parseReportFile(reportText);
   if (!read.ok) throw new Error(`report file does not read back: ${read.message}`);
-  return reportFingerprint(read.report);
+  return read.report;
+}
+
+/**
+ * The SHA-256 of the report's content as its file says it (what a reader of the package computes
+ * again): the latest fingerprint version; a package made before names version 1 (see open.ts).
+ */
+export function canonicalReportSha256(reportText: string, version?: FingerprintVersion): string {
+  return reportFingerprint(readBack(reportText), version);
 }
 
 /** The name a package is offered under. */
@@ -82,8 +89,9 @@ export function packageFileName(report: ReportData, state: 'draft' | 'signed'): 
 export function buildPackage(input: PackageInput): BuiltPackage {
   const { report } = input;
   const reportText = serializeReportFile(report);
-  const canonical = canonicalReportSha256(reportText);
-  if (input.signed && `sha256:${canonical}` !== input.signed.fingerprint) {
+  const readBackReport = readBack(reportText);
+  const canonical = reportFingerprint(readBackReport);
+  if (input.signed && !fingerprintMatches(readBackReport, input.signed.fingerprint)) {
     // the report file must say exactly what was signed; if it does not, no package is made
     throw new Error('the report file does not reproduce the signed fingerprint');
   }

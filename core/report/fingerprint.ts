@@ -16,15 +16,50 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * The SHA-256 fingerprint of what a report says: agency, year, format, every figure, every text,
- * the notes and the sign-off. Re-exporting the same version gives the same fingerprint; any edit
- * changes it. Bookkeeping that is not content (carry highlights, origin) is left out.
+ * What the fingerprint reads has grown once, so a stored fingerprint names its version:
+ *  - 1, stored 「sha256:…」: agency, year, format, figures, texts, notes, sign-off (reports signed
+ *    before issue 12);
+ *  - 2, stored 「sha256-2:…」: the same and the 表三/表四 confirmations (where the figures come from,
+ *    who confirmed them, 「本年确无」), which the 审批单 prints: a signed copy whose confirmations
+ *    were changed no longer verifies.
+ * New signatures take the latest; a stored one is checked again with the version it names, so
+ * every report signed before still verifies (fingerprintMatches).
  */
-export function reportFingerprint(report: ReportData): string {
+export type FingerprintVersion = 1 | 2;
+export const FINGERPRINT_VERSION: FingerprintVersion = 2;
+const PREFIXES: Record<FingerprintVersion, string> = { 1: 'sha256', 2: 'sha256-2' };
+
+/**
+ * The SHA-256 fingerprint of what a report says: agency, year, format, every figure, every text,
+ * the notes, the sign-off and (version 2) the confirmations of 表三/表四. Re-exporting the same
+ * version gives the same fingerprint; any edit changes it. Bookkeeping that is not content (carry
+ * highlights, origin) is left out.
+ */
+export function reportFingerprint(report: ReportData, version: FingerprintVersion = FINGERPRINT_VERSION): string {
   const { format, year, agency, sections, notes, signoff } = report;
   const nonEmpty = Object.fromEntries(Object.entries(sections).filter(([, text]) => text && text.trim()));
   const cells = fingerprintCells(report);
-  return sha256Hex(canonicalJson({ format, year, agency, cells, sections: nonEmpty, notes, signoff: signoff ?? null }));
+  const content: Record<string, unknown> = { format, year, agency, cells, sections: nonEmpty, notes, signoff: signoff ?? null };
+  if (version >= 2) content.confirmations = report.confirmations ?? {};
+  return sha256Hex(canonicalJson(content));
+}
+
+/** The stored form, which says what kind of fingerprint it is: 「sha256-2:…」. */
+export function storedFingerprint(report: ReportData, version: FingerprintVersion = FINGERPRINT_VERSION): string {
+  return `${PREFIXES[version]}:${reportFingerprint(report, version)}`;
+}
+
+/** The version a stored fingerprint names; undefined for a form this app never wrote. */
+export function fingerprintVersionOf(stored: string): FingerprintVersion | undefined {
+  const prefix = stored.slice(0, stored.indexOf(':'));
+  const found = (Object.entries(PREFIXES) as [string, string][]).find(([, p]) => p === prefix);
+  return found ? (Number(found[0]) as FingerprintVersion) : undefined;
+}
+
+/** Whether a report says exactly what a stored fingerprint (of any version) was taken of. */
+export function fingerprintMatches(report: ReportData, stored: string): boolean {
+  const version = fingerprintVersionOf(stored);
+  return version !== undefined && storedFingerprint(report, version) === stored;
 }
 
 /**

@@ -4,7 +4,6 @@ import {
   exportFileName,
   gateRefusal,
   renderPrintHtml,
-  signedFingerprint,
   snapshotReport,
   EXPORT_MIME,
   SIGNED_KIND,
@@ -12,6 +11,7 @@ import {
   type ReportDocument,
 } from '../../core/document/index.js';
 import type { ReportData } from '../../core/report/model.js';
+import { fingerprintMatches } from '../../core/report/fingerprint.js';
 import { renderDocx } from '../export/docx.js';
 import { BATCH_PRINTERS, finishDocumentPdf, PdfError, prewarmPdfRenderer, renderDocumentPdf, type PdfOptions } from '../export/pdf.js';
 import { putPreview, PREVIEW_FONT_BASE_URL } from '../export/preview-pages.js';
@@ -95,7 +95,7 @@ export function prepareExport(store: Store, options: Options): PreparedExport {
       throw new AppError('refused', `「${version?.label ?? '当前内容'}」不是定稿版本。正式版只能从定稿版本导出，其他版本请导出草稿。`);
     }
     signed = signedVersionOf(version);
-    if (signedFingerprint(report) !== version.fingerprint) {
+    if (!fingerprintMatches(report, version.fingerprint)) {
       throw new AppError(
         'internal',
         `定稿版本「${version.label}」的内容与它的校验码不一致，可能被改动过，不能作为正式版导出。请恢复数据库备份，或「修改定稿」后重新定稿。`,

@@ -29,9 +29,12 @@ async function holdSaves(page: Page) {
 async function openTab(page: Page, app: RunningApp, reportId: number, section: string) {
   await page.goto(app.launchUrl);
   await expect(page.getByRole('heading', { name: '年度报告' })).toBeVisible();
-  await page.evaluate((hash) => (window.location.hash = hash), `#/report/${reportId}/${section}`);
+  await page.evaluate(`window.location.hash = '#/report/${reportId}/${section}'`);
   await expect(body(page)).toBeVisible();
 }
+
+/** The window comes back to the front (headless tabs do not switch focus by themselves). */
+const FOCUS = `window.dispatchEvent(new Event('focus'))`;
 
 const stored = async (page: Page, app: RunningApp, reportId: number, key: string) =>
   ((await api<{ data: { sections: Record<string, string> } }>(page, app, 'report.open', { reportId })).data.sections[key] ?? '');
@@ -78,7 +81,7 @@ test('two tabs on one report: the later save shows both texts; keep mine, take t
     await expect(body(two)).toHaveValue('乙窗口写的问题和改进。');
   }
   // the first tab, brought back to the front with nothing unsaved, shows what is stored now
-  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.evaluate(FOCUS);
   await expect(body(page)).toHaveValue('乙窗口写的问题和改进。');
 
   // 六: take the other window's text
@@ -92,7 +95,7 @@ test('two tabs on one report: the later save shows both texts; keep mine, take t
   }
 
   // 五 again: both texts, edited into one
-  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.evaluate(FOCUS);
   {
     const { dialog, item } = await clash(page, two, 's5', '乙补充的一句。', '甲重写的一段。');
     await item.getByLabel('两份合在一起，我再改').check();
@@ -121,6 +124,6 @@ test('a tab that comes back to the front loads what another tab saved, when it h
   await waitSaved(two);
   await expect(body(page)).toHaveValue('');
   await page.bringToFront();
-  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.evaluate(FOCUS);
   await expect(body(page)).toHaveValue('另一个标签页写的。');
 });

@@ -15,7 +15,7 @@ export function describeTime(iso: string): string {
 
 /** The quick content hash, short enough to read aloud: 「fnv1a:1a2b3c4d…」 → 「1a2b3c4d」. */
 export function shortHash(fingerprint: string): string {
-  return fingerprint.replace(/^[a-z0-9]+:/, '').slice(0, 8);
+  return fingerprint.replace(/^[a-z0-9-]+:/, '').slice(0, 8);
 }
 
 const AUTHOR_KEY = 'nianbao.versionAuthor';

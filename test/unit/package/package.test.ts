@@ -65,8 +65,8 @@ describe('the sealed package', () => {
       signoff: { version: '第1版定稿', fingerprint: signed.fingerprint, short: signed.short, preparer: '张敏', approver: '王建国', date: '2025-01-20' },
     });
     expect(m.members.map((x) => x.role)).toEqual(['report', 'docx', 'pdf']);
-    expect(`sha256:${m.report.canonicalSha256}`).toBe(signed.fingerprint);
-    expect(`sha256:${reportFingerprint(opened.report)}`).toBe(signed.fingerprint);
+    expect(`sha256-2:${m.report.canonicalSha256}`).toBe(signed.fingerprint);
+    expect(`sha256-2:${reportFingerprint(opened.report)}`).toBe(signed.fingerprint);
     const files = entries(made.bytes);
     for (const member of m.members) expect(sha256BytesHex(files[member.path]!)).toBe(member.sha256);
     expect(Buffer.from(opened.documents.docx!.subarray(0, 2)).toString()).toBe('PK');

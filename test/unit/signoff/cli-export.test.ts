@@ -54,7 +54,7 @@ describe('nianbao export — a report file', () => {
     expect(Object.values(docxParts(docx, 'word/header')).join('')).not.toContain('草稿');
     // the website copy: the fingerprint in the properties and on the 审批单, not in the footer
     expect(Object.values(docxParts(docx, 'word/footer')).join('')).not.toContain('校验码');
-    expect(readDocxProperties(docx).NianbaoFingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(readDocxProperties(docx).NianbaoFingerprint).toMatch(/^sha256-2:[0-9a-f]{64}$/);
     const internal = path.join(dir, '存档.docx');
     expect(runCli(['export', file, '--out', internal, '--footer-fingerprint']).code).toBe(0);
     expect(Object.values(docxParts(fs.readFileSync(internal), 'word/footer')).join('')).toContain('校验码');
@@ -104,7 +104,7 @@ describe('nianbao export — a report file', () => {
     expect(text).toContain('六、其他需要报告的事项');
     expect(text).toContain('1288');
     expect(text).toContain('校验码');
-    expect(readPdfInfo(new Uint8Array(fs.readFileSync(out))).NianbaoFingerprint).toMatch(/^sha256:/);
+    expect(readPdfInfo(new Uint8Array(fs.readFileSync(out))).NianbaoFingerprint).toMatch(/^sha256-2:/);
   });
 });
 

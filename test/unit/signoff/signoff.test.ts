@@ -23,7 +23,7 @@ describe('定稿 (sign-off) at the service level (real SQLite)', () => {
     const { summary, signed } = await handlers['report.sign']({ reportId, signoff: SIGNOFF, confirmWarnings: false, author: '张敏' });
     expect(summary.state).toBe('signed');
     expect(signed).toMatchObject({ label: '第1版定稿', footerLabel: '第1版', author: '张敏' });
-    expect(signed.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(signed.fingerprint).toMatch(/^sha256-2:[0-9a-f]{64}$/);
     expect(signed.short).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
 
     // the version is one of the report's versions, of kind 'signed', holding the content signed
@@ -32,7 +32,7 @@ describe('定稿 (sign-off) at the service level (real SQLite)', () => {
     expect(version.snapshot.signoff).toMatchObject({ approver: '王建国', date: '2025-01-20' });
     expect(version.snapshot.agency?.name).toBe('某某县清河镇人民政府');
     // …and the fingerprint is reportFingerprint (core/report/fingerprint.ts) of that content
-    expect(signed.fingerprint).toBe(`sha256:${reportFingerprint(snapshotReport(version.snapshot, version.snapshot.agency!))}`);
+    expect(signed.fingerprint).toBe(`sha256-2:${reportFingerprint(snapshotReport(version.snapshot, version.snapshot.agency!))}`);
     expect((await handlers['version.list']({ reportId })).map((v) => v.kind)).toContain('signed');
 
     // read-only everywhere
@@ -206,7 +206,7 @@ describe('exports at the service level', () => {
     const body = docxParts(bytes, 'word/document.xml')['word/document.xml']!;
     expect(body).toContain('审批单');
     expect(body).toContain('王建国');
-    expect(body).toContain(signed.fingerprint.slice('sha256:'.length, 'sha256:'.length + 8));
+    expect(body).toContain(signed.fingerprint.slice('sha256-2:'.length, 'sha256-2:'.length + 8));
   });
 
   it('refuses a final copy of a report not signed, or of a version that is not a signed one', async () => {
@@ -239,6 +239,19 @@ describe('exports at the service level', () => {
     db.prepare('UPDATE versions SET snapshot = ? WHERE id = ?').run(row.snapshot.replace('"t2.lic.decisions":1288', '"t2.lic.decisions":1388'), signed.versionId);
     db.close();
     expect(store.versions.get(reportId, signed.versionId)!.snapshot.cells['t2.lic.decisions']).toBe(1388);
+    const result = await dispatch(handlers, 'export.file', { reportId, draft: false, format: 'docx' });
+    expect(!result.ok && result.error.message).toContain('与它的校验码不一致');
+  });
+
+  it('catches a signed version whose 表三 confirmation (who confirmed it) was changed after signing (issue 12)', async () => {
+    const { handlers, reportId, dataDir } = await signableReport();
+    const { signed } = await handlers['report.sign']({ reportId, signoff: SIGNOFF, confirmWarnings: false, author: '' });
+    expect((await dispatch(handlers, 'export.file', { reportId, draft: false, format: 'docx' })).ok).toBe(true);
+    const db = new Database(path.join(dataDir, 'nianbao.db'));
+    const row = db.prepare('SELECT snapshot FROM versions WHERE id = ?').get(signed.versionId) as { snapshot: string };
+    expect(row.snapshot).toContain('"confirmer":"赵敏"');
+    db.prepare('UPDATE versions SET snapshot = ? WHERE id = ?').run(row.snapshot.replace('"confirmer":"赵敏"', '"confirmer":"钱七"'), signed.versionId);
+    db.close();
     const result = await dispatch(handlers, 'export.file', { reportId, draft: false, format: 'docx' });
     expect(!result.ok && result.error.message).toContain('与它的校验码不一致');
   });
