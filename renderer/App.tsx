@@ -96,10 +96,8 @@ export function App() {
       <ImportScreen
         agency={agency}
         agencies={agencies}
-        onAgencyChanged={async (id) => {
-          chooseAgency(id);
-          await load();
-        }}
+        onAgenciesChanged={load}
+        onChooseAgency={chooseAgency}
       />
     );
   }

@@ -48,13 +48,46 @@ export function routeHash(route: Route): string {
 }
 
 export function navigate(route: Route): void {
-  window.location.hash = routeHash(route);
+  const to = routeHash(route);
+  // a screen with something unsaved asks first (it goes there itself if the clerk says so)
+  if (leaveGuard && to !== window.location.hash && !leaveGuard(to)) return;
+  window.location.hash = to;
+}
+
+/**
+ * A screen holding what is not stored yet (the import review, issue 12) may stop the clerk leaving
+ * it by any way the address changes: a button, browser Back, a link. The guard is asked with the
+ * address wanted; answering false keeps the screen (the address is put back) and the screen asks
+ * its question, then goes there itself with `leaveTo` if the clerk says so.
+ */
+type LeaveGuard = (to: string) => boolean;
+let leaveGuard: LeaveGuard | null = null;
+
+export function setLeaveGuard(guard: LeaveGuard | null): void {
+  leaveGuard = guard;
+}
+
+/** Leaves past the guard (the clerk confirmed). */
+export function leaveTo(hash: string): void {
+  leaveGuard = null;
+  window.location.hash = hash;
 }
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    let shown = window.location.hash;
+    const onChange = () => {
+      const to = window.location.hash;
+      if (to !== shown && leaveGuard && !leaveGuard(to)) {
+        // stay (browser Back or Forward, an address typed): the screen's address again, so that
+        // Back asks again next time rather than landing on the same screen
+        history.pushState(null, '', shown || '#/');
+        return;
+      }
+      shown = to;
+      setRoute(parseRoute(to));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

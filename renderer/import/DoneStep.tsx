@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ImportConfirmed, ReportSummary } from '../../core/api.js';
+import type { AgencyRecord, ImportConfirmed, ReportSummary } from '../../core/api.js';
 import { rowLabel } from '../../core/format/index.js';
 import { call } from '../api/client.js';
 import { errorMessage } from '../api/errors.js';
@@ -7,11 +7,14 @@ import { navigate } from '../route.js';
 
 interface Props {
   confirmed: ImportConfirmed;
+  /** the agency being worked on: an import into another one does not change it */
+  current: AgencyRecord;
+  onChooseAgency: (id: number) => void;
   onAnother: () => void;
 }
 
 /** Step 3: stored. The natural next step is the year after, started from this report. */
-export function DoneStep({ confirmed, onAnother }: Props) {
+export function DoneStep({ confirmed, current, onChooseAgency, onAnother }: Props) {
   const { summary, agency, replaced } = confirmed;
   const next = summary.year + 1;
   const [nextReport, setNextReport] = useState<ReportSummary | null | undefined>(undefined);
@@ -47,6 +50,12 @@ export function DoneStep({ confirmed, onAnother }: Props) {
         <h2 role="status">
           已导入「{agency.name}」{summary.year} 年报告{replaced ? '（替换了原来的那份）' : ''}
         </h2>
+        {agency.id !== current.id ? (
+          <p className="import-other-agency" role="note">
+            这份报告导入到了「{agency.name}」，不是当前机关「{current.name}」。当前机关没有改变。
+            <button onClick={() => onChooseAgency(agency.id)}>切换到「{agency.name}」</button>
+          </p>
+        ) : null}
         <p className="muted">
           它在报告列表里标为「导入」，数字按原文保存（合计也按原文）。打开它可以修改文字和数字，规则会指出原文对不上的地方。
         </p>

@@ -35,7 +35,14 @@ export function ReviewStep({ parsed, origin, agency, agencies, onBack, onConfirm
   const [report, setReport] = useState<ReportData>(parsed.report);
   const [edits, setEdits] = useState<CellEdits>({ texts: {}, errors: {}, changed: new Set() });
   const [yearText, setYearText] = useState(detected.year ? String(detected.year) : '');
-  const [target, setTarget] = useState<Target>(() => defaultTarget(detected.agencyName, agency, agencies));
+  const [target, setTargetState] = useState<Target>(() => defaultTarget(detected.agencyName, agency, agencies));
+  // a report that names another agency: nothing is chosen for the clerk, they say where it goes (issue 12)
+  const [chosen, setChosen] = useState(() => target.kind === 'current');
+  const setTarget = (next: Target) => {
+    setTargetState(next);
+    setChosen(true);
+  };
+  const suggested = useMemo(() => defaultTarget(detected.agencyName, agency, agencies), []);
   const [newName, setNewName] = useState(detected.agencyName);
   const [newLevel, setNewLevel] = useState<AgencyLevel | ''>(detected.level ?? '');
   const [formatNote, setFormatNote] = useState('');
@@ -64,6 +71,7 @@ export function ReviewStep({ parsed, origin, agency, agencies, onBack, onConfirm
   const badCells = Object.keys(edits.errors).length;
 
   const problems: string[] = [];
+  if (!chosen) problems.push(`原文的发布机关「${detected.agencyName}」不是当前机关「${agency.name}」：请在「导入到」里选择导入到哪个机关`);
   if (!year) problems.push('请填写报告年度（数字所属的年份，例如 2023）');
   if (target.kind === 'new' && !newName.trim()) problems.push('请填写新机关的全称');
   if (target.kind === 'new' && !newLevel) problems.push('请选择新机关的类型');
@@ -137,8 +145,13 @@ export function ReviewStep({ parsed, origin, agency, agencies, onBack, onConfirm
             <fieldset className="field import-target">
               <legend>导入到</legend>
               <p className="muted">原文的发布机关：{detected.agencyName ? `「${detected.agencyName}」` : '没有找到'}</p>
+              {!chosen ? (
+                <p className="import-ask" role="note">
+                  这份报告的发布机关不是当前机关「{agency.name}」。请选择：导入到当前机关，还是导入到「{detected.agencyName}」（已有的机关，或新建）。当前机关不会因为导入而改变。
+                </p>
+              ) : null}
               <label className="choice">
-                <input type="radio" name="target" checked={target.kind === 'current'} onChange={() => setTarget({ kind: 'current' })} />
+                <input type="radio" name="target" checked={chosen && target.kind === 'current'} onChange={() => setTarget({ kind: 'current' })} />
                 当前机关「{agency.name}」
               </label>
               {others.length ? (
@@ -147,16 +160,16 @@ export function ReviewStep({ parsed, origin, agency, agencies, onBack, onConfirm
                     type="radio"
                     name="target"
                     aria-label="已有的其他机关"
-                    checked={target.kind === 'existing'}
-                    onChange={() => setTarget({ kind: 'existing', id: others[0]!.id })}
+                    checked={chosen && target.kind === 'existing'}
+                    onChange={() => setTarget({ kind: 'existing', id: suggested.kind === 'existing' ? suggested.id : others[0]!.id })}
                   />
                   已有的其他机关
                   <select
                     aria-label="选择已有的机关"
-                    value={target.kind === 'existing' ? target.id : ''}
+                    value={chosen && target.kind === 'existing' ? target.id : ''}
                     onChange={(e) => setTarget({ kind: 'existing', id: Number(e.target.value) })}
                   >
-                    {target.kind === 'existing' ? null : <option value="">请选择</option>}
+                    {chosen && target.kind === 'existing' ? null : <option value="">请选择</option>}
                     {others.map((a) => (
                       <option key={a.id} value={a.id}>
                         {a.name}
@@ -166,10 +179,10 @@ export function ReviewStep({ parsed, origin, agency, agencies, onBack, onConfirm
                 </span>
               ) : null}
               <label className="choice">
-                <input type="radio" name="target" checked={target.kind === 'new'} onChange={() => setTarget({ kind: 'new' })} />
+                <input type="radio" name="target" checked={chosen && target.kind === 'new'} onChange={() => setTarget({ kind: 'new' })} />
                 新建机关
               </label>
-              {target.kind === 'new' ? (
+              {chosen && target.kind === 'new' ? (
                 <div className="import-new-agency">
                   <label className="field">
                     <span>机关全称</span>

@@ -8,12 +8,14 @@ import { fileSource, pasteSource, type ImportSource } from './source.js';
 interface Props {
   /** origin: how the clerk gave it (「粘贴的文字」 or the file's name), shown on the review screen */
   onParsed: (parsed: ImportParsed, origin: string) => void;
+  /** whether the box holds pasted text (leaving then asks first) */
+  onText?: (hasText: boolean) => void;
 }
 
 const ACCEPT = '.html,.htm,.xhtml,.docx,.pdf,.txt,.json,.nianbao,application/pdf,text/html,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Step 1: paste the report's text, or choose its file (web page, Word, text, report file). */
-export function SourceStep({ onParsed }: Props) {
+export function SourceStep({ onParsed, onText }: Props) {
   const [text, setText] = useState('');
   // the clipboard's HTML of the last paste, while the box still holds exactly what was pasted
   const html = useRef<{ text: string; html: string } | null>(null);
@@ -90,7 +92,10 @@ export function SourceStep({ onParsed }: Props) {
           placeholder="在这里粘贴报告全文（从标题开始，到落款日期为止）"
           value={text}
           onPaste={onPaste}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            onText?.(Boolean(e.target.value.trim()));
+          }}
           disabled={!!busy}
         />
         <div className="actions import-paste-actions">

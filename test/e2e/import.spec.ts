@@ -57,7 +57,10 @@ test('paste seed 003, review, correct a cell, confirm, see 导入, carry into 20
   await expect(page.getByLabel('报告年度', { exact: true })).toHaveValue('2023');
   await expect(page.getByLabel('格式')).toHaveValue('2021');
   await expect(page.getByText(`原文的发布机关：「${seed.agency}」`)).toBeVisible();
-  // another body's report goes to a new agency of that name by default
+  // another body's report: the clerk is asked where it goes, nothing is chosen for them (issue 12)
+  await expect(page.getByRole('note').filter({ hasText: '这份报告的发布机关不是当前机关' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  await page.getByRole('radio', { name: '新建机关' }).check();
   await expect(page.getByLabel('新机关全称')).toHaveValue(seed.agency);
   await expect(page.getByLabel('新机关类型')).toHaveValue('county');
   await expect(cellInput(page, 't3.r4.np')).toHaveValue('22');
@@ -84,6 +87,8 @@ test('paste seed 003, review, correct a cell, confirm, see 导入, carry into 20
 
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByRole('status')).toContainText(`已导入「${seed.agency}」2023 年报告`);
+  // the current agency stays what it was, and the window says so
+  await expect(page.getByRole('note').filter({ hasText: '当前机关没有改变' })).toContainText('某某县清河镇人民政府');
   await shot(page, '4-done');
 
   // ready to be carried forward: 2024 starts from it, 上年结转 = last year's 结转下年度
@@ -167,4 +172,58 @@ test('a page copied from a browser: the tables are read from the clipboard\'s HT
   );
   expect(shown).toEqual(expected);
   await expect(page.locator('td.value.uncertain')).toHaveCount(0);
+});
+
+test('leaving the import review asks first (「报告列表」, browser Back, closing the tab); another agency\'s report does not switch the current agency', async ({ page, app }) => {
+  const seed = seed003();
+  await page.goto(app.launchUrl);
+  await createAgency(page);
+  await page.getByRole('button', { name: '导入已公布的报告' }).click();
+  await paste(page, seed.text);
+  const question = page.getByRole('dialog', { name: '离开导入' });
+
+  // pasted text not yet read: 「报告列表」 asks; 取消 keeps the text
+  await page.getByRole('button', { name: '返回报告列表' }).click();
+  await expect(question).toContainText('导入的内容还没有保存，确定离开吗？');
+  await question.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByLabel('粘贴报告全文')).toHaveValue(seed.text.replace(/\r\n/g, '\n'));
+
+  // the review with a correction: browser Back asks too, and the screen stays as it was
+  await page.getByRole('button', { name: '读取粘贴的内容' }).click();
+  await cellInput(page, 't3.r1.np').fill('218');
+  await page.goBack();
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: '取消' }).click();
+  await expect(cellInput(page, 't3.r1.np')).toHaveValue('218');
+  expect(page.url()).toContain('#/import');
+
+  // closing the tab or reloading: the browser's own question (beforeunload)
+  let asked = false;
+  page.once('dialog', async (d) => {
+    asked = d.type() === 'beforeunload';
+    await d.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toBe(true);
+  expect(page.isClosed()).toBe(false);
+
+  // import into the agency the report names: the current agency stays until the clerk switches
+  await page.getByRole('radio', { name: '新建机关' }).check();
+  await page.getByRole('button', { name: '确认导入' }).click();
+  const note = page.getByRole('note').filter({ hasText: '当前机关没有改变' });
+  await expect(note).toContainText(`这份报告导入到了「${seed.agency}」，不是当前机关「某某县清河镇人民政府」`);
+  // nothing unsaved now: leaving asks nothing
+  await page.getByRole('button', { name: '查看报告列表' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: '年度报告' })).toBeVisible();
+  // still the township's list (its own has no 2023 report): the import did not switch the agency
+  await expect(page.locator('select option:checked').first()).toHaveText('某某县清河镇人民政府');
+  await expect(page.getByText('还没有报告')).toBeVisible();
+
+  // confirmed leaving goes where the clerk wanted
+  await page.getByRole('button', { name: '导入已公布的报告' }).click();
+  await paste(page, seed.text);
+  await page.getByRole('button', { name: '返回报告列表' }).click();
+  await question.getByRole('button', { name: '离开，不保存' }).click();
+  await expect(page.getByRole('heading', { name: '年度报告' })).toBeVisible();
 });
