@@ -141,6 +141,57 @@ export const M1: RuleDef = {
 };
 
 /**
+ * M-2: a figure far from the agency's own figure for the same cell last year — 20 times as much or
+ * a twentieth, and by at least the group's floor, or from 0 to at least the floor — is most likely
+ * mistyped (a digit too many or too few, the wrong cell). The floors keep small counts quiet (3 →
+ * 70 申请 in a township is a busy year, not a typo). Money floors are in 分 (10 万元). The rule is
+ * listed with the rest by `nianbao format --json`; the thresholds are these constants.
+ */
+export const LAST_YEAR_FACTOR = 20;
+export const LAST_YEAR_FLOOR: Readonly<Record<MagnitudeGroup, number>> = { decisions: 200, documents: 20, applications: 50, cases: 10, fee: 10 * 1_000_000 };
+
+/** Whether a figure is far outside last year's figure for the same cell (M-2). */
+export function farFromLastYear(last: number, now: number, floor: number, factor = LAST_YEAR_FACTOR): boolean {
+  if (Math.abs(now - last) < floor) return false;
+  if (last === 0 || now === 0) return true;
+  return now >= last * factor || now * factor <= last;
+}
+
+export const M2: RuleDef = {
+  id: 'M-2',
+  severity: 'warning',
+  title: `数字与本机关上年同一格相比差得不寻常（${LAST_YEAR_FACTOR} 倍以上，或从 0 变为很多）`,
+  scope: 'cross-year',
+  applies: (ctx) => ctx.index !== null && ctx.previous?.index?.id === ctx.index.id,
+  check(ctx) {
+    const prev = ctx.previous!;
+    // X-8 asks its own question (a reason in the note) of these totals
+    const own = new Set(WATCHED.map((w) => w.id));
+    const out: Finding[] = [];
+    for (const def of ctx.index!.format.cells) {
+      if ((def.sumOf && ctx.computedTotals) || own.has(def.id)) continue;
+      const group = magnitudeGroup(def.id, def.kind);
+      const now = ctx.cells[def.id];
+      const last = prev.cells[def.id];
+      if (!group || now === undefined || last === undefined || !farFromLastYear(last, now, LAST_YEAR_FLOOR[group])) continue;
+      const money = def.kind === 'money';
+      const show = (v: number) => (money ? `${thousands(v / 1_000_000)}万元` : thousands(v));
+      const how = last === 0 ? '上年为 0' : now === 0 ? '今年为 0' : now > last ? `是上年的 ${Math.round(now / last)} 倍` : `只有上年的 ${Math.round(last / now)} 分之一`;
+      out.push({
+        ruleId: 'M-2',
+        severity: 'warning',
+        section: ctx.index!.format.tables[def.table].section,
+        cells: [def.id],
+        message:
+          `${ctx.name(def.id)} 今年为 ${show(now)}，${prev.report.year}年为 ${show(last)}，${how}。` +
+          '请核对是否多打或少打了几位数、填错了格或单位；数字确实如此，请接受并写明理由',
+      });
+    }
+    return out;
+  },
+};
+
+/**
  * The totals a reviewer compares with last year, with the smallest change worth asking about:
  * a jump of 3 times or more (or to a third or less) by at least this many, or anything from 0.
  */
@@ -345,5 +396,5 @@ export const S2: RuleDef = {
   },
 };
 
-export const REVIEW_RULES: readonly RuleDef[] = [G9, G10, M1, X8, X9, S1, S2];
+export const REVIEW_RULES: readonly RuleDef[] = [G9, G10, M1, M2, X8, X9, S1, S2];
 

@@ -5,7 +5,7 @@ import { exportGate, gateRefusal } from '../../../core/document/index.js';
 import { byRule, cleanSections, CONSISTENT_T3, makeReport, typedOnly } from './build.js';
 
 describe('RULES', () => {
-  it('lists every rule of spec §3.1–3.6 once, and the review-grade rules of issue 12 (G-9, G-10, M-1, X-8, X-9), with a Chinese title', () => {
+  it('lists every rule of spec §3.1–3.6 once, and the review-grade rules of issue 12 (G-9, G-10, M-1, M-2, X-8, X-9), with a Chinese title', () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort(compareRuleIds)).toEqual([
@@ -13,7 +13,7 @@ describe('RULES', () => {
       'D-1', 'D-3', 'D-4', 'D-5',
       'G-1', 'G-2', 'G-3', 'G-4', 'G-5', 'G-6', 'G-7', 'G-8', 'G-9', 'G-10',
       'L-1', 'L-2', 'L-3', 'L-4', 'L-5',
-      'M-1',
+      'M-1', 'M-2',
       'P-1', 'P-2', 'P-3', 'P-4',
       'S-1', 'S-2',
       'X-1', 'X-2', 'X-3', 'X-4', 'X-5', 'X-6', 'X-7', 'X-8', 'X-9',

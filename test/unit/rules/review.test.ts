@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCellInput } from '../../../core/report/index.js';
 import { approvalSheet } from '../../../core/document/approval.js';
 import { isJump, parseDeadline, repeatedText } from '../../../core/rules/index.js';
+import { farFromLastYear, LAST_YEAR_FLOOR } from '../../../core/rules/review.js';
+import { getFormat } from '../../../core/format/index.js';
 import { byRule, cleanSections, makeReport } from './build.js';
 
 /** Review-grade rules of issue 12: what reviewers fault in published reports, checked before 定稿. */
@@ -54,6 +56,44 @@ describe('M-1 magnitudes plausible for the level', () => {
       expect(byRule(makeReport({ cells: { [id]: usual } }), 'M-1'), id).toEqual([]);
       expect(byRule(makeReport({ cells: { [id]: usual * 1000 } }), 'M-1').map((x) => x.cells[0]), id).toContain(id);
     }
+  });
+});
+
+describe('M-2 figures far from the agency’s own last year, cell by cell (表二 too)', () => {
+  const pair = (last: Record<string, number>, now: Record<string, number>) =>
+    byRule(makeReport({ year: 2022, cells: now }), 'M-2', { previous: makeReport({ year: 2021, cells: last }) });
+
+  it('fires with both figures on ×20 and more, on a twentieth, and on 0 → many; 表二 included', () => {
+    const [f] = pair({ 't2.lic.decisions': 120 }, { 't2.lic.decisions': 24_000 });
+    expect(f).toMatchObject({ severity: 'warning', section: 's2', cells: ['t2.lic.decisions'] });
+    expect(f?.message).toContain('今年为 24,000，2021年为 120，是上年的 200 倍');
+    expect(pair({ 't3.r1.np': 0 }, { 't3.r1.np': 60 })[0]?.message).toContain('上年为 0');
+    expect(pair({ 't2.pun.decisions': 1_500 }, { 't2.pun.decisions': 15 })[0]?.message).toContain('只有上年的 100 分之一');
+    // money in 分: 2 万元 → 60 万元
+    expect(pair({ 't2.fee.amount': 2_000_000 }, { 't2.fee.amount': 60_000_000 })[0]?.message).toContain('60万元');
+  });
+
+  it('is silent on ordinary years, below the floor, and on the totals X-8 asks about', () => {
+    expect(pair({ 't2.lic.decisions': 120 }, { 't2.lic.decisions': 900 })).toEqual([]);
+    expect(pair({ 't3.r1.np': 0 }, { 't3.r1.np': 30 })).toEqual([]);
+    expect(pair({ 't4.rev.upheld': 1 }, { 't4.rev.upheld': 9 })).toEqual([]);
+    expect(pair({ 't3.r1.total': 10 }, { 't3.r1.total': 900 })).toEqual([]);
+    expect(byRule(makeReport({ year: 2022, cells: { 't2.lic.decisions': 24_000 } }), 'M-2')).toEqual([]);
+  });
+
+  it('generated variants: two digits too many in any counted cell of 表二/三/四 is found; the same figure typed right is not', () => {
+    const watched = new Set(['t3.r1.total', 't3.r3_7.total', 't4.rev.total', 't4.lit_direct.total', 't4.lit_after.total']);
+    let n = 0;
+    for (const def of getFormat('2021').cells) {
+      if (def.kind === 'delta' || watched.has(def.id)) continue;
+      n += 1;
+      const last = def.kind === 'money' ? 3_000_000 + n * 10_000 : 10 + (n % 37);
+      expect(pair({ [def.id]: last }, { [def.id]: last }), def.id).toEqual([]);
+      expect(pair({ [def.id]: last }, { [def.id]: last * 100 + 7 }).map((x) => x.cells[0]), def.id).toContain(def.id);
+    }
+    expect(n).toBeGreaterThan(150);
+    expect(farFromLastYear(0, LAST_YEAR_FLOOR.cases, LAST_YEAR_FLOOR.cases)).toBe(true);
+    expect(farFromLastYear(0, LAST_YEAR_FLOOR.cases - 1, LAST_YEAR_FLOOR.cases)).toBe(false);
   });
 });
 
