@@ -67,6 +67,8 @@ export interface ReportSummary {
   revision: number;
   /** how many cells hold a value */
   filledCells: number;
+  /** only last year's figures, typed in by hand to start the next year from (not a report to finish) */
+  manual?: true;
 }
 
 /** A warning the clerk accepted, with the written reason. `key` is the finding's key (rule id and cells). */

@@ -30,6 +30,8 @@ function toSummary(row: ReportRow): ReportSummary {
     updatedAt: row.updated_at,
     revision: row.revision,
     filledCells: row.filled,
+    // last year's figures typed in to start a report from (carry.ts): not a report of its own
+    ...(row.origin === 'imported' && row.meta.includes('"manual":true') && (JSON.parse(row.meta) as ReportMeta).manual ? { manual: true as const } : {}),
   };
 }
 

@@ -123,6 +123,7 @@ export function ReportScreen({ reportId, section, onAgency, review }: Props) {
           <span className="year">{data.year} 年政府信息公开工作年度报告</span>
         </div>
         <span className="badge">{formatLabel(data.format)}</span>
+        {detail.summary.manual && <span className="badge">上年数字（手工录入）</span>}
         {review ? (
           review.tools?.(detail, session, load)
         ) : (
@@ -142,7 +143,12 @@ export function ReportScreen({ reportId, section, onAgency, review }: Props) {
               {review.banner}
             </p>
           )}
-          {readOnly && !review && (
+          {detail.summary.manual && (
+            <p className="signed-banner" role="note">
+              这里只有手工录入的 {data.year} 年数字（结转下年度、现行有效件数），用来开始 {data.year + 1} 年的报告和跨年核对，不是一份要完成的报告，不做规则检查。
+            </p>
+          )}
+                    {readOnly && !review && (
             <p className="signed-banner" role="note">
               {data.year} 年报告已定稿，只能查看、打印和导出，不能修改。确需修改，请点上方「修改定稿…」并写明理由。
               {!sameAgency(detail.agency, data.agency) && (

@@ -4,7 +4,7 @@ import { FORMATS, formatIdForYear } from '../../core/format/index.js';
 import { AGENCY_LEVEL_LABELS } from '../../core/report/model.js';
 import { call } from '../api/client.js';
 import { errorMessage } from '../api/errors.js';
-import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { DeleteReportDialog } from './DeleteReportDialog.js';
 import { navigate } from '../route.js';
 import { formatLabel, stateLabel } from '../labels.js';
 import { creationArgs, NewReportOptions, type NewReportChoice } from './NewReportOptions.js';
@@ -69,6 +69,7 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
     }
   };
 
+  const nextOf = (r: ReportSummary) => reports?.find((x) => x.year === r.year + 1);
   const yearNumber = Number(year);
   const format = Number.isInteger(yearNumber) && yearNumber > 2000 ? formatIdForYear(yearNumber) : null;
 
@@ -191,25 +192,13 @@ export function ReportList({ agency, agencies, info, onChooseAgency }: Props) {
       </main>
 
       {deleting ? (
-        <ConfirmDialog
-          title={deleting.state === 'signed' ? `删除已定稿的 ${deleting.year} 年报告？` : `删除 ${deleting.year} 年报告？`}
-          confirmLabel="删除"
-          danger
-          onConfirm={() => void remove(deleting)}
+        <DeleteReportDialog
+          report={deleting}
+          agencyName={agency.name}
+          {...(nextOf(deleting) ? { next: nextOf(deleting)! } : {})}
+          onDelete={() => void remove(deleting)}
           onCancel={() => setDeleting(null)}
-        >
-          <p>
-            「{agency.name}」{deleting.year} 年报告的全部数字、文字和版本都会被删除，不能恢复。
-          </p>
-          {deleting.state === 'signed' && (
-            <p className="dialog-warning">这份报告已经定稿，删除后定稿版本和它的校验码也一并删除，已打印或公布的版本将无从核对。</p>
-          )}
-          {reports?.some((r) => r.year === deleting.year + 1) && (
-            <p className="dialog-warning">
-              本机还有 {deleting.year + 1} 年的报告，它从这份报告结转了数字，跨年核对也以这份报告为准；删除后无法再核对。
-            </p>
-          )}
-        </ConfirmDialog>
+        />
       ) : null}
     </div>
   );

@@ -50,7 +50,10 @@ export function useReportSession(detail: ReportDetail | null, generation = 0): R
     ref.current = new ReportSession({
       detail,
       // last year's report brings in the cross-year rules (X-1…X-5, L-5)
-      check: (report) => checkReport(report, previous ? { previous: previous.data, previousMadeInApp: previous.madeInApp } : {}),
+      // last year's figures typed in by hand are no report to finish: no findings shown as a to-do list
+      check: detail.summary.manual
+        ? () => []
+        : (report) => checkReport(report, previous ? { previous: previous.data, previousMadeInApp: previous.madeInApp } : {}),
       send: (edits, baseRevision) => afterFrame().then(() => call('report.save', { reportId, edits, baseRevision })),
       load: () => call('report.open', { reportId }),
     });

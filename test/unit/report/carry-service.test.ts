@@ -73,10 +73,11 @@ describe('carry forward through the services', () => {
     expect(opened.data.cells['t3.r2.np']).toBe(2);
     expect(opened.data.carry?.base['t2.norm.valid']).toBe(7);
     expect(opened.previous?.madeInApp).toBe(false);
-    const years = (await handlers['report.list']({ agencyId: agency.id })).map((r) => [r.year, r.origin]);
+    const years = (await handlers['report.list']({ agencyId: agency.id })).map((r) => [r.year, r.origin, r.manual]);
+    // the figures typed in are said to be just that (issue 12), not an imported report to finish
     expect(years).toEqual([
-      [2024, 'app'],
-      [2023, 'imported'],
+      [2024, 'app', undefined],
+      [2023, 'imported', true],
     ]);
 
     const stray = await dispatch(handlers, 'report.create', { agencyId: agency.id, year: 2026, lastYearFigures: { 't3.r1.np': 1 } });
