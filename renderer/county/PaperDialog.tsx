@@ -3,6 +3,7 @@ import type { CollectOutcome, UnitRecord } from '../../core/api.js';
 import { cellDef, cellName, formatIdForYear, getFormat, sectionHeading, SECTIONS, type FormatId } from '../../core/format/index.js';
 import { isComputed, parseCellInput } from '../../core/report/index.js';
 import { call } from '../api/client.js';
+import { DateField } from '../components/DateField.js';
 import { Dialog } from '../components/Dialog.js';
 import { useFormAction } from '../components/useFormAction.js';
 import { OfficialTable } from '../report/OfficialTable.js';
@@ -63,7 +64,7 @@ export function PaperDialog({ year, units, onClose, onSaved }: { year: number; u
         </label>
         <label>
           收到日期
-          <input type="date" value={received} aria-label="收到日期" onChange={(e) => setReceived(e.target.value)} />
+          <DateField value={received} aria-label="收到日期" onChange={setReceived} />
         </label>
       </div>
       {Object.values(def.tables).map((table) => (

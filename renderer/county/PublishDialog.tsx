@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { BoardRow } from '../../core/api.js';
 import { call } from '../api/client.js';
+import { DateField } from '../components/DateField.js';
 import { Dialog } from '../components/Dialog.js';
 import { useFormAction } from '../components/useFormAction.js';
 import { FormFooter } from '../components/FormFooter.js';
@@ -21,7 +22,7 @@ export function PublishDialog({ row, onClose, onSaved }: { row: BoardRow; onClos
     >
       <label>
         公布日期
-        <input type="date" autoFocus value={date} aria-label="公布日期" onChange={(e) => setDate(e.target.value)} />
+        <DateField autoFocus value={date} aria-label="公布日期" onChange={setDate} />
       </label>
       <label>
         公布地址

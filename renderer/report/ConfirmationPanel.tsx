@@ -1,3 +1,4 @@
+import { DateField } from '../components/DateField.js';
 import { useState } from 'react';
 import { tableName } from '../../core/format/index.js';
 import { confirmationText } from '../../core/document/approval.js';
@@ -40,7 +41,7 @@ export function ConfirmationPanel({ session, table }: { session: ReportSession; 
     const ok = await form.run(
       () => session.setConfirmation(table, value.source || value.confirmer || value.noneConfirmed ? value : null),
       () =>
-        (draft.date?.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(draft.date.trim()) && '核对日期请写成 年-月-日，例如 2025-01-10') ||
+        (draft.date?.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(draft.date.trim()) && '核对日期请写成 2025-01-10 或 2025年1月10日') ||
         (allZero && draft.noneConfirmed && !value.confirmer && '确认本年确无，请写明核对人'),
     );
     if (ok) setSaved(true);
@@ -69,7 +70,7 @@ export function ConfirmationPanel({ session, table }: { session: ReportSession; 
         </label>
         <label>
           <span>核对日期</span>
-          <input value={draft.date ?? ''} maxLength={10} placeholder="2025-01-10" onChange={(e) => setDraft({ ...draft, date: e.target.value })} />
+          <DateField aria-label="核对日期" value={draft.date ?? ''} onChange={(date) => setDraft({ ...draft, date })} />
         </label>
       </div>
       {allZero && (

@@ -77,8 +77,10 @@ test('表四 all zeros asks who confirmed it; the confirmation is kept and the w
   const form = page.getByRole('form', { name: '表四的数据来源' });
   await form.getByLabel('数据来源').fill('县司法局、县人民法院');
   await form.getByLabel('核对人').fill('赵敏');
-  await form.getByLabel('核对日期').fill('2025-01-10');
+  // dates as a clerk writes them, shown in Chinese whatever the computer's locale (not mm/dd/yyyy)
+  await form.getByLabel('核对日期').fill('2025年1月10日');
   await form.getByRole('checkbox').check();
+  await expect(form.getByLabel('核对日期')).toHaveValue('2025年1月10日');
   await form.getByRole('button', { name: '保存来源和核对人' }).click();
   await expect(form.getByText('已保存')).toBeVisible();
   await expect(s2).toHaveCount(0);
@@ -86,5 +88,6 @@ test('表四 all zeros asks who confirmed it; the confirmation is kept and the w
   await page.reload();
   await openSection(page, heading('s4'));
   await expect(page.getByRole('form', { name: '表四的数据来源' }).getByLabel('核对人')).toHaveValue('赵敏');
+  await expect(page.getByRole('form', { name: '表四的数据来源' }).getByLabel('核对日期')).toHaveValue('2025年1月10日');
   await expect(issues(page).locator('li.finding', { hasText: 'S-2' })).toHaveCount(0);
 });

@@ -4,6 +4,7 @@ import type { Signoff } from '../../../core/report/model.js';
 import { SIGNING_DATE_LABEL, SIGNOFF_STEPS } from '../../../core/report/signoff.js';
 import type { Finding } from '../../../core/rules/index.js';
 import { call } from '../../api/client.js';
+import { DateField } from '../../components/DateField.js';
 import { Dialog, FormError } from '../../components/Dialog.js';
 import { useFormAction } from '../../components/useFormAction.js';
 import { rememberAuthor, rememberedAuthor } from '../versions/labels.js';
@@ -50,7 +51,8 @@ export function SignoffDialog({ reportId, status, onGo, onRecheck, onClose }: Pr
   const form = useFormAction();
   const { blocking, unconfirmed, accepted } = status.gate;
 
-  const set = (key: keyof Form) => (e: React.ChangeEvent<HTMLInputElement>) => setFields((f) => ({ ...f, [key]: e.target.value }));
+  const setField = (key: keyof Form, value: string) => setFields((f) => ({ ...f, [key]: value }));
+  const set = (key: keyof Form) => (e: React.ChangeEvent<HTMLInputElement>) => setField(key, e.target.value);
 
   const save = async () => {
     setNotice('');
@@ -87,13 +89,13 @@ export function SignoffDialog({ reportId, status, onGo, onRecheck, onClose }: Pr
             </label>
             <label className="field">
               <span>{step.dateLabel}</span>
-              <input type="date" value={fields[step.date]} onChange={set(step.date)} />
+              <DateField value={fields[step.date]} onChange={(v) => setField(step.date, v)} />
             </label>
           </div>
         ))}
         <label className="field">
           <span>{SIGNING_DATE_LABEL}（印在报告末尾机关名称下）</span>
-          <input type="date" value={fields.date} onChange={set('date')} />
+          <DateField value={fields.date} onChange={(v) => setField('date', v)} />
         </label>
       </div>
 
