@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test';
-import { tokenFor } from '../../core/report/index.js';
 import { expect, test, type RunningApp } from './app.js';
-import { api, issues, reportIdOf, startReport } from './helpers.js';
-import { signableCells, signableProse } from '../unit/signoff/fixture.js';
+import { api, fillAndSign, issues, reportIdOf, startReport } from './helpers.js';
 
 /**
  * Issue 12, point 12: deleting a signed report says what goes with it (the 定稿 with its date and
@@ -10,15 +8,10 @@ import { signableCells, signableProse } from '../unit/signoff/fixture.js';
  * hand are labelled as what they are, not as an unfinished report with errors.
  */
 
-const SIGNOFF = { preparer: '张敏', reviewer: '李强', approver: '王建国', date: '2025-01-20' };
-
 async function signed2024(page: Page, app: RunningApp): Promise<number> {
   await startReport(page, app.launchUrl, 2024);
   const reportId = reportIdOf(page);
-  await api(page, app, 'cells.set', { reportId, changes: Object.entries(signableCells()).map(([cellId, value]) => ({ cellId, value })) });
-  const prose = signableProse(`本年度，我镇收到政府信息公开申请${tokenFor('t3.r1.total')}件，均按时答复。`);
-  for (const key of ['s1', 's5', 's6'] as const) await api(page, app, 'section.set', { reportId, key, text: prose[key] });
-  await api(page, app, 'report.sign', { reportId, signoff: SIGNOFF, confirmWarnings: true, author: '张敏' });
+  await fillAndSign(page, app, reportId);
   return reportId;
 }
 

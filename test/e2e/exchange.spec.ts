@@ -5,10 +5,10 @@ import type { Page } from '@playwright/test';
 import { buildDocument, renderPrintHtml } from '../../core/document/index.js';
 import { getFormat } from '../../core/format/index.js';
 import { openPackage } from '../../core/package/index.js';
-import { tokenFor, withTotals, type ReportData } from '../../core/report/index.js';
+import { withTotals, type ReportData } from '../../core/report/index.js';
 import { expect, startApp, tempDataDir, test, type RunningApp } from './app.js';
-import { api, cell, createAgency, heading, openSection, reportIdOf, startReport } from './helpers.js';
-import { signableCells, signableProse } from '../unit/signoff/fixture.js';
+import { api, cell, createAgency, fillAndSign, heading, openSection, reportIdOf, startReport } from './helpers.js';
+import { signableCells } from '../unit/signoff/fixture.js';
 
 /**
  * Issue 14 in the window: a signed report leaves as a sealed package and arrives on another
@@ -16,16 +16,11 @@ import { signableCells, signableProse } from '../unit/signoff/fixture.js';
  * against the signed version; the tables go to Excel and come back.
  */
 
-const SIGNOFF = { preparer: '张敏', reviewer: '李强', approver: '王建国', date: '2025-01-20' };
-
 /** A 2024 report through the window's first steps, filled and signed through the API (an afternoon's work). */
 async function signedReport(page: Page, app: RunningApp): Promise<{ reportId: number; data: ReportData }> {
   await startReport(page, app.launchUrl, 2024);
   const reportId = reportIdOf(page);
-  await api(page, app, 'cells.set', { reportId, changes: Object.entries(signableCells()).map(([cellId, value]) => ({ cellId, value })) });
-  const prose = signableProse(`本年度，我镇收到政府信息公开申请${tokenFor('t3.r1.total')}件，均按时答复。`);
-  for (const key of ['s1', 's5', 's6'] as const) await api(page, app, 'section.set', { reportId, key, text: prose[key] });
-  await api(page, app, 'report.sign', { reportId, signoff: SIGNOFF, confirmWarnings: true, author: '张敏' });
+  await fillAndSign(page, app, reportId);
   const { data } = await api<{ data: ReportData }>(page, app, 'report.open', { reportId });
   await page.reload();
   await expect(page.getByText('已定稿 · 校验码')).toBeVisible();

@@ -2,6 +2,8 @@ import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { SECTIONS, sectionHeading, type SectionKey } from '../../core/format/index.js';
 import type { RunningApp } from './app.js';
+import { tokenFor } from '../../core/report/index.js';
+import { signableCells, signableProse } from '../unit/signoff/fixture.js';
 
 /** A section's heading as the window shows it (「三、收到和处理政府信息公开申请情况」), from core/format. */
 export function heading(key: SectionKey): string {
@@ -100,4 +102,15 @@ export async function api<T = unknown>(page: Page, app: RunningApp, method: stri
   const envelope = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
   return envelope.value as T;
+}
+
+/** The people who sign, as the 定稿 dialog sends them. */
+export const SIGNOFF = { preparer: '张敏', reviewer: '李强', approver: '王建国', date: '2025-01-20' };
+
+/** Fills a report so that it passes the gate and signs it, through the API (an afternoon's work). */
+export async function fillAndSign(page: Page, app: RunningApp, reportId: number): Promise<void> {
+  await api(page, app, 'cells.set', { reportId, changes: Object.entries(signableCells()).map(([cellId, value]) => ({ cellId, value })) });
+  const prose = signableProse(`本年度，我镇收到政府信息公开申请${tokenFor('t3.r1.total')}件，均按时答复。`);
+  for (const key of ['s1', 's5', 's6'] as const) await api(page, app, 'section.set', { reportId, key, text: prose[key] });
+  await api(page, app, 'report.sign', { reportId, signoff: SIGNOFF, confirmWarnings: true, author: '张敏' });
 }
