@@ -236,10 +236,10 @@ test('without last year in the store: 2023’s 结转 row and 现行有效件数
   await openSection(page, S1);
   await shot(page, '13-from-typed-figures');
 
-  // the typed figures are kept as a 2023 report, marked as not made in the app
+  // the typed figures are kept for 2023, labelled as what they are, not as a report to finish (issue 12)
   await page.getByRole('button', { name: '返回报告列表' }).click();
   const list = page.getByRole('table', { name: '报告列表' });
-  await expect(list.getByRole('row', { name: /2023 年/ })).toContainText('导入');
+  await expect(list.getByRole('row', { name: /2023 年/ })).toContainText('上年数字（手工录入）');
 });
 
 test('2020 (2019 format) → 2021: 表三 carries, 表二 says why it cannot (X-4)', async ({ page, app }) => {
