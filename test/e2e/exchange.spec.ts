@@ -73,6 +73,8 @@ test("导出报送包 → 导入 on the county's computer; a package changed on 
     await expect(other.getByText(`报送包已核验，封签完好（封签 ${seal}）`)).toBeVisible();
     await expect(other.getByLabel('报告年度', { exact: true })).toHaveValue('2024');
     await expect(other.locator('input.import-cell[data-cell="t2.lic.decisions"]')).toHaveValue('1288');
+    // the township's report, not the county office's own: the county says where it goes (issue 12)
+    await other.getByRole('radio', { name: '新建机关' }).check();
     await other.getByRole('button', { name: '确认导入' }).click();
     await expect(other.getByRole('status')).toContainText('已导入「某某县清河镇人民政府」2024 年报告');
   } finally {
