@@ -1,6 +1,6 @@
 import type { Page, Route } from '@playwright/test';
 import { expect, test, type RunningApp } from './app.js';
-import { api, body, heading, openSection, reportIdOf, startReport, waitSaved } from './helpers.js';
+import { api, body, expectProse, heading, openSection, reportIdOf, startReport, waitSaved } from './helpers.js';
 
 /**
  * Two windows on one report (issue 12, point 4): two tabs of browser mode on the same report.
@@ -78,11 +78,11 @@ test('two tabs on one report: the later save shows both texts; keep mine, take t
     await expect(dialog).toHaveCount(0);
     await waitSaved(two);
     await expect.poll(() => stored(page, app, reportId, 's5')).toBe('乙窗口写的问题和改进。');
-    await expect(body(two)).toHaveValue('乙窗口写的问题和改进。');
+    await expectProse(body(two), '乙窗口写的问题和改进。');
   }
   // the first tab, brought back to the front with nothing unsaved, shows what is stored now
   await page.evaluate(FOCUS);
-  await expect(body(page)).toHaveValue('乙窗口写的问题和改进。');
+  await expectProse(body(page), '乙窗口写的问题和改进。');
 
   // 六: take the other window's text
   {
@@ -90,7 +90,7 @@ test('two tabs on one report: the later save shows both texts; keep mine, take t
     await item.getByLabel('采用另一个窗口的').check();
     await dialog.getByRole('button', { name: '按所选保存' }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(body(two)).toHaveValue('甲：本年度没有收取信息处理费。');
+    await expectProse(body(two), '甲：本年度没有收取信息处理费。');
     await expect.poll(() => stored(page, app, reportId, 's6')).toBe('甲：本年度没有收取信息处理费。');
   }
 
@@ -107,7 +107,7 @@ test('two tabs on one report: the later save shows both texts; keep mine, take t
     await expect(dialog).toHaveCount(0);
     const merged = '乙补充的一句。\n甲重写的一段。（已合并）';
     await expect.poll(() => stored(page, app, reportId, 's5')).toBe(merged);
-    await expect(body(two)).toHaveValue(merged);
+    await expectProse(body(two), merged);
     await waitSaved(two);
   }
 });
@@ -122,8 +122,8 @@ test('a tab that comes back to the front loads what another tab saved, when it h
   await two.keyboard.type('另一个标签页写的。');
   await body(two).blur();
   await waitSaved(two);
-  await expect(body(page)).toHaveValue('');
+  await expectProse(body(page), '');
   await page.bringToFront();
   await page.evaluate(FOCUS);
-  await expect(body(page)).toHaveValue('另一个标签页写的。');
+  await expectProse(body(page), '另一个标签页写的。');
 });
