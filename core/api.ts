@@ -7,6 +7,7 @@ import type { ExportGate } from './document/gate.js';
 import { IMPORT_LIMITS } from './import/bytes.js';
 import type { ImportDetected } from './import/index.js';
 import type { Finding } from './rules/types.js';
+import { parseDeadline } from './rules/context.js';
 import type { PublishedComparison } from './report/published.js';
 import { countySchemas, type CountyResults, type ReviewState } from './api-county.js';
 import { plainText } from './plain-text.js';
@@ -49,6 +50,14 @@ export interface AgencyRecord extends Agency {
   updatedAt: string;
 }
 
+/** An agency's publication deadline: the one local rules set, and the statutory one of its level. */
+export interface AgencyDeadline {
+  /** 「1-20」 as set; '' when none is set */
+  deadline: string;
+  /** 「1月31日」 for its level under the 条例; '' for townships and streets, which have only local deadlines */
+  statutory: string;
+}
+
 export type ReportState = 'draft' | 'signed';
 
 export interface ReportSummary {
@@ -85,6 +94,8 @@ export interface ReportDetail {
   acknowledgements: Acknowledgement[];
   /** last year's report of the same agency, when the store has it: for the cross-year rules and comparisons */
   previous?: { reportId: number; data: ReportData; madeInApp: boolean };
+  /** the publication deadline local rules set the agency (「1-20」), when one is set: rule G-3 checks against it */
+  deadline?: string;
   /** a report collected by the county workspace (issue 15): shown read-only, never saved */
   readOnly?: true;
   /** the county's remarks on this report, from a review package opened here (issue 15) */
@@ -470,6 +481,18 @@ export const apiSchemas = {
   'agency.list': none,
   'agency.create': z.object({ agency: agencySchema }).strict(),
   'agency.update': z.object({ id, agency: agencySchema }).strict(),
+  /** the publication deadline local rules set an agency (rule G-3); '' when the statutory one applies */
+  'agency.deadline': z.object({ agencyId: id }).strict(),
+  'agency.deadline.save': z
+    .object({
+      agencyId: id,
+      deadline: z
+        .string()
+        .trim()
+        .max(20)
+        .refine((t) => t === '' || parseDeadline(t) !== null, '发布期限请写成 月-日，例如 1-20；不填就按条例规定的期限'),
+    })
+    .strict(),
   'report.list': z.object({ agencyId: id }).strict(),
   'report.create': z
     .object({
@@ -565,6 +588,8 @@ export interface Results extends CountyResults {
   'agency.list': AgencyRecord[];
   'agency.create': AgencyRecord;
   'agency.update': AgencyRecord;
+  'agency.deadline': AgencyDeadline;
+  'agency.deadline.save': AgencyDeadline;
   'report.list': ReportSummary[];
   'report.create': ReportSummary;
   'report.carryPreview': CarryPreview;

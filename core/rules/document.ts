@@ -114,7 +114,7 @@ export const G3: RuleDef = {
     const statutory = DEADLINES[agency.level];
     const deadline = ctx.deadline ? [ctx.deadline.month, ctx.deadline.day] : statutory;
     if (!deadline || m * 100 + d <= deadline[0]! * 100 + deadline[1]!) return [];
-    const basis = ctx.deadline ? '（本机设置的发布期限）' : '（《政府信息公开条例》第四十九条）';
+    const basis = ctx.deadline ? '（当地规定的发布期限，在「机关信息」里设置）' : '（《政府信息公开条例》第四十九条）';
     return [
       finding(
         `${shown}晚于${AGENCY_LEVEL_LABELS[agency.level]}的发布期限 ${year + 1}年${deadline[0]}月${deadline[1]}日` +

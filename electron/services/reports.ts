@@ -93,7 +93,8 @@ export function previousReport(store: Store, agencyId: number, year: number): Re
 export function openReport(store: Store, reportId: number): ReportDetail {
   const detail = loadReport(store, reportId);
   const previous = previousReport(store, detail.summary.agencyId, detail.summary.year);
-  return previous ? { ...detail, previous } : detail;
+  const deadline = store.agencies.deadline(detail.summary.agencyId);
+  return { ...detail, ...(previous ? { previous } : {}), ...(deadline ? { deadline } : {}) };
 }
 
 // ---------- the back end's check of figures ----------

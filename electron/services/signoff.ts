@@ -1,4 +1,5 @@
 import { AppError, type Handlers, type SignedVersion, type SignoffStatus } from '../../core/api.js';
+import { localDeadline } from './agencies.js';
 import {
   exportGate,
   findingLine,
@@ -37,7 +38,8 @@ type SignoffMethods = 'signoff.status' | 'signoff.save' | 'report.sign' | 'repor
 export function findingsOf(store: Store, reportId: number, data: ReportData): Finding[] {
   const summary = store.reports.summary(reportId);
   const previous = summary ? previousReport(store, summary.agencyId, data.year) : undefined;
-  return checkReport(data, previous ? { previous: previous.data, previousMadeInApp: previous.madeInApp } : {});
+  const deadline = summary ? localDeadline(store, summary.agencyId) : undefined;
+  return checkReport(data, { ...(previous ? { previous: previous.data, previousMadeInApp: previous.madeInApp } : {}), ...(deadline ? { deadline } : {}) });
 }
 
 /** The gate on a report's content: its findings and the accepted warnings. */

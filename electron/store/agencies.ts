@@ -39,6 +39,9 @@ export class AgencyStore {
   private readonly update;
   private readonly getSignoff;
   private readonly putSignoff;
+  private readonly getSetting;
+  private readonly putSetting;
+  private readonly dropSetting;
 
   constructor(db: Database.Database) {
     this.byId = db.prepare<[number], AgencyRow>('SELECT * FROM agencies WHERE id = ?');
@@ -53,6 +56,10 @@ export class AgencyStore {
     );
     this.getSignoff = db.prepare<[number], { signoff: string }>('SELECT signoff FROM agencies WHERE id = ?');
     this.putSignoff = db.prepare('UPDATE agencies SET signoff = ? WHERE id = ?');
+    // an agency's own settings live in the settings table under a key naming it (no migration needed)
+    this.getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+    this.putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.dropSetting = db.prepare('DELETE FROM settings WHERE key = ?');
   }
 
   get(id: number): AgencyRecord | undefined {
@@ -87,5 +94,18 @@ export class AgencyStore {
 
   setSignoff(id: number, signoff: Partial<Signoff>): void {
     this.putSignoff.run(JSON.stringify(signoff), id);
+  }
+
+  /**
+   * The publication deadline local rules set this agency, as 「月-日」 (e.g. 「1-20」), or '' when
+   * none is set and the statutory deadline of its level applies (rule G-3).
+   */
+  deadline(id: number): string {
+    return this.getSetting.get(`publication-deadline:${id}`)?.value ?? '';
+  }
+
+  setDeadline(id: number, deadline: string): void {
+    if (deadline) this.putSetting.run(`publication-deadline:${id}`, deadline);
+    else this.dropSetting.run(`publication-deadline:${id}`);
   }
 }

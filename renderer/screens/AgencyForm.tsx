@@ -1,6 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { agencySchema, type AgencyRecord } from '../../core/api.js';
 import { AGENCY_LEVEL_LABELS, emptyAgency, type Agency, type AgencyLevel } from '../../core/report/model.js';
+import { DEADLINES } from '../../core/rules/document.js';
+import { parseDeadline } from '../../core/rules/index.js';
 import { call } from '../api/client.js';
 import { errorMessage } from '../api/errors.js';
 
@@ -37,6 +39,18 @@ export function AgencyForm({ agency, firstRun, onSaved, onCancel }: Props) {
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState('');
+  // the publication deadline local rules set (rule G-3); kept apart from the agency's printed details
+  const [deadline, setDeadline] = useState('');
+  const [savedDeadline, setSavedDeadline] = useState('');
+  useEffect(() => {
+    if (!agency) return;
+    void call('agency.deadline', { agencyId: agency.id }).then(
+      (d) => (setDeadline(d.deadline), setSavedDeadline(d.deadline)),
+      () => undefined,
+    );
+  }, [agency?.id]);
+  const deadlineError = deadline.trim() && !parseDeadline(deadline) ? '发布期限请写成 月-日，例如 1-20；不填就按条例规定的期限' : '';
+  const statutory = DEADLINES[value.level];
   const errors = errorsOf(value);
   const shown = (f: Field) => ((submitted || touched[f]) && errors[f]) || '';
 
@@ -53,13 +67,18 @@ export function AgencyForm({ agency, firstRun, onSaved, onCancel }: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
-    if (Object.keys(errors).length) return;
+    if (Object.keys(errors).length || deadlineError) return;
     setSaving(true);
     setFailure('');
     try {
       const saved = agency
         ? await call('agency.update', { id: agency.id, agency: value })
         : await call('agency.create', { agency: value });
+      if (deadline.trim() !== savedDeadline) {
+        const d = await call('agency.deadline.save', { agencyId: saved.id, deadline: deadline.trim() });
+        setDeadline(d.deadline);
+        setSavedDeadline(d.deadline);
+      }
       await onSaved(saved);
     } catch (err) {
       setFailure(errorMessage(err));
@@ -117,14 +136,34 @@ export function AgencyForm({ agency, firstRun, onSaved, onCancel }: Props) {
         {input('email', '电子邮箱', { inputMode: 'email' })}
       </div>
       {input('website', '政府网站', { placeholder: '报告电子版所在的网站，例如 www.example.gov.cn' })}
+      <div className={`field ${submitted && deadlineError ? 'invalid' : ''}`}>
+        <label htmlFor="agency-deadline">本地规定的发布期限（可不填）</label>
+        <input
+          id="agency-deadline"
+          name="deadline"
+          value={deadline}
+          placeholder={statutory ? `不填按条例：次年${statutory[0]}月${statutory[1]}日前` : '例如 1-20'}
+          aria-invalid={Boolean(submitted && deadlineError)}
+          aria-describedby="agency-deadline-hint"
+          onChange={(e) => setDeadline(e.target.value)}
+        />
+        {/* outside the label, so that the field's name stays short for screen readers */}
+        <small id="agency-deadline-hint" className={submitted && deadlineError ? 'field-error' : 'muted'}>
+          {submitted && deadlineError
+            ? deadlineError
+            : statutory
+              ? `写成 月-日。当地要求比条例（次年${statutory[0]}月${statutory[1]}日）更早时填写，落款日期按它核对。`
+              : '写成 月-日。本类机关没有条例规定的期限，填上当地规定的期限，落款日期就按它核对。'}
+        </small>
+      </div>
       {failure ? (
         <p className="form-error" role="alert">
           {failure}
         </p>
       ) : null}
-      {submitted && Object.keys(errors).length ? (
+      {submitted && Object.keys(errors).length + (deadlineError ? 1 : 0) ? (
         <p className="form-error" role="alert">
-          还有 {Object.keys(errors).length} 处需要改正，见上方红字。
+          还有 {Object.keys(errors).length + (deadlineError ? 1 : 0)} 处需要改正，见上方红字。
         </p>
       ) : null}
       <div className="actions">

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { ReportDetail } from '../../../core/api.js';
-import { checkReport } from '../../../core/rules/index.js';
+import { checkReport, parseDeadline } from '../../../core/rules/index.js';
 import { call } from '../../api/client.js';
 import { ReportSession, type SessionState } from './ReportSession.js';
 
@@ -47,13 +47,15 @@ export function useReportSession(detail: ReportDetail | null, generation = 0): R
     made.current = generation;
     const reportId = detail.summary.id;
     const previous = detail.previous;
+    // the deadline local rules set the agency (G-3), when one is set in 机关信息
+    const deadline = (detail.deadline && parseDeadline(detail.deadline)) || undefined;
     ref.current = new ReportSession({
       detail,
       // last year's report brings in the cross-year rules (X-1…X-5, L-5)
       // last year's figures typed in by hand are no report to finish: no findings shown as a to-do list
       check: detail.summary.manual
         ? () => []
-        : (report) => checkReport(report, previous ? { previous: previous.data, previousMadeInApp: previous.madeInApp } : {}),
+        : (report) => checkReport(report, { ...(previous ? { previous: previous.data, previousMadeInApp: previous.madeInApp } : {}), ...(deadline ? { deadline } : {}) }),
       send: (edits, baseRevision) => afterFrame().then(() => call('report.save', { reportId, edits, baseRevision })),
       load: () => call('report.open', { reportId }),
     });

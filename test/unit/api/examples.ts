@@ -7,6 +7,8 @@ export const VALID: Record<Method, Record<string, unknown>> = {
   'agency.list': {},
   'agency.create': { agency: SAMPLE_AGENCY },
   'agency.update': { id: 1, agency: SAMPLE_AGENCY },
+  'agency.deadline': { agencyId: 1 },
+  'agency.deadline.save': { agencyId: 1, deadline: '1-20' },
   'report.list': { agencyId: 1 },
   'report.create': { agencyId: 1, year: 2024 },
   'report.carryPreview': { agencyId: 1, year: 2024 },

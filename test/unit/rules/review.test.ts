@@ -157,7 +157,7 @@ describe('G-3 the deadline as a setting, and 「/」 in cells', () => {
     const report = { ...makeReport({ level: 'township' }), signoff: { preparer: '', reviewer: '', approver: '', date: '2022-02-10' } };
     expect(byRule(report, 'G-3')).toEqual([]);
     const [f] = byRule(report, 'G-3', { deadline: parseDeadline('01-20')! });
-    expect(f?.message).toContain('晚于乡镇的发布期限 2022年1月20日（本机设置的发布期限）');
+    expect(f?.message).toContain('晚于乡镇的发布期限 2022年1月20日（当地规定的发布期限，在「机关信息」里设置）');
     expect(parseDeadline('2月30日')).toBeNull();
     expect(parseDeadline('1月20日')).toEqual({ month: 1, day: 20 });
   });

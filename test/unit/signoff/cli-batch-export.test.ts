@@ -98,7 +98,7 @@ describe('nianbao export — several reports at once (--out-dir)', () => {
         // every font embedded (the 'emb' column)
         for (const line of fonts(fromBatch)) expect(line, line).toMatch(/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/);
         const info = readPdfInfo(fs.readFileSync(fromBatch));
-        expect(info.NianbaoFingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+        expect(info.NianbaoFingerprint).toMatch(/^sha256-2:[0-9a-f]{64}$/);
         expect(info.NianbaoFingerprint).toBe(readPdfInfo(fs.readFileSync(alone)).NianbaoFingerprint);
         expect(info.Title).toBe(readPdfInfo(fs.readFileSync(alone)).Title);
       }
