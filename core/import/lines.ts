@@ -1,4 +1,5 @@
 import { SECTIONS, sectionHeading, SECTION_TITLE_ALIASES } from '../format/index.js';
+import { SECTION_WORDS } from './sections.js';
 
 /**
  * Every source (pasted text, .txt, HTML, DOCX) is first brought to one shape: a list of lines.
@@ -113,6 +114,8 @@ const HEADINGS = [
   ...Object.entries(SECTION_TITLE_ALIASES).map(([title, key]) => `${SECTIONS.find((s) => s.key === key)!.numeral}、${title}`),
 ].sort((a, b) => b.length - a.length);
 
+const REWORDED_HEADING = /([一二三四五六])、([\u4e00-\u9fff、]{2,20}?(?:情况|事项))/g;
+
 /**
  * A whole article on one line (a site's text export, a crawler): the line is broken before each
  * section heading found inside it, so that the sections, and the tables in them, are found as in
@@ -132,10 +135,20 @@ export function breakRunTogether(lines: readonly Line[]): Line[] {
     const cuts = new Map<number, string>();
     const title = /^.{4,80}?工作年度报告/.exec(text);
     if (title && !HEADINGS.some((h) => title[0].includes(h))) cuts.set(0, title[0]);
+    const free = (at: number, h: string) => ![...cuts].some(([c, ch]) => at < c + ch.length && c < at + h.length);
     for (const h of HEADINGS) {
       for (let at = text.indexOf(h); at >= 0; at = text.indexOf(h, at + 1)) {
-        if (![...cuts].some(([c, ch]) => at < c + ch.length && c < at + h.length)) cuts.set(at, h);
+        if (free(at, h)) cuts.set(at, h);
       }
+    }
+    // headings worded otherwise (「二、主动公开情况」「三、依申请公开情况」): the section's numeral,
+    // a short title of words only that ends in 情况 or 事项 and names the section, for a section not yet cut
+    const cut = new Set([...cuts.values()].map((h) => h[0]));
+    for (const m of text.matchAll(REWORDED_HEADING)) {
+      const section = SECTIONS.find((s) => s.numeral === m[1]);
+      if (!section || cut.has(m[1]!) || !SECTION_WORDS[section.key].test(m[2]!) || !free(m.index!, m[0])) continue;
+      cuts.set(m.index!, m[0]);
+      cut.add(m[1]!);
     }
     let from = 0;
     for (const [at, h] of [...cuts].sort((a, b) => a[0] - b[0])) {

@@ -33,7 +33,7 @@ function numeralValue(text: string): number {
 }
 
 /** Import heuristics (not printed labels): words that identify a section heading. */
-const SECTION_WORDS: Readonly<Record<SectionKey, RegExp>> = {
+export const SECTION_WORDS: Readonly<Record<SectionKey, RegExp>> = {
   s1: /总体情况|概述|基本情况|总体/,
   s2: /主动公开/,
   s3: /依申请|收到和处理|申请情况/,

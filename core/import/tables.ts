@@ -3,7 +3,7 @@ import { MAX_VALUE, wanToFen } from '../report/index.js';
 import { check, rowEquations, tableEquations } from './equations.js';
 import { tableLabels, type LabelEntry, type TableLabels } from './labels.js';
 import type { Line } from './lines.js';
-import { labelKey, rawKey } from './normalize.js';
+import { labelKey, rawKey, withoutNote } from './normalize.js';
 import { fitPieces, type Piece, type Reading } from './split.js';
 import { PLACEHOLDER, tokenize, UNIT, type Token } from './tokens.js';
 import { untransposeTable3 } from './transposed.js';
@@ -44,6 +44,8 @@ interface Hit {
   entry: LabelEntry;
   /** index of the token the label ends in */
   token: number;
+  /** the label as printed, where it was taken for a retyping of the format's label */
+  printed?: string;
 }
 
 function keyList(labels: TableLabels): { key: string; entry: LabelEntry }[] {
@@ -74,7 +76,9 @@ function hitsIn(labels: TableLabels, words: readonly { text: string; token: numb
   const owner: number[] = [];
   const tails = groupTails(labels);
   for (const w of words) {
-    const k = labelKey(w.text);
+    // 「（二）部分公开（区分处理的…）」: the note after a label is not searched for labels (its 「其他」 is no header)
+    const bare = withoutNote(w.text);
+    const k = labelKey(bare !== w.text && keysOf(labels).some((x) => labelKey(bare).endsWith(x.key) && x.entry.kind !== 'boundary') ? bare : w.text);
     // the second line of a tall group cell (「处理」 of 「（六）其他／处理」) lands between the two
     // lines of the row label beside it in a PDF: it is not part of that label
     if (words.length > 1 && tails.has(k)) continue;
@@ -96,14 +100,79 @@ function hitsIn(labels: TableLabels, words: readonly { text: string; token: numb
     hits.push({ entry, token: owner[pos + found.key.length - 1]! });
     pos += found.key.length;
   }
+  if (words.length > 1) {
+    // the word right before the figures, with no label in it: a retyped row label after the headers
+    const last = words.at(-1)!;
+    if (hits.some((h) => h.token === last.token)) return hits;
+    const after = hits.filter((h) => h.entry.kind !== 'boundary').at(-1)?.entry.order ?? lastOrder;
+    const alike = likeLabel(aliasKey(labelKey(last.text)), nextRows(labels, after));
+    return alike ? [...hits, { entry: alike, token: last.token, printed: last.text.trim() }] : hits;
+  }
+  if (hits.some((h) => h.entry.kind !== 'boundary')) return hits;
+  const whole = aliasKey(joined);
+  const expected = nextRows(labels, lastOrder);
   // a word that is only 「其他」 or 「总计」: the row label printed without its numbering, taken
   // only where that row is expected next (else it is the column header of the same name)
-  if (!hits.length && words.length === 1) {
-    const whole = aliasKey(joined);
-    const weak = labels.entries.find((e) => e.kind === 'leaf' && e.weakKeys.includes(whole) && e.order > lastOrder && e.order <= lastOrder + WEAK_WINDOW);
-    if (weak && lastOrder >= 0) hits.push({ entry: weak, token: words[0]!.token });
+  const weak = lastOrder >= 0 ? expected.find((e) => e.weakKeys.includes(whole)) : undefined;
+  if (weak) return [{ entry: weak, token: words[0]!.token }];
+  // a header printed alone is one (「其他」); headers found inside a longer word may be its pieces
+  if (hits.some((h) => h.entry.keys.includes(whole))) return hits;
+  // a row label retyped (「属于行政执法卷宗」 for 「属于行政执法案卷」, 「规范性文件」 for
+  // 「行政规范性文件」): alike enough to one of the rows expected next, and to no other
+  const alike = likeLabel(whole, expected);
+  return alike ? [{ entry: alike, token: words[0]!.token, printed: words[0]!.text.trim() }] : hits;
+}
+
+/** The row labels expected next, after the row label of order `lastOrder`. */
+function nextRows(labels: TableLabels, lastOrder: number): LabelEntry[] {
+  return labels.entries.filter((e) => e.kind === 'leaf' && e.order > lastOrder).slice(0, WEAK_WINDOW);
+}
+
+/** Below this share of character pairs in common, a word is not taken for a retyped label. */
+const ALIKE = 0.6;
+
+/** The one expected row label `key` is a retyping of, or null (none alike enough, or two alike). */
+function likeLabel(key: string, expected: readonly LabelEntry[]): LabelEntry | null {
+  if (key.length < 3) return null;
+  const scored = expected
+    .map((e) => ({ e, score: Math.max(...[...e.keys, ...e.weakKeys].map((k) => likeness(key, k))) }))
+    .sort((a, b) => b.score - a.score);
+  const [best, next] = scored;
+  if (!best || best.score < ALIKE || (next && next.score > best.score - 0.15)) return null;
+  return best.e;
+}
+
+/**
+ * How alike two keys are, 0…1: the better of the character pairs they share (Dice: a character
+ * added or dropped in a long label) and one less the edits between them over the longer length (a
+ * character changed in a short one); 0 when their lengths differ much.
+ */
+export function likeness(a: string, b: string): number {
+  if (Math.min(a.length, b.length) / Math.max(a.length, b.length) < 0.6) return 0;
+  const pairs = (s: string) => Array.from({ length: s.length - 1 }, (_, i) => s.slice(i, i + 2));
+  const left = pairs(a);
+  const right = pairs(b);
+  const all = left.length + right.length;
+  let shared = 0;
+  for (const p of left) {
+    const i = right.indexOf(p);
+    if (i >= 0) {
+      shared++;
+      right.splice(i, 1);
+    }
   }
-  return hits;
+  return Math.max(all ? (2 * shared) / all : 0, 1 - edits(a, b) / Math.max(a.length, b.length));
+}
+
+/** Levenshtein distance (the keys are short: a label is at most a few dozen characters). */
+function edits(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 const tailCache = new WeakMap<TableLabels, Set<string>>();
@@ -137,7 +206,7 @@ interface Segment {
   figures: Token[];
 }
 
-type Event = { kind: 'label'; entry: LabelEntry } | { kind: 'figure'; token: Token };
+type Event = { kind: 'label'; entry: LabelEntry; printed?: string } | { kind: 'figure'; token: Token };
 
 export function events(labels: TableLabels, tokens: readonly Token[]): Event[] {
   const out: Event[] = [];
@@ -145,7 +214,7 @@ export function events(labels: TableLabels, tokens: readonly Token[]): Event[] {
   let lastOrder = -1;
   const flush = () => {
     for (const h of hitsIn(labels, words, lastOrder)) {
-      out.push({ kind: 'label', entry: h.entry });
+      out.push(h.printed ? { kind: 'label', entry: h.entry, printed: h.printed } : { kind: 'label', entry: h.entry });
       if (h.entry.kind !== 'boundary') lastOrder = h.entry.order;
     }
     words = [];
@@ -551,6 +620,9 @@ function readRows(format: FormatId, table: 't2' | 't3', lines: readonly Line[], 
   const tokens = tokenize(lines, labels);
   const reader = new Reader(format, table === 't2' && moneyHeaderInYuan(tokens));
   const evs = events(labels, tokens);
+  for (const e of evs) {
+    if (e.kind === 'label' && e.printed) reader.warnings.push(`${tableName(table)}的行名「${e.printed}」与规定格式的「${e.entry.text}」写法不同，已按「${e.entry.text}」一行读取，请核对`);
+  }
   // a form export names each cell by its row and column (「规章·本年制发件数：7」)
   const addressed = cellAddresses(format, table, evs);
   if (addressed.size >= labels.rowOrder.length) {

@@ -23,6 +23,7 @@ export interface Token {
 }
 
 export const UNIT = /(万元|元|件|项|个|条|次)$/;
+const UNIT_START = /^(万元|元|件|项|个|条|次)/;
 const NUMBER = /^[-+]?\d+(\.\d+)?$/;
 /** what a published cell holds when it means 「nothing to report」 or 「not applicable」 */
 export const PLACEHOLDER = /^[-—–/／\\无空]$|^[-—–]{2}$/;
@@ -93,13 +94,25 @@ function glued(part: string, line: number, labels: TableLabels): Token[] {
   if (last < part.length) chunks.push({ digits: false, text: part.slice(last) });
 
   const out: Token[] = [];
+  // 「规章7件0件0件规范性文件…」: a unit after digits ends a figure, as a separator would; a chain of
+  // them after a label are that row's figures (after words that are no label, they stay words)
+  let unitFigure = false;
   chunks.forEach((c, i) => {
     if (!c.digits) {
-      out.push({ kind: 'word', text: c.text, line });
+      if (c.text) out.push({ kind: 'word', text: c.text, line });
       return;
     }
     const before = chunks[i - 1];
     const after = chunks[i + 1];
+    const unit = after && !after.digits ? UNIT_START.exec(after.text)?.[1] : undefined;
+    const chained = unitFigure && before !== undefined && before.text === '';
+    unitFigure = false;
+    if (unit && (chained || (before && !before.digits && endsWithLabel(labels, before.text)))) {
+      out.push({ kind: 'num', text: numberText(c.text + unit) ?? c.text, line });
+      after!.text = after!.text.slice(unit.length);
+      unitFigure = true;
+      return;
+    }
     const byLabel = (before && !before.digits && endsWithLabel(labels, before.text)) || (after && !after.digits && startsWithLabel(labels, after.text));
     if (byLabel || (!before && !after)) out.push({ kind: 'run', text: normaliseNumberText(c.text), line });
     else out.push({ kind: 'word', text: c.text, line });
@@ -128,7 +141,8 @@ function matchKeys(labels: TableLabels): string[] {
 
 function endsWithLabel(labels: TableLabels, text: string): boolean {
   const key = rawKey(text);
-  return key.length > 0 && matchKeys(labels).some((k) => key.endsWith(k));
+  // a label, or a label's last part standing alone (「规范性文件」 for 「行政规范性文件」)
+  return key.length > 0 && matchKeys(labels).some((k) => key.endsWith(k) || (key.length >= 4 && k.endsWith(key)));
 }
 
 function startsWithLabel(labels: TableLabels, text: string): boolean {

@@ -10,8 +10,15 @@ import { parseReportFile } from '../../../core/report/index.js';
  * 「row·column：value」 lines, CSV, a +---+ text grid, a table made of <div>s; then 表三 transposed,
  * tables broken over two pages with their headers repeated, full-width digits with thousands
  * separators, 〇/零 and units after figures, a 2019 report with rows of the office's own, parts
- * numbered （一）…（六）. The importer was not built for them; these floors record how it does, so
- * that it does not get worse.
+ * numbered （一）…（六）. Third round, what real pages do when copied, crawled or saved: a WeChat
+ * article (headings reworded, one cell a paragraph, labels retyped, 「注：」 under the tables), a
+ * portal's text-only version (cells apart by spaces, a long label wrapped), a county CMS page
+ * (rowspan/colspan, styled spans, thousands separators, empty rows), 表四 as a vertical list, a WPS
+ * PDF copied (a heading lost, page furniture inside 表三), 表三's header lines in another order,
+ * a 2019 表二 with its extra columns and full-width minus signs, rows wrapped over two lines, a
+ * crawler's one-line text with 件 after each figure, Traditional script with thousands separators.
+ * The importer was not built for them; these floors record how it does, so that it does not get
+ * worse.
  */
 
 const DIR = fileURLToPath(new URL('../../fixtures/import/unseen/', import.meta.url));
@@ -32,6 +39,18 @@ const FLOORS: Record<string, number> = {
   'zero-words-units.txt': 200,
   'extra-rows-2019.txt': 198,
   'numbered-sections.txt': 200,
+  // third round (before the retyped labels, units glued in a run and reworded headings in a run:
+  // portal 193, WeChat 193, crawler 156, the others as now)
+  'wechat-article.txt': 200,
+  'portal-text-only.txt': 200,
+  'cms-rowspan.html': 200,
+  't4-vertical.txt': 200,
+  'wps-pdf-copy.txt': 200,
+  't3-header-order.txt': 200,
+  't2-deltas-2019.txt': 198,
+  'split-rows.txt': 200,
+  'crawler-runon.txt': 200,
+  'traditional-thousands.txt': 200,
 };
 
 describe.each(readdirSync(DIR).filter((f) => f in FLOORS))('unseen shape %s', (file) => {
@@ -46,5 +65,7 @@ describe.each(readdirSync(DIR).filter((f) => f in FLOORS))('unseen shape %s', (f
     const silent = ids.filter((id) => out.report.cells[id] !== report.cells[id] && !out.uncertain.includes(id));
     expect(right.length).toBeGreaterThanOrEqual(FLOORS[file]!);
     expect(silent).toEqual([]);
+    // every section heading found, however worded (the WPS copy lost one: that is said)
+    if (file !== 'wps-pdf-copy.txt') expect(out.warnings.filter((w) => w.includes('G-1'))).toEqual([]);
   });
 });
