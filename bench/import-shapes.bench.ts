@@ -13,12 +13,30 @@
  * The two PDF shapes (the app's own PDF, and the Word page printed to PDF) go through one reused
  * headless Chromium and pdf.js, about a quarter of a second each: IMPORT_PDF_REPORTS of them
  * (default 200) are made and read.
+ *
+ * Two profiles of blank 表二 cells, each shape read under both (generator.ts, BlankProfile):
+ * - `stress`: 8 % of 表二's count cells blank in every report. In text without separators (runon,
+ *   spaces, cell-per-line, pdf-text) a blank in a row without an equation cannot be placed by any
+ *   reader, so these shapes stay near 99.4 % (98 % run together) however good the reader is.
+ * - `realistic`: one report in 20 leaves the 表二 cells it has nothing for blank (all its zeros);
+ *   the others write every cell. The goal (≥ 99.5 % right, ≤ 0.1 % silently wrong) is judged on
+ *   this profile. Evidence for the calibration, as of 2026-12:
+ *   - the four seed reports with tables (one 2019, three 2021 format) write all 48 of their 表二
+ *     count cells, 41 of them as 0: no blank, no 「/」;
+ *   - the format's own rule D-4 (spec) says a final document has no blank cell (「空格填0」), and
+ *     the review tools of other vendors (background notes) flag blank or 「/」 cells as a defect
+ *     worth a check of its own (表三 over 10, 表四 over 5): blanks happen, but as the exception;
+ *   - one published report (a 区统计局, 2023) left 表三 blank but for its totals and wrote 「/」
+ *     in 规章; some local statistics rules tell units to leave cells with no data blank (儋州): so
+ *     blanks come by report, following a local practice, not scattered cell by cell.
+ *   Four seeds cannot pin the rate down; 1 in 20 is a judgement from the above, on the side of
+ *   more blanks. `stress` remains to show what blanks cost where they do occur.
  */
 import { importBytes } from '../core/import/index.js';
 import { closePdfRenderer } from '../electron/export/index.js';
 import { importFileBytes } from '../electron/services/import.js';
 import { BINARY_SHAPES, renderBinary } from '../test/fixtures/import/binary-shapes.js';
-import { makeReport, rng, type Generated } from '../test/fixtures/import/generator.js';
+import { BLANK_PROFILES, makeReport, rng, type BlankProfile, type Generated } from '../test/fixtures/import/generator.js';
 import { renderText, TEXT_SHAPES } from '../test/fixtures/import/shapes.js';
 import { classify } from '../test/fixtures/import/classify.js';
 import { finish, report } from './budget.js';
@@ -42,6 +60,7 @@ let total = 0;
  */
 async function measure(
   shape: string,
+  profile: BlankProfile,
   count: number,
   write: (g: Generated, r: () => number) => Promise<{ name: string; bytes: Uint8Array }>,
   text?: (g: Generated, r: () => number) => string,
@@ -52,14 +71,14 @@ async function measure(
   for (let i = 0; i < count; i++) {
     const seed = 7919 * (i + 1);
     const r = rng(seed);
-    const g = makeReport(r);
+    const g = makeReport(r, profile);
     const { name, bytes } = await write(g, r);
     const out = text ? importBytes(bytes, name) : await importFileBytes(bytes, name);
     if (!out.ok) refused++;
     // the same shape's random choices for any other reading: a generator advanced as for this report
     const again = (report: Generated['report']) => {
       const r2 = rng(seed);
-      makeReport(r2);
+      makeReport(r2, profile);
       return text ? text({ ...g, report }, r2) : '';
     };
     const c = classify(g.report, out, text ? decoder.decode(bytes) : '\u0000', again);
@@ -72,9 +91,10 @@ async function measure(
   const rightPct = (100 * sum.right) / sum.cells;
   const silentPct = (100 * sum.silent) / sum.cells;
   const ok = rightPct >= GOAL_RIGHT && silentPct <= GOAL_SILENT;
-  if (!ok) misses++;
+  // the goal is judged on the realistic profile (see the header); the stress profile is printed beside it
+  if (!ok && profile === 'realistic') misses++;
   console.log(
-    `import shape ${shape.padEnd(13)} ${count} reports: right ${rightPct.toFixed(2)} % (goal ≥ ${GOAL_RIGHT} %), uncertain-knowable ${pct(sum.knowable)} %, uncertain-inherent ${pct(sum.inherent)} %, silently wrong ${silentPct.toFixed(3)} % (goal ≤ ${GOAL_SILENT} %)${refused ? `, ${refused} refused` : ''} ${ok ? 'ok' : 'BELOW GOAL'}`,
+    `import shape ${shape.padEnd(13)} ${profile.padEnd(9)} ${count} reports: right ${rightPct.toFixed(2)} % (goal ≥ ${GOAL_RIGHT} %), uncertain-knowable ${pct(sum.knowable)} %, uncertain-inherent ${pct(sum.inherent)} %, silently wrong ${silentPct.toFixed(3)} % (goal ≤ ${GOAL_SILENT} %)${refused ? `, ${refused} refused` : ''} ${ok ? 'ok' : 'BELOW GOAL'}`,
   );
   // the goal on what the text can tell: a blank the source hides is no reader's to find
   if (sum.inherent) console.log(`  right of the figures the text determines: ${((100 * sum.right) / (sum.cells - sum.inherent)).toFixed(2)} %`);
@@ -85,23 +105,28 @@ async function measure(
 async function main(): Promise<void> {
   for (const shape of TEXT_SHAPES) {
     if (ONLY && !ONLY.has(shape)) continue;
-    await measure(
-      shape,
-      REPORTS,
-      async (g, r) => {
-        const { name, text } = renderText(shape, g, r);
-        return { name, bytes: encoder.encode(text) };
-      },
-      (g, r) => renderText(shape, g, r).text,
-    );
+    for (const profile of BLANK_PROFILES) {
+      await measure(
+        shape,
+        profile,
+        REPORTS,
+        async (g, r) => {
+          const { name, text } = renderText(shape, g, r);
+          return { name, bytes: encoder.encode(text) };
+        },
+        (g, r) => renderText(shape, g, r).text,
+      );
+    }
   }
   for (const shape of BINARY_SHAPES) {
     if ((!PDF_REPORTS && shape !== 'app-docx') || (ONLY && !ONLY.has(shape))) continue;
-    await measure(shape, shape === 'app-docx' ? REPORTS : PDF_REPORTS, (g) => renderBinary(shape, g));
+    for (const profile of BLANK_PROFILES) {
+      await measure(shape, profile, shape === 'app-docx' ? REPORTS : PDF_REPORTS, (g) => renderBinary(shape, g));
+    }
   }
   await closePdfRenderer();
   const shapes = [...TEXT_SHAPES, ...BINARY_SHAPES].filter((s) => !ONLY || ONLY.has(s)).length;
-  console.log(`import shapes: ${shapes - misses} of ${shapes} shapes meet the goal (${total} reports read)`);
+  console.log(`import shapes: ${shapes - misses} of ${shapes} shapes meet the goal on the realistic profile (${total} reports read, both profiles)`);
 }
 
 /** A batch of 100 published reports, as `nianbao import FOLDER` reads them (mixed shapes). */
