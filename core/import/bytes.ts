@@ -20,7 +20,22 @@ export const IMPORT_LIMITS = {
    * work of everything after reading, whatever the bytes were (a page of 10 MB can hold 500 000 cells).
    */
   maxCells: 50_000,
+  /**
+   * tags of a web page, counted before its tree is built: the tree costs some 600 bytes a tag, and
+   * a report saved by Word has a few thousand (the largest page of 50 000 cells, some 60 000)
+   */
+  maxTags: 150_000,
 };
+
+/** The tags in a page's source (「<」 followed by a letter), counted without building anything. */
+export function countTags(html: string): number {
+  let n = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) n++;
+  }
+  return n;
+}
 
 export type Sniffed =
   | { kind: 'docx' | 'pdf' }

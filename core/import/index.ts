@@ -1,6 +1,6 @@
 import { formatIdForYear, SECTIONS, sectionHeading, type FormatId, type SectionKey } from '../format/index.js';
 import { emptyAgency, parseReportFile, type AgencyLevel, type ReportData } from '../report/index.js';
-import { classifyText, IMPORT_LIMITS, sniffBytes, type Damage } from './bytes.js';
+import { classifyText, countTags, IMPORT_LIMITS, sniffBytes, type Damage } from './bytes.js';
 import { findAgency, findContact, findLevel, findTitle, findYear, isTitleLine, metadataDate, periodYear, tableFormat } from './detect.js';
 import { linesFromDocx } from './docx.js';
 import { linesFromHtml } from './html.js';
@@ -112,6 +112,13 @@ export function refuseLongText(length: number): string | null {
 export function importHtml(html: string): ImportOutcome {
   if (html.length > IMPORT_LIMITS.maxTextChars * 2) {
     return { ok: false, message: '网页内容太大，不像一份年度报告。请确认选对了文件，或只复制报告正文粘贴导入' };
+  }
+  const tags = countTags(html);
+  if (tags > IMPORT_LIMITS.maxTags) {
+    return {
+      ok: false,
+      message: `网页的标签太多（${tags.toLocaleString('en-US')} 个），不像一份年度报告（通常只有几千个）。请确认选对了文件，或在浏览器里只复制报告正文粘贴导入`,
+    };
   }
   const { lines, images } = linesFromHtml(html);
   return importLines(lines, { source: '网页', images });

@@ -136,8 +136,12 @@ const PAGE_FURNITURE = /^[-—–]+\s*\d{1,3}\s*[-—–]+$|^第\s*\d+\s*页(\s*
 
 /** Keys that may end a word before figures: labels and headers, with or without their numbering. */
 function matchKeys(labels: TableLabels): string[] {
-  return labels.entries.flatMap((e) => [...e.keys, ...e.weakKeys]).filter((k) => k.length >= 2);
+  let keys = matchKeyCache.get(labels);
+  if (!keys) matchKeyCache.set(labels, (keys = labels.entries.flatMap((e) => [...e.keys, ...e.weakKeys]).filter((k) => k.length >= 2)));
+  return keys;
 }
+
+const matchKeyCache = new WeakMap<TableLabels, string[]>();
 
 function endsWithLabel(labels: TableLabels, text: string): boolean {
   const key = rawKey(text);

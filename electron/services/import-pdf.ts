@@ -13,6 +13,13 @@ export type PdfText = { ok: true; pages: PositionedPage[]; characters: number } 
 /** pages read at most: a year's report is a few dozen; a 2 000-page PDF is not one */
 export const PDF_MAX_PAGES = 300;
 
+/**
+ * Pieces of text (as pdf.js groups them) read at most, in one page and in all: a report's page has
+ * a few hundred to a couple of thousand, a whole report some thousands. Past these the PDF is given
+ * up before more is read; what pdf.js builds for a page grows with its pieces (some 2 KB each).
+ */
+export const PDF_MAX_PIECES = { page: 10_000, total: 30_000 };
+
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loading: Promise<PdfJs> | undefined;
 
@@ -26,13 +33,15 @@ function pdfjs(): Promise<PdfJs> {
   return loading;
 }
 
+/** `bytes` are taken over: the caller does not use them afterwards. */
 export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
   const lib = await pdfjs();
   let doc;
   try {
     doc = await lib.getDocument({
-      // pdf.js takes the buffer over: give it a copy
-      data: new Uint8Array(bytes),
+      // pdf.js takes the buffer over: a file's own buffer is given as it is (a copy of a 50 MB PDF
+      // would be 50 MB more at the peak); a view on a larger buffer is copied
+      data: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes),
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
@@ -50,13 +59,20 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
     }
     const pages: PositionedPage[] = [];
     let characters = 0;
+    let read = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
+      // past the cell limit the PDF is given up, before this page's drawing is read
+      const items = await textItems(page, Math.min(PDF_MAX_PIECES.page, PDF_MAX_PIECES.total - read));
+      if (!items) {
+        const where = read + PDF_MAX_PIECES.page <= PDF_MAX_PIECES.total ? `第 ${n} 页就超过 ${PDF_MAX_PIECES.page.toLocaleString('en-US')} 块` : `前 ${n} 页已超过 ${PDF_MAX_PIECES.total.toLocaleString('en-US')} 块`;
+        return { ok: false, message: `这个 PDF 的文字块太多（${where}），不像一份年度报告（通常只有几千块）。请确认选对了文件，或只复制报告正文粘贴导入` };
+      }
+      read += items.length;
       const { vertical: rules, horizontal: hrules } = ruling(lib, await page.getOperatorList(), viewport.height);
       const pieces: TextPiece[] = [];
-      for (const item of content.items) {
+      for (const item of items) {
         if (!('str' in item) || !item.str.trim()) continue;
         const [a, b, , , e, f] = item.transform as number[];
         const h = item.height || Math.hypot(a!, b!) || 10;
@@ -71,6 +87,21 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
   } finally {
     await doc.destroy();
   }
+}
+
+type Page = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+type Item = Awaited<ReturnType<Page['getTextContent']>>['items'][number];
+
+/**
+ * A page's text items; null when there are more than `budget` (the page's drawing is then not
+ * read). (pdf.js's streamTextContent would stop inside a page, but stalls on some pages of a long
+ * document: one page's text is read whole.)
+ */
+async function textItems(page: Page, budget: number): Promise<Item[] | null> {
+  const { items } = await page.getTextContent();
+  // pdf.js adds empty items at line ends: only the pieces of text count
+  const text = items.filter((item) => 'str' in item && item.str.trim());
+  return text.length > budget ? null : text;
 }
 
 type Matrix = [number, number, number, number, number, number];

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closePdfRenderer, findChromium, renderPdf } from '../../../electron/export/index.js';
 import { importFileBytes } from '../../../electron/services/import.js';
 import { renderBinary, type BinaryShape } from '../../fixtures/import/binary-shapes.js';
+import { textPdf } from '../../fixtures/import/text-pdf.js';
 import { makeReport, rng, score } from '../../fixtures/import/generator.js';
 
 /**
@@ -35,6 +36,17 @@ describe.skipIf(!findChromium())('PDF import', () => {
     expect(right / cells).toBeGreaterThan(0.99);
     expect(silent).toBe(0);
   }, 120_000);
+
+  it('refuses a PDF with more pieces of text than cells a report may have, without reading the rest', async () => {
+    const t0 = process.cpuUsage();
+    const out = await importFileBytes(textPdf(40, 4000), '年报.pdf');
+    const cpu = process.cpuUsage(t0);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.message).toMatch(/文字块太多（前 (\d+) 页已超过 30,000 块）/);
+    // read up to the page that passes the limit (pdf.js joins the runs of a line: some 18 pages), not all 40
+    if (!out.ok) expect(Number(/前 (\d+) 页/.exec(out.message)![1])).toBeLessThan(30);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(60_000);
+  }, 180_000);
 
   it('says a scan is a scan', async () => {
     const pdf = await renderPdf('<html><body><svg width="600" height="800"><rect width="600" height="800" fill="#ddd"/></svg></body></html>');
