@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Zip, ZipDeflate, ZipPassThrough, strToU8, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { IMPORT_LIMITS } from '../core/import/index.js';
 import { textPdf } from '../test/fixtures/import/text-pdf.js';
 import { KINDS, random } from '../test/fuzz/import-corpus.js';
@@ -25,6 +25,7 @@ import { makeReport, rng } from '../test/fixtures/import/generator.js';
 import { renderText, TEXT_SHAPES } from '../test/fixtures/import/shapes.js';
 import { noise } from '../test/unit/import/render.js';
 import { finish, report } from './budget.js';
+import { zipOf } from './zip-stream.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = join(ROOT, 'dist/cli.cjs');
@@ -47,26 +48,6 @@ const load = () => `load average ${loadavg()[0]!.toFixed(2)}`;
 
 // ---------------------------------------------------------------------------------------------
 // The inputs
-
-/** A zip whose one part is streamed in, so that making it does not take what it holds. */
-function zipOf(name: string, size: number, stored: boolean, chunk: Uint8Array): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const zip = new Zip((err, data) => {
-    if (err) throw err;
-    chunks.push(data);
-  });
-  const file = stored ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 9 });
-  zip.add(file);
-  for (let done = 0; done < size; done += chunk.length) file.push(chunk, done + chunk.length >= size);
-  zip.end();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}
 
 const ROW = '<tr><td>一、本年新收政府信息公开申请数量</td><td>4</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>4</td></tr>\n';
 const HEAD = '<html><body><p>某镇2024年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p><table>';

@@ -10,10 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { importBytes, importHtml, IMPORT_LIMITS, type ImportOutcome } from '../core/import/index.js';
 import { noise } from '../test/unit/import/render.js';
 import { finish, median, report } from './budget.js';
+import { zipOf } from './zip-stream.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIXTURES = resolve(ROOT, 'test/fixtures/import');
@@ -31,23 +32,7 @@ const MB = 1024 * 1024;
 
 /** A zip bomb made by streaming, so that making it does not itself take 200 MB. */
 function bomb(size: number): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const zip = new Zip((err, data) => {
-    if (err) throw err;
-    chunks.push(data);
-  });
-  const file = new ZipDeflate('word/document.xml', { level: 9 });
-  zip.add(file);
-  const zeros = new Uint8Array(MB);
-  for (let i = 1; i <= size / MB; i++) file.push(zeros, i === size / MB);
-  zip.end();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return zipOf('word/document.xml', size, false, new Uint8Array(MB));
 }
 
 const row = '<tr><td>一、本年新收政府信息公开申请数量</td><td>4</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>4</td></tr>\n';
