@@ -553,7 +553,13 @@ export function alignmentScore(format: FormatId, table: TableId, plan: ReturnTyp
       values.set(id, t === null || t === undefined || PLACEHOLDER.test(t) ? null : Number(t));
     });
   }
-  const holding = tableEquations(format, table).filter((e) => check(e, (id) => values.get(id)) === 'holds').length;
+  const checked = tableEquations(format, table).map((e) => check(e, (id) => values.get(id)));
+  const holding = checked.filter((c) => c === 'holds').length;
+  // figures before their labels must be clearly better: an equation between rows that fails there
+  // is evidence against it (rows shifted by one still add up each on its own, not against each
+  // other); figures after their labels are how tables are written, and a published table that
+  // does not add up is read as published
+  const failing = direction === 'before' ? checked.filter((c) => c === 'fails').length : 0;
   // figures that no row takes: after the last label (figures before labels), or under a header
   // (figures after labels); figures before any label are another table's, not this one's
   let orphans = 0;
@@ -566,7 +572,7 @@ export function alignmentScore(format: FormatId, table: TableId, plan: ReturnTyp
     } else if (boundary && !e.token.empty) orphans++;
   }
   if (trailingPlaced) orphans = 0;
-  return plan.score + 2 * holding - orphans / 2;
+  return plan.score + 2 * holding - 2 * failing - orphans / 2;
 }
 
 /**
