@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AgencyRecord } from '../../core/api.js';
 import type { Agency, AgencyLevel, Signoff } from '../../core/report/model.js';
+import { SettingsStore } from './settings.js';
 
 interface AgencyRow {
   id: number;
@@ -39,9 +40,7 @@ export class AgencyStore {
   private readonly update;
   private readonly getSignoff;
   private readonly putSignoff;
-  private readonly getSetting;
-  private readonly putSetting;
-  private readonly dropSetting;
+  private readonly settings;
 
   constructor(db: Database.Database) {
     this.byId = db.prepare<[number], AgencyRow>('SELECT * FROM agencies WHERE id = ?');
@@ -57,9 +56,7 @@ export class AgencyStore {
     this.getSignoff = db.prepare<[number], { signoff: string }>('SELECT signoff FROM agencies WHERE id = ?');
     this.putSignoff = db.prepare('UPDATE agencies SET signoff = ? WHERE id = ?');
     // an agency's own settings live in the settings table under a key naming it (no migration needed)
-    this.getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-    this.putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-    this.dropSetting = db.prepare('DELETE FROM settings WHERE key = ?');
+    this.settings = new SettingsStore(db);
   }
 
   get(id: number): AgencyRecord | undefined {
@@ -101,11 +98,11 @@ export class AgencyStore {
    * none is set and the statutory deadline of its level applies (rule G-3).
    */
   deadline(id: number): string {
-    return this.getSetting.get(`publication-deadline:${id}`)?.value ?? '';
+    return this.settings.get(`publication-deadline:${id}`) ?? '';
   }
 
   setDeadline(id: number, deadline: string): void {
-    if (deadline) this.putSetting.run(`publication-deadline:${id}`, deadline);
-    else this.dropSetting.run(`publication-deadline:${id}`);
+    if (deadline) this.settings.set(`publication-deadline:${id}`, deadline);
+    else this.settings.remove(`publication-deadline:${id}`);
   }
 }

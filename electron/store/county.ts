@@ -3,6 +3,7 @@ import type { AgencyLevel, ReportData } from '../../core/report/model.js';
 import { parseReportFile, serializeReportFile } from '../../core/report/file.js';
 import type { CommentThread } from '../../core/package/index.js';
 import type { UnitRecord } from '../../core/api-county.js';
+import { SettingsStore } from './settings.js';
 
 /**
  * The county workspace's tables (migration 4): its units (「所属单位」) and the one report of each
@@ -126,7 +127,11 @@ export class CountyStore {
    */
   private readonly parsed = new Map<number, { text: string; report: ReportData }>();
 
-  constructor(private readonly db: Database.Database) {}
+  private readonly settings: SettingsStore;
+
+  constructor(private readonly db: Database.Database) {
+    this.settings = new SettingsStore(db);
+  }
 
   private toCollected(r: RawCollected): CollectedRow {
     const cached = this.parsed.get(r.id);
@@ -241,10 +246,10 @@ export class CountyStore {
   }
 
   setting(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return this.settings.get(key);
   }
 
   setSetting(key: string, value: string): void {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.settings.set(key, value);
   }
 }
