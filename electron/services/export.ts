@@ -234,6 +234,8 @@ export async function exportBatch(
   // renderer process of its own), the next report's rules, document and print view are worked
   // out, so that no printer waits. Files are delivered and reported in the order given.
   const printers = format === 'pdf' && !host.pdf ? BATCH_PRINTERS : 1;
+  // the browser and its pages start while the first reports are checked and laid out
+  if (printers > 1 && sources.length > 1) void prewarmPdfRenderer(printers);
   const make = (source: BatchSource): Promise<ExportFile | { failure: unknown }> =>
     (async () => renderExport(await source.prepare(), format, host, { printers }))().catch((failure: unknown) => ({ failure }));
   const ahead = printers + 1;
