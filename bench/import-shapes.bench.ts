@@ -53,6 +53,8 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 let misses = 0;
 let total = 0;
+/** every shape's figures together, per profile: the goal over all the generated reports */
+const together = new Map<BlankProfile, { cells: number; right: number; silent: number; inherent: number; reports: number }>();
 
 /**
  * Reads `count` generated reports in one shape and prints, per shape, the figures read right,
@@ -89,6 +91,10 @@ async function measure(
     if (process.env.IMPORT_SHOW && c.knowableIds.length) console.log(`  ${shape} #${i} seed ${seed}: ${c.knowableIds.join(' ')}`);
   }
   total += count;
+  const all = together.get(profile) ?? { cells: 0, right: 0, silent: 0, inherent: 0, reports: 0 };
+  for (const k of ['cells', 'right', 'silent', 'inherent'] as const) all[k] += sum[k];
+  all.reports += count;
+  together.set(profile, all);
   const pct = (n: number) => ((100 * n) / sum.cells).toFixed(2);
   const rightPct = (100 * sum.right) / sum.cells;
   const silentPct = (100 * sum.silent) / sum.cells;
@@ -129,6 +135,22 @@ async function main(): Promise<void> {
   await closePdfRenderer();
   const shapes = [...TEXT_SHAPES, ...BINARY_SHAPES].filter((s) => !ONLY || ONLY.has(s)).length;
   console.log(`import shapes: ${shapes - misses} of ${shapes} shapes meet the goal on the realistic profile (${total} reports read, both profiles)`);
+  // The issue's goal is over all the generated reports; per shape it cannot be met by run-together
+  // text, whose 表二 rows with several cells lose their boundaries ("532": 5|3|2 or 53|2|…) and no
+  // equation links them, so they are marked uncertain by design (counted as inherent above).
+  for (const [profile, all] of together) {
+    const right = (100 * all.right) / all.cells;
+    const silent = (100 * all.silent) / all.cells;
+    console.log(
+      `import, all shapes together, ${profile} profile (${all.reports} reports, ${all.cells} figures): right ${right.toFixed(2)} %, ` +
+        `uncertain because the text cannot tell ${((100 * all.inherent) / all.cells).toFixed(2)} %, silently wrong ${silent.toFixed(3)} %`,
+    );
+    if (profile === 'realistic') {
+      // the goal as budgets: at most 0.5 % of the figures not read right (wrong, blank or uncertain), at most 0.1 % wrong unmarked
+      report('  all shapes, realistic profile: figures not read right (wrong or uncertain)', 100 - right, 100 - GOAL_RIGHT, '%');
+      report('  all shapes, realistic profile: figures read wrong without a mark', silent, GOAL_SILENT, '%');
+    }
+  }
 }
 
 /** A batch of 100 published reports, as `nianbao import FOLDER` reads them (mixed shapes). */
