@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import { reportTitle } from '../../core/document/index.js';
 import { AppError, type Handlers, type XlsxTables } from '../../core/api.js';
 import { cellDef, cellName, FORMATS, getFormat, gridPositions, SECTIONS, sectionHeading, tableName, type TableDef } from '../../core/format/index.js';
@@ -9,6 +10,19 @@ import { importText, type ImportOutcome } from '../../core/import/index.js';
 import { fenToWan } from '../../core/report/money.js';
 import { emptyAgency, type ReportData } from '../../core/report/model.js';
 import { parseCellInput } from '../../core/report/input.js';
+
+let excel: typeof ExcelJS | null = null;
+
+/**
+ * A new, empty workbook. exceljs is required on the first spreadsheet read or written, not at
+ * start: loading it costs a third of a second, which every start of the app and every command
+ * paid. A plain require (CommonJS, as exceljs is), so it loads alike from the sources, the bundle
+ * and a packaged app's archive.
+ */
+export function newWorkbook(): ExcelJS.Workbook {
+  excel ??= createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
+  return new excel.Workbook();
+}
 
 /**
  * The three tables as an Excel workbook (issue 14), through exceljs — never XML by hand.
@@ -138,7 +152,7 @@ function addSheet(book: ExcelJS.Workbook, title: string, spec: SheetSpec): void 
 }
 
 export async function writeTablesWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
+  const book = newWorkbook();
   book.creator = '年报助手';
   book.title = spec.title;
   // fixed times: the same tables make the same workbook
@@ -329,7 +343,7 @@ export function isWorkbook(bytes: Uint8Array, fileName?: string): boolean {
 
 /** Reads a workbook's tables; refusals are sentences a clerk can act on. */
 export async function readWorkbook(bytes: Uint8Array): Promise<ImportOutcome> {
-  const book = new ExcelJS.Workbook();
+  const book = newWorkbook();
   try {
     await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {

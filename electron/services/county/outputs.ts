@@ -1,5 +1,4 @@
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IRunOptions } from 'docx';
-import ExcelJS from 'exceljs';
 import type { Board } from '../../../core/api.js';
 import { EXPORT_MIME } from '../../../core/document/index.js';
 import { FONTS, LATIN_FONT } from '../../../core/document/fonts.js';
@@ -10,7 +9,7 @@ import { SEVERITY_LABELS, checkReport } from '../../../core/rules/index.js';
 import type { CountyChecks } from '../../../core/api.js';
 import type { Store } from '../../store/index.js';
 import type { ExportFile } from '../export.js';
-import { XLSX_MIME } from '../xlsx.js';
+import { XLSX_MIME, newWorkbook } from '../xlsx.js';
 
 /**
  * The county's two working papers besides the roll-up: the 公布情况 note (DOCX: every unit,
@@ -84,7 +83,7 @@ export async function publicationNote(b: Board): Promise<ExportFile> {
 
 /** 「问题清单」: one sheet, a row per finding, units in the board's order; the cross-unit checks after. */
 export async function issueList(store: Store, b: Board, checks: CountyChecks): Promise<ExportFile> {
-  const book = new ExcelJS.Workbook();
+  const book = newWorkbook();
   book.creator = '年报助手';
   book.created = new Date(2000, 0, 1);
   book.modified = new Date(2000, 0, 1);

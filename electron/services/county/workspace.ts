@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError, type CountySettings, type Handlers, type RosterImported, type UnitRecord } from '../../../core/api.js';
 import { AGENCY_LEVEL_LABELS, AGENCY_LEVELS, type AgencyLevel } from '../../../core/report/model.js';
 import { DEFAULT_LOCAL_DEADLINE, type LocalDeadline } from '../../../core/rollup/index.js';
 import { decodeText } from '../../../core/import/bytes.js';
 import type { Store } from '../../store/index.js';
 import type { NewUnit, UnitRow } from '../../store/county.js';
-import { isWorkbook } from '../xlsx.js';
+import { isWorkbook, newWorkbook } from '../xlsx.js';
 
 /**
  * The county workspace's own facts: its name, the deadline it sets its townships, the inbox
@@ -93,7 +93,7 @@ function yes(text: string): boolean {
 /** Rows of the roster as text: the first sheet of a workbook, or a CSV/TSV text. */
 async function rosterRows(bytes: Uint8Array, name: string): Promise<string[][]> {
   if (isWorkbook(bytes, name)) {
-    const book = new ExcelJS.Workbook();
+    const book = newWorkbook();
     await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
     const sheet = book.worksheets[0];
     const rows: string[][] = [];
