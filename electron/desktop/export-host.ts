@@ -8,7 +8,8 @@ import { writeFileAtomic } from '../export/write-file.js';
 /**
  * How the desktop app saves, prints and makes PDFs. The window never names a file: main shows
  * the save dialog, writes the file atomically and says where it went. PDF and printing load the
- * print view (served by the app:// protocol, fonts included) into a hidden window of their own.
+ * print view (served by the app:// protocol, fonts included) into a hidden window: printing into
+ * one of its own, PDFs into one of the windows kept for them (pdfWindows).
  */
 
 const FILTERS: Record<ExportFile['format'], Electron.FileFilter> = {
@@ -29,32 +30,116 @@ const TITLES: Record<ExportFile['format'], string> = {
   zip: '导出压缩包',
 };
 
-/** A hidden window holding the print view, once its fonts have loaded. Closed by the caller. */
-async function printWindow(previewPath: string): Promise<BrowserWindow> {
-  const win = new BrowserWindow({
+function hiddenWindow(): BrowserWindow {
+  return new BrowserWindow({
     show: false,
     width: 794,
     height: 1123,
     webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false, devTools: !app.isPackaged },
   });
+}
+
+/** Loads the print view into a hidden window and waits for its fonts; the window is the caller's to keep or destroy. */
+async function loadPrintView(win: BrowserWindow, previewPath: string): Promise<void> {
   try {
     await win.loadURL(`${APP_ORIGIN}${previewPath}`);
     // the page has no script of its own (its CSP forbids it); this runs from main
     await win.webContents.executeJavaScript('void document.body.offsetHeight, document.fonts.ready.then(() => document.fonts.status)');
-    return win;
   } catch (e) {
-    win.destroy();
     throw new AppError('internal', `打印视图没有打开，请重试。（${e instanceof Error ? e.message : String(e)}）`);
   }
 }
 
-export function electronExportHost(parent: () => BrowserWindow | null): ExportHost {
+/** A hidden window holding the print view, once its fonts have loaded. Closed by the caller. */
+async function printWindow(previewPath: string): Promise<BrowserWindow> {
+  const win = hiddenWindow();
+  try {
+    await loadPrintView(win, previewPath);
+    return win;
+  } catch (e) {
+    win.destroy();
+    throw e;
+  }
+}
+
+/** Hidden windows for PDFs at once: a county's batch prints on two while main prepares the next (services/export.ts exportBatch). */
+export const PDF_WINDOWS = 2;
+/** Kept windows are closed after this long without a PDF, so they do not sit in memory all day. */
+const PDF_IDLE_MS = 5 * 60_000;
+
+/**
+ * The hidden windows that make PDFs, kept between PDFs: a new window costs a renderer process
+ * and its fonts' first load (a second or two), a kept one only loads the next print view. At most
+ * PDF_WINDOWS; a job waits for one to come free. They must all be closed with the app's window,
+ * or Electron would not see its last window close and the app would not quit.
+ */
+function pdfWindows() {
+  const idle: BrowserWindow[] = [];
+  const waiting: (() => void)[] = [];
+  let open = 0;
+  let closed = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  function closeIdle(): void {
+    open -= idle.length;
+    for (const win of idle.splice(0)) win.destroy();
+  }
+
+  /** a window that failed, or any window once the app closes: destroyed, its place free */
+  function discard(win: BrowserWindow): void {
+    win.destroy();
+    open -= 1;
+    waiting.shift()?.();
+  }
+
+  async function acquire(): Promise<BrowserWindow> {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    for (;;) {
+      const win = idle.pop();
+      if (win) return win;
+      if (open < PDF_WINDOWS) {
+        open += 1;
+        return hiddenWindow();
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+  }
+
+  /** a window whose PDF is done: kept for the next one */
+  function release(win: BrowserWindow): void {
+    if (closed) return discard(win);
+    idle.push(win);
+    waiting.shift()?.();
+    if (idle.length === open) {
+      timer = setTimeout(closeIdle, PDF_IDLE_MS);
+      timer.unref?.();
+    }
+  }
+
+  function close(): void {
+    closed = true;
+    if (timer) clearTimeout(timer);
+    closeIdle();
+  }
+
+  return { acquire, release, discard, close };
+}
+
+export interface ElectronExportHost extends ExportHost {
+  /** closes the hidden windows kept for PDFs: call when the app's window closes */
+  close(): void;
+}
+
+export function electronExportHost(parent: () => BrowserWindow | null): ElectronExportHost {
   let lastFolder: string | undefined;
+  const windows = pdfWindows();
 
   return {
     async pdf(previewPath) {
-      const win = await printWindow(previewPath);
+      const win = await windows.acquire();
       try {
+        await loadPrintView(win, previewPath);
         const pdf = await win.webContents.printToPDF({
           preferCSSPageSize: true,
           printBackground: true,
@@ -62,10 +147,17 @@ export function electronExportHost(parent: () => BrowserWindow | null): ExportHo
           generateTaggedPDF: true,
           generateDocumentOutline: true,
         });
+        windows.release(win);
         return new Uint8Array(pdf);
-      } finally {
-        win.destroy();
+      } catch (e) {
+        // a window that failed once starts the next PDF afresh
+        windows.discard(win);
+        throw e;
       }
+    },
+
+    close() {
+      windows.close();
     },
 
     async deliver(file): Promise<ExportDelivery> {

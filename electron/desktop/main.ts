@@ -96,6 +96,8 @@ async function start(): Promise<void> {
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
+    // the hidden PDF windows too: Electron quits when its last window has closed
+    exportHost.close();
   });
   await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
   // the daily backup and the full integrity check, once the window is up

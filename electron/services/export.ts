@@ -231,11 +231,12 @@ export async function exportBatch(
   host: ExportHost = {},
 ): Promise<BatchOutcome[]> {
   // Reports are made ahead: while the browser prints (on BATCH_PRINTERS pages at once, each in a
-  // renderer process of its own), the next report's rules, document and print view are worked
-  // out, so that no printer waits. Files are delivered and reported in the order given.
-  const printers = format === 'pdf' && !host.pdf ? BATCH_PRINTERS : 1;
+  // renderer process of its own; in the desktop app on as many hidden windows, desktop/export-host.ts),
+  // the next report's rules, document and print view are worked out, so that no printer waits.
+  // Files are delivered and reported in the order given.
+  const printers = format === 'pdf' ? BATCH_PRINTERS : 1;
   // the browser and its pages start while the first reports are checked and laid out
-  if (printers > 1 && sources.length > 1) void prewarmPdfRenderer(printers);
+  if (printers > 1 && sources.length > 1 && !host.pdf) void prewarmPdfRenderer(printers);
   const make = (source: BatchSource): Promise<ExportFile | { failure: unknown }> =>
     (async () => renderExport(await source.prepare(), format, host, { printers }))().catch((failure: unknown) => ({ failure }));
   const ahead = printers + 1;

@@ -31,16 +31,60 @@ describe('the desktop export host', () => {
     expect(offered.defaultPath).toBe(path.join(dir, file.fileName));
   });
 
-  it('prints and makes PDFs from the print view in a hidden, sandboxed window of the app’s origin, closed afterwards', async () => {
+  it('prints and makes PDFs from the print view in a hidden, sandboxed window of the app’s origin; the PDF window is kept until the host closes', async () => {
     const { host: h, e } = await host();
     const pdf = await h.pdf!('/preview/abc');
     expect(Buffer.from(pdf).toString()).toContain('%PDF');
     const win = e.windows.at(-1)!;
     expect(win.loaded).toEqual([`${APP_ORIGIN}/preview/abc`]);
     expect(win.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
-    expect(win.destroyed).toBe(true);
+    expect(win.destroyed).toBe(false);
 
     expect(await h.print!('/preview/abc')).toEqual({ kind: 'printed' });
+    expect(e.windows.at(-1)!.destroyed).toBe(true);
+
+    h.close();
+    expect(win.destroyed).toBe(true);
+  });
+
+  it('PDFs reuse the kept windows, two at most at once, however many are asked for together', async () => {
+    const { host: h, e } = await host();
+    const before = e.windows.length;
+    await h.pdf!('/preview/1');
+    await h.pdf!('/preview/2');
+    // one window, two print views: no new renderer, no second load of the fonts
+    expect(e.windows.length - before).toBe(1);
+    expect(e.windows.at(-1)!.loaded).toEqual([`${APP_ORIGIN}/preview/1`, `${APP_ORIGIN}/preview/2`]);
+
+    const pdfs = await Promise.all(['/preview/3', '/preview/4', '/preview/5', '/preview/6', '/preview/7'].map((p) => h.pdf!(p)));
+    expect(pdfs).toHaveLength(5);
+    const made = e.windows.slice(before);
+    expect(made).toHaveLength(2);
+    expect(made.flatMap((w) => w.loaded).sort()).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `${APP_ORIGIN}/preview/${n}`));
+    h.close();
+    expect(made.every((w) => w.destroyed)).toBe(true);
+  });
+
+  it('a window whose print view would not load is closed, the PDF refused in words, and the next PDF gets a fresh one', async () => {
+    const { host: h, e } = await host();
+    const before = e.windows.length;
+    await h.pdf!('/preview/1');
+    const first = e.windows.at(-1)!;
+    first.webContents.executeJavaScript.mockRejectedValueOnce(new Error('renderer gone'));
+    const failed = await h.pdf!('/preview/2').catch((err: unknown) => err);
+    expect(failed).toBeInstanceOf(AppError);
+    expect((failed as AppError).message).toContain('打印视图没有打开');
+    expect(first.destroyed).toBe(true);
+    await h.pdf!('/preview/3');
+    expect(e.windows.length - before).toBe(2);
+    expect(e.windows.at(-1)!.loaded).toEqual([`${APP_ORIGIN}/preview/3`]);
+    h.close();
+  });
+
+  it('after the host has closed, a late PDF still comes out, and its window does not stay', async () => {
+    const { host: h, e } = await host();
+    h.close();
+    await h.pdf!('/preview/late');
     expect(e.windows.at(-1)!.destroyed).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { APP_ORIGIN, APP_SCHEME, IPC_CHANNEL } from '../../../electron/desktop/channel.js';
+import { SAMPLE_AGENCY } from '../helpers/backend.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { electronModule, fakeElectron, FakeContents } from './fake-electron.js';
 
@@ -136,6 +137,20 @@ describe('the desktop main process', () => {
     expect(e.windows).toHaveLength(0);
     expect(e.app.requestSingleInstanceLock).not.toHaveBeenCalled();
     expect(e.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+  });
+
+  it('closing the app’s window also closes the hidden windows kept for PDFs, so that Electron sees its last window close', async () => {
+    const e = await startMain();
+    const call = e.ipcMain.handlers.get(IPC_CHANNEL)!;
+    const own = { senderFrame: { url: `${APP_ORIGIN}/index.html` } };
+    const agency = (await call(own, 'agency.create', { agency: SAMPLE_AGENCY })) as { ok: true; value: { id: number } };
+    const report = (await call(own, 'report.create', { agencyId: agency.value.id, year: 2024 })) as { ok: true; value: { id: number } };
+    expect(await call(own, 'export.pages', { reportId: report.value.id, draft: true })).toMatchObject({ ok: true });
+    const kept = e.windows.slice(1);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.some((w) => !w.destroyed)).toBe(true);
+    e.windows[0]!.emit('closed');
+    expect(kept.every((w) => w.destroyed)).toBe(true);
   });
 
   it('closing the last window closes the store and quits', async () => {
