@@ -80,14 +80,19 @@ function pdfWindows() {
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
 
+  // a window Electron has already destroyed (the app shutting down) must not be touched again
+  const destroy = (win: BrowserWindow): void => {
+    if (!win.isDestroyed()) win.destroy();
+  };
+
   function closeIdle(): void {
     open -= idle.length;
-    for (const win of idle.splice(0)) win.destroy();
+    for (const win of idle.splice(0)) destroy(win);
   }
 
   /** a window that failed, or any window once the app closes: destroyed, its place free */
   function discard(win: BrowserWindow): void {
-    win.destroy();
+    destroy(win);
     open -= 1;
     waiting.shift()?.();
   }
@@ -97,10 +102,19 @@ function pdfWindows() {
     timer = null;
     for (;;) {
       const win = idle.pop();
-      if (win) return win;
+      if (win && !win.isDestroyed()) return win;
+      if (win) {
+        open -= 1;
+        continue;
+      }
       if (open < PDF_WINDOWS) {
         open += 1;
-        return hiddenWindow();
+        try {
+          return hiddenWindow();
+        } catch (e) {
+          open -= 1;
+          throw e;
+        }
       }
       await new Promise<void>((resolve) => waiting.push(resolve));
     }

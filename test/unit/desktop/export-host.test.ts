@@ -81,6 +81,18 @@ describe('the desktop export host', () => {
     h.close();
   });
 
+  it('a kept window Electron has destroyed meanwhile is passed over, not used or destroyed twice', async () => {
+    const { host: h, e } = await host();
+    await h.pdf!('/preview/1');
+    const kept = e.windows.at(-1)!;
+    kept.destroy();
+    await h.pdf!('/preview/2');
+    expect(e.windows.at(-1)).not.toBe(kept);
+    expect(e.windows.at(-1)!.loaded).toEqual([`${APP_ORIGIN}/preview/2`]);
+    h.close();
+    expect(e.windows.at(-1)!.destroyed).toBe(true);
+  });
+
   it('after the host has closed, a late PDF still comes out, and its window does not stay', async () => {
     const { host: h, e } = await host();
     h.close();

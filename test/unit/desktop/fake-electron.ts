@@ -51,8 +51,11 @@ export function fakeElectron() {
     restore = vi.fn();
     isMinimized = vi.fn(() => false);
     destroy = vi.fn(() => {
+      // as Electron does: a destroyed window's methods throw
+      if (this.destroyed) throw new TypeError('Object has been destroyed');
       this.destroyed = true;
     });
+    isDestroyed = vi.fn(() => this.destroyed);
   }
 
   const app = Object.assign(new FakeEmitter(), {
