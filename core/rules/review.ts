@@ -1,4 +1,4 @@
-import { tableName } from '../format/index.js';
+import { tableName, type CellDef } from '../format/index.js';
 import {
   AGENCY_LEVEL_LABELS,
   bodyText,
@@ -25,6 +25,14 @@ const PROSE_SECTIONS = ['s1', 's5', 's6'] as const satisfies readonly ProseKey[]
 
 function thousands(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/** Money in 分 as the tables state it: 万元, with thousands separators. */
+const wan = (fen: number): string => `${thousands(fen / 1_000_000)}万元`;
+
+/** A warning on one cell of a table (M-1, M-2), filed under the table's section. */
+function cellWarning(ctx: RuleContext, ruleId: string, def: CellDef, message: string): Finding {
+  return { ruleId, severity: 'warning', section: ctx.index!.format.tables[def.table].section, cells: [def.id], message };
 }
 
 export const G9: RuleDef = {
@@ -124,17 +132,17 @@ export const M1: RuleDef = {
       const max = plausibleMax(level, def.id, def.kind);
       if (v === undefined || max === null || v <= max) continue;
       const group = magnitudeGroup(def.id, def.kind)!;
-      const shownMax = def.kind === 'money' ? `${thousands(max / 1_000_000)}万元` : thousands(max);
+      const shownMax = def.kind === 'money' ? wan(max) : thousands(max);
       const shown = def.kind === 'money' ? ctx.show(def.id) : thousands(v);
-      out.push({
-        ruleId: 'M-1',
-        severity: 'warning',
-        section: ctx.index!.format.tables[def.table].section,
-        cells: [def.id],
-        message:
+      out.push(
+        cellWarning(
+          ctx,
+          'M-1',
+          def,
           `${ctx.name(def.id)} 为 ${shown}，对${AGENCY_LEVEL_LABELS[level]}来说大得不寻常（一年的${GROUP_WORDS[group]}一般不超过 ${shownMax}）。` +
-          '请核对是否多打了几位数、填错了格或单位；数字确实如此，请接受并写明理由',
-      });
+            '请核对是否多打了几位数、填错了格或单位；数字确实如此，请接受并写明理由',
+        ),
+      );
     }
     return out;
   },
@@ -174,18 +182,17 @@ export const M2: RuleDef = {
       const now = ctx.cells[def.id];
       const last = prev.cells[def.id];
       if (!group || now === undefined || last === undefined || !farFromLastYear(last, now, LAST_YEAR_FLOOR[group])) continue;
-      const money = def.kind === 'money';
-      const show = (v: number) => (money ? `${thousands(v / 1_000_000)}万元` : thousands(v));
+      const show = (v: number) => (def.kind === 'money' ? wan(v) : thousands(v));
       const how = last === 0 ? '上年为 0' : now === 0 ? '今年为 0' : now > last ? `是上年的 ${Math.round(now / last)} 倍` : `只有上年的 ${Math.round(last / now)} 分之一`;
-      out.push({
-        ruleId: 'M-2',
-        severity: 'warning',
-        section: ctx.index!.format.tables[def.table].section,
-        cells: [def.id],
-        message:
+      out.push(
+        cellWarning(
+          ctx,
+          'M-2',
+          def,
           `${ctx.name(def.id)} 今年为 ${show(now)}，${prev.report.year}年为 ${show(last)}，${how}。` +
-          '请核对是否多打或少打了几位数、填错了格或单位；数字确实如此，请接受并写明理由',
-      });
+            '请核对是否多打或少打了几位数、填错了格或单位；数字确实如此，请接受并写明理由',
+        ),
+      );
     }
     return out;
   },
