@@ -12,15 +12,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serializeReportFile } from '../core/report/index.js';
-import { findChromium } from '../electron/export/pdf.js';
+import { findChromium, fullBrowsers, HEADLESS_SHELL } from '../electron/export/pdf.js';
 import { childrenCpuMs, finish, loadAverage, median, report } from './budget.js';
 import { fullReport } from './report-fixture.js';
 
 const REPORTS = 50;
 const BUDGET_MS = 15_000;
 const CLI = path.join(__dirname, '..', 'dist', 'cli.cjs');
-/** full browsers, for the comparison with the headless shell */
-const FULL_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge'];
 
 function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; status: number | null; stdout: string; stderr: string } {
   const start = performance.now();
@@ -69,8 +67,8 @@ function main(): void {
 
   // What a clerk with only Chrome or Edge gets (Windows: there is no headless shell to install):
   // the full browser in its headless mode, which starts a browser window's machinery for every page.
-  const full = findChromium(FULL_BROWSERS.filter((b) => b !== browser));
-  if (full && browser.includes('headless-shell')) {
+  const full = findChromium(fullBrowsers());
+  if (full && browser === HEADLESS_SHELL) {
     const run = batchWith(full, path.join(dir, 'out-full'));
     console.log(
       `  the same with the full browser (${full}), as on a machine with only Chrome or Edge: ${run.ms.toFixed(0)} ms ` +

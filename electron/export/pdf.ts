@@ -33,10 +33,18 @@ export const NO_BROWSER_MESSAGE =
   '找不到可用于生成 PDF 的浏览器。请先安装 Google Chrome、Microsoft Edge 或 Chromium 中的任意一个，然后重新导出；' +
   '如果浏览器装在其他位置，可设置环境变量 NIANBAO_CHROMIUM 指向浏览器程序。';
 
+/** The old headless shell as Debian and Ubuntu install it (package chromium-headless-shell). */
+export const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+
 function browserCandidates(): string[] {
-  const env = process.env;
   // a browser named explicitly is the only one tried: a wrong path is reported, not silently replaced
-  if (env.NIANBAO_CHROMIUM) return [env.NIANBAO_CHROMIUM];
+  const named = process.env.NIANBAO_CHROMIUM;
+  return named ? [named] : platformBrowsers();
+}
+
+/** Where this platform's browsers are installed, in the order tried. */
+function platformBrowsers(): string[] {
+  const env = process.env;
   const list: string[] = [];
   if (process.platform === 'win32') {
     const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string => !!r);
@@ -54,13 +62,18 @@ function browserCandidates(): string[] {
     // prints without the full browser's window and tab machinery, so it starts three times as fast and
     // prints a report in about half the time (bench/batch-export.bench.ts runs both: 50 reports in
     // 8-11 s against 16-18 s). PRINT_ARGS makes the two place glyphs alike, so the PDF is the same.
-    list.push('/usr/bin/chromium-headless-shell');
+    list.push(HEADLESS_SHELL);
     for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable']) {
       list.push(`/usr/bin/${name}`);
     }
     list.push('/snap/bin/chromium', '/opt/google/chrome/chrome', '/opt/microsoft/msedge/msedge');
   }
   return list;
+}
+
+/** The full browsers of this platform, in the order tried: what a machine without the headless shell prints with. */
+export function fullBrowsers(): string[] {
+  return platformBrowsers().filter((path) => path !== HEADLESS_SHELL);
 }
 
 /** The first Chromium-family browser installed here (or of `candidates`), or null. */

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocument } from '../../../core/document/index.js';
-import { closePdfRenderer, findChromium, renderDocumentPdf } from '../../../electron/export/pdf.js';
+import { closePdfRenderer, findChromium, fullBrowsers, HEADLESS_SHELL, renderDocumentPdf } from '../../../electron/export/pdf.js';
 import { HAS_POPPLER, fullReport, pdfPages, pdfText, tempFolder } from './helpers.js';
 
 /**
@@ -12,8 +12,8 @@ import { HAS_POPPLER, fullReport, pdfPages, pdfText, tempFolder } from './helper
  * punctuation unless the print CSS says (text-spacing-trim).
  */
 
-const SHELL = '/usr/bin/chromium-headless-shell';
-const FULL = findChromium(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge']);
+const SHELL = HEADLESS_SHELL;
+const FULL = findChromium(fullBrowsers());
 const HAS_SHELL = process.platform === 'linux' && existsSync(SHELL);
 
 describe('which browser prints', () => {
