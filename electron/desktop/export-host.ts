@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { AppError, type ExportDelivery, type PrintOutcome } from '../../core/api.js';
 import { APP_ORIGIN } from './channel.js';
 import type { ExportFile, ExportHost } from '../services/export.js';
+import { BATCH_PRINTERS } from '../export/pdf.js';
 import { writeFileAtomic } from '../export/write-file.js';
 
 /**
@@ -62,16 +63,15 @@ async function printWindow(previewPath: string): Promise<BrowserWindow> {
   }
 }
 
-/** Hidden windows for PDFs at once: a county's batch prints on two while main prepares the next (services/export.ts exportBatch). */
-export const PDF_WINDOWS = 2;
 /** Kept windows are closed after this long without a PDF, so they do not sit in memory all day. */
 const PDF_IDLE_MS = 5 * 60_000;
 
 /**
  * The hidden windows that make PDFs, kept between PDFs: a new window costs a renderer process
  * and its fonts' first load (a second or two), a kept one only loads the next print view. At most
- * PDF_WINDOWS; a job waits for one to come free. They must all be closed with the app's window,
- * or Electron would not see its last window close and the app would not quit.
+ * BATCH_PRINTERS, as many as a batch prints at once (services/export.ts exportBatch); a job waits
+ * for one to come free. They must all be closed with the app's window, or Electron would not see
+ * its last window close and the app would not quit.
  */
 function pdfWindows() {
   const idle: BrowserWindow[] = [];
@@ -107,7 +107,7 @@ function pdfWindows() {
         open -= 1;
         continue;
       }
-      if (open < PDF_WINDOWS) {
+      if (open < BATCH_PRINTERS) {
         open += 1;
         try {
           return hiddenWindow();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../core/api.js';
 import { APP_ORIGIN } from '../../../electron/desktop/channel.js';
+import { BATCH_PRINTERS } from '../../../electron/export/pdf.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { electronModule, fakeElectron, printAnswer } from './fake-electron.js';
 
@@ -47,7 +48,7 @@ describe('the desktop export host', () => {
     expect(win.destroyed).toBe(true);
   });
 
-  it('PDFs reuse the kept windows, two at most at once, however many are asked for together', async () => {
+  it('PDFs reuse the kept windows, as many at most as a batch prints at once (two on two cores), however many are asked for together', async () => {
     const { host: h, e } = await host();
     const before = e.windows.length;
     await h.pdf!('/preview/1');
@@ -59,7 +60,7 @@ describe('the desktop export host', () => {
     const pdfs = await Promise.all(['/preview/3', '/preview/4', '/preview/5', '/preview/6', '/preview/7'].map((p) => h.pdf!(p)));
     expect(pdfs).toHaveLength(5);
     const made = e.windows.slice(before);
-    expect(made).toHaveLength(2);
+    expect(made).toHaveLength(BATCH_PRINTERS);
     expect(made.flatMap((w) => w.loaded).sort()).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `${APP_ORIGIN}/preview/${n}`));
     h.close();
     expect(made.every((w) => w.destroyed)).toBe(true);
